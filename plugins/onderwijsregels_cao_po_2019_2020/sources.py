@@ -1,0 +1,227 @@
+"""Citations for CAO PO 2019-2020, each with where we read it and a verbatim quote.
+
+Confidence follows ``shared/sources/README.md``: the AVS reference page and
+the PO-Raad are CAO parties (confirmed); where the article number rests on the
+AVS page alone, the citation's note says so.
+"""
+
+from __future__ import annotations
+
+from onderwijsregels import Citation, Confidence
+
+__all__ = [
+    "AVS_PAGE",
+    "BEDRAG_DIRECTIE",
+    "BESTEDING_DIRECTIE",
+    "BUDGET_EN_UREN_OP_OOP",
+    "LOOPTIJD",
+    "OPGEDRAGEN",
+    "POP",
+    "REGISTRATIE",
+    "SOURCE",
+    "SPAREN_DIRECTIE",
+    "SPAREN_OP_OOP",
+    "UREN_PER_JAAR",
+    "VERHOGING_DIRECTIE",
+    "VERHOGING_OP_OOP",
+]
+
+SOURCE = "CAO PO 2019-2020"
+AVS_PAGE = "AVS, Veelgestelde vragen professionalisering PO (the product owner's reference page)"
+_PORAAD_RECHTEN = (
+    "https://www.poraad.nl/veelgestelde-vragen/"
+    "welke-rechten-heeft-een-werknemer-als-het-gaat-om-zijn-professionalisering"
+)
+_AVS_ONLY = (
+    "The article number comes from the AVS reference page only; no second source confirms it "
+    "for this edition (facts.md, open questions)."
+)
+
+LOOPTIJD = Citation(
+    source=SOURCE,
+    article=None,
+    lid=None,
+    read_at="https://avs.nl/netwerk/publicaties/cao-po-2019-2020/",
+    quote=(
+        "De CAO PO 2019 – 2020 is verlengd tot en met 31 december 2020. "
+        "De tekst in deze cao is geldend vanaf 1 november 2020."
+    ),
+    confidence=Confidence.CONFIRMED,
+    note=(
+        "Looptijd from 1 March 2019 (CNV: '1 maart 2019 tot 1 november 2020'), extended to "
+        "31 December 2020. The content applies from 1 January 2020 (AVS, "
+        "https://avs.nl/actueel/nieuws/tekst-cao-po-2019-2020-beschikbaar/: 'De inhoud van de "
+        "CAO PO 2019 – 2020 geldt vanaf 1 januari 2020'); the 2018-2019 texts held until then, "
+        "so calendar year 2019 is not covered."
+    ),
+)
+
+BUDGET_EN_UREN_OP_OOP = Citation(
+    source=SOURCE,
+    article="9.3",
+    lid="2",
+    read_at=_PORAAD_RECHTEN,
+    quote=(
+        "naar rato van de werktijdfactor recht op een individueel professionaliseringsbudget "
+        "van € 500,= per jaar en 2 uren per werkweek, artikel 9.3 lid 2 CAO PO"
+    ),
+    confidence=Confidence.CONFIRMED,
+    note=(
+        "The PO-Raad FAQ does not name the edition; the numbering fits the chapter 9 rewritten "
+        "in 2019-2020 (facts.md part 2, section 3). The AVS reference page says the same: "
+        "'twee klokuren per werkweek (deeltijd naar rato)' and '500 euro per jaar (deeltijd "
+        "naar rato)'."
+    ),
+)
+
+SPAREN_OP_OOP = Citation(
+    source=SOURCE,
+    article="9.3",
+    lid="4",
+    read_at=_PORAAD_RECHTEN,
+    quote="gedurende maximaal drie jaar worden gespaard, artikel 9.3 lid 4 CAO PO.",
+    confidence=Confidence.CONFIRMED,
+    note="The sources give no lapse rule for this budget (facts.md, open question 4).",
+)
+
+VERHOGING_OP_OOP = Citation(
+    source=SOURCE,
+    article="9.8",
+    lid=None,
+    read_at="https://avs.nl/veelgestelde-vragen/wat-betekent-de-verhoging-van-de-professionaliseringsgelden/",
+    quote="een extra individueel scholingsbudget van € 100 per jaar naar rato van de werktijdfactor",
+    confidence=Confidence.CONFIRMED,
+    note=(
+        "Funded by the convenant of 1 November 2019. The AVS reference page: 'Voor de jaren "
+        "2020 en 2021 is dit bedrag verhoogd naar 600 euro.' " + _AVS_ONLY
+    ),
+)
+
+BEDRAG_DIRECTIE = Citation(
+    source=SOURCE,
+    article="9.6",
+    lid="3",
+    read_at=AVS_PAGE,
+    quote=(
+        "Het gaat om een bedrag van € 3.000 per jaar per directielid in de A- of D-schaal en is "
+        "niet afhankelijk van de werktijdfactor. Dat is vastgelegd in artikel 9.6, lid 3."
+    ),
+    confidence=Confidence.CONFIRMED,
+    note=(
+        "That the amount does not depend on the werktijdfactor is stated only on the AVS "
+        "reference page (facts.md part 2, section 3). " + _AVS_ONLY
+    ),
+)
+
+VERHOGING_DIRECTIE = Citation(
+    source=SOURCE,
+    article="9.8",
+    lid=None,
+    read_at=AVS_PAGE,
+    quote=(
+        "Voor de kalenderjaren 2020 en 2021 is dit bedrag verhoogd met € 100 per jaar [...] "
+        "Zodat in totaal een bedrag van € 3.100 beschikbaar is. Dat is geregeld in artikel 9.8."
+    ),
+    confidence=Confidence.CONFIRMED,
+    note=_AVS_ONLY,
+)
+
+SPAREN_DIRECTIE = Citation(
+    source=SOURCE,
+    article="9.6",
+    lid=None,
+    read_at=AVS_PAGE,
+    quote=(
+        "Het directielid kan het professionaliseringsbudget in overleg met de werkgever gedurende "
+        "maximaal drie jaar sparen. Is het budget binnen vier jaar niet besteed, dan zal dit "
+        "worden toegevoegd aan het algemene scholingsbudget."
+    ),
+    confidence=Confidence.CONFIRMED,
+    note=(
+        "The AVS page states the rule in its paragraph on the directielid's budget; facts.md "
+        "places it in art. 9.6 without a lid. The same rule is confirmed for the 2014-2018 CAO "
+        "(AVS FAQ of 25 October 2018), not by the 2019-2020 text itself."
+    ),
+)
+
+BESTEDING_DIRECTIE = Citation(
+    source=SOURCE,
+    article=None,
+    lid=None,
+    read_at=AVS_PAGE,
+    quote=(
+        "Dit budget wordt in overleg met de werkgever ingezet in de vorm van studieverlof en/of "
+        "studiekostenvergoeding. Het budget kan ook worden besteed aan andere "
+        "professionaliseringsactiviteiten."
+    ),
+    confidence=Confidence.CONFIRMED,
+    note=(
+        "The AVS page names no article for this sentence. It adds: 'In het jaarlijkse "
+        "functionerings- en/of beoordelingsgesprek worden de besteding van het scholingsbudget "
+        "en de opgedane kennis en vaardigheden besproken.'"
+    ),
+)
+
+REGISTRATIE = Citation(
+    source=SOURCE,
+    article="9.7",
+    lid=None,
+    read_at=AVS_PAGE,
+    quote=(
+        "Het directielid moet zich inschrijven in het Schoolleidersregister PO (artikel 9.7). "
+        "De werkgever faciliteert dit door de registratiekosten te vergoeden."
+    ),
+    confidence=Confidence.CONFIRMED,
+    note=(
+        "9.7 rests on the AVS page only; the older numbering was art. 9.12 "
+        "(schoolleidersregisterpo.nl). The AVS page says registration is mandatory 'sinds "
+        "1 februari 2013'; facts.md: the CAO clause had to be agreed before 1 February 2013, "
+        "the register opened in June 2013, and leaders had to be registered by 1 January 2018."
+    ),
+)
+
+OPGEDRAGEN = Citation(
+    source=SOURCE,
+    article="9.4",
+    lid=None,
+    read_at=AVS_PAGE,
+    quote=(
+        "Een en ander staat los van de opgedragen professionaliseringsactiviteiten zoals genoemd "
+        "in artikel 9.4 van de CAO PO 2019-2020. De kosten hiervan komen volledig voor rekening "
+        "van de werkgever."
+    ),
+    confidence=Confidence.CONFIRMED,
+    note=(
+        "facts.md: no second source confirms the cost rule for PO (the AOb says it for VO). "
+        "The PO-Raad (A) confirms that assigned courses or team training do not reduce the two "
+        "individual clock hours. " + _AVS_ONLY
+    ),
+)
+
+POP = Citation(
+    source=SOURCE,
+    article=None,
+    lid=None,
+    read_at=AVS_PAGE,
+    quote=(
+        "Hij of zij maakt jaarlijks afspraken met de leidinggevende over de eigen "
+        "professionalisering. Deze afspraken worden vastgelegd in een persoonlijk "
+        "ontwikkelingsplan."
+    ),
+    confidence=Confidence.CONFIRMED,
+    note="The AVS page names no article for this sentence.",
+)
+
+UREN_PER_JAAR = Citation(
+    source=SOURCE,
+    article=None,
+    lid=None,
+    read_at=AVS_PAGE,
+    quote="Hiervoor is 83 uur op jaarbasis beschikbaar.",
+    confidence=Confidence.CONFIRMED,
+    note=(
+        "The CAO text says '2 uren per werkweek' (art. 9.3 lid 2). Normjaartaak breakdowns for "
+        "PO list 83 hours of individual professionalisation for a full-timer, part-timers pro "
+        "rata (C-level sources, facts.md part 2, section 3); the 2014 akkoord said 80 hours."
+    ),
+)

@@ -1,0 +1,71 @@
+"""Per-pupil funding rules, shared by every edition of ``bekostiging-professionalisering``.
+
+The amount per pupil is the edition's dated parameter ``bedrag_per_leerling``
+(per school year), so each regulation supplies only its own figures.
+"""
+
+from __future__ import annotations
+
+from onderwijsregels import Computation, RuleContext, School, Step, Unit, rule
+from onderwijsregels.money import format_decimal as num
+
+__all__ = ["RULES", "bedrag_per_leerling", "bekostiging_professionalisering"]
+
+_COUNT_NOTE = (
+    "Our sources do not give the pupil-count date of this funding; use the count the "
+    "regulation applies (under the pre-2023 system, 1 October of the previous year)."
+)
+
+
+@rule(
+    "bedrag_per_leerling",
+    title="Bedrag per leerling",
+    subject=School,
+    unit=Unit.EUR_PER_LEERLING,
+    citations=(),
+)
+def bedrag_per_leerling(ctx: RuleContext) -> Computation:
+    """The amount per pupil for the school year of the reference day."""
+    year = ctx.school_year
+    amount = ctx.param("bedrag_per_leerling", year.start)
+    return Computation(
+        amount.decimal,
+        [
+            Step(
+                f"Amount per pupil for school year {year.label}: € {num(amount.decimal)}",
+                amount.citation,
+            )
+        ],
+        amount.citation,
+    )
+
+
+@rule(
+    "bekostiging_professionalisering",
+    title="Bekostiging professionalisering voor de school",
+    subject=School,
+    unit=Unit.EUR_PER_SCHOOLJAAR,
+    citations=(),
+)
+def bekostiging_professionalisering(ctx: RuleContext) -> Computation:
+    """The school's funding for one school year: pupils × amount per pupil."""
+    year = ctx.school_year
+    amount = ctx.param("bedrag_per_leerling", year.start)
+    per_pupil = amount.decimal
+    pupils = ctx.school.pupils
+    total = per_pupil * pupils
+    return Computation(
+        total,
+        [
+            Step(
+                f"Amount per pupil for school year {year.label}: € {num(per_pupil)}",
+                amount.citation,
+            ),
+            Step(f"{pupils} pupils × € {num(per_pupil)} = € {num(total)}"),
+        ],
+        amount.citation,
+        notes=[_COUNT_NOTE],
+    )
+
+
+RULES = (bedrag_per_leerling, bekostiging_professionalisering)

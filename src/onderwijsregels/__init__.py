@@ -1,0 +1,82 @@
+"""onderwijsregels: the CAO PO and neighbouring regulations as executable, cited rules.
+
+>>> import onderwijsregels as owr
+>>> from decimal import Decimal
+>>> rb = owr.load()
+>>> juf = owr.Employee(function=owr.Function.LERAAR, werktijdfactor=Decimal("0.6"), scale="L11")
+>>> ev = rb.evaluate(juf, year=2020)
+>>> ev["individueel_budget"].value
+Decimal('360.00')
+>>> ev["individueel_budget"].citation.reference
+'CAO PO 2019-2020, art. 9.3 lid 2'
+"""
+
+from __future__ import annotations
+
+from onderwijsregels.citations import Citation, Confidence, Interpretation
+from onderwijsregels.editions import Edition
+from onderwijsregels.errors import (
+    InvalidInputError,
+    NoEditionError,
+    NotEncodedError,
+    OnderwijsregelsError,
+    PluginError,
+    RuleNotApplicableError,
+    UnknownEditionError,
+    UnknownRuleError,
+)
+from onderwijsregels.evaluate import EditionUse, Evaluation, Outcome
+from onderwijsregels.hookspecs import hookimpl
+from onderwijsregels.model import SCALES, Employee, Function, School
+from onderwijsregels.money import round_money
+from onderwijsregels.parameters import DatedValue, Parameter
+from onderwijsregels.periods import CalendarYear, Day, SchoolYear
+from onderwijsregels.registry import PluginInfo, Rulebook, load
+from onderwijsregels.rules import (
+    Computation,
+    NotApplicable,
+    Rule,
+    RuleContext,
+    Step,
+    Unit,
+    rule,
+)
+
+__all__ = [
+    "SCALES",
+    "CalendarYear",
+    "Citation",
+    "Computation",
+    "Confidence",
+    "DatedValue",
+    "Day",
+    "Edition",
+    "EditionUse",
+    "Employee",
+    "Evaluation",
+    "Function",
+    "Interpretation",
+    "InvalidInputError",
+    "NoEditionError",
+    "NotApplicable",
+    "NotEncodedError",
+    "OnderwijsregelsError",
+    "Outcome",
+    "Parameter",
+    "PluginError",
+    "PluginInfo",
+    "Rule",
+    "RuleContext",
+    "RuleNotApplicableError",
+    "Rulebook",
+    "School",
+    "SchoolYear",
+    "Step",
+    "Unit",
+    "UnknownEditionError",
+    "UnknownRuleError",
+    "hookimpl",
+    "load",
+    "round_money",
+    "rule",
+]

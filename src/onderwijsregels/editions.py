@@ -1,0 +1,193 @@
+"""Rule families and their editions.
+
+A rule *family* (``cao-po``, ``bekostiging-professionalisering``) has
+*editions*: one CAO or one regulation each, with a looptijd (``valid_from`` to
+``valid_to``, or open) and the day its content applies from (``applies_from``,
+by default ``valid_from``). An edition holds :class:`~onderwijsregels.rules.Rule`
+objects and dated :class:`~onderwijsregels.parameters.Parameter` values.
+
+**Which edition governs a day.** The newest edition whose content applied on
+or before that day. Past its ``valid_to`` it still applies (*nawerking*: a CAO
+keeps applying until the next one starts) and every result says so. Before the
+first edition there is no answer: :class:`~onderwijsregels.errors.NoEditionError`.
+
+An edition can :meth:`Edition.derive` a successor that overrides only what
+changed; the rest is *carried over* and results say from where.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+import attrs
+
+from onderwijsregels.citations import Citation, Interpretation
+from onderwijsregels.errors import NoEditionError, UnknownRuleError
+from onderwijsregels.parameters import Parameter
+from onderwijsregels.rules import Rule
+
+__all__ = ["Edition", "edition_on"]
+
+_EDITION_ID = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
+
+
+def _unique(kind: str, items: Iterable[Rule | Parameter]) -> None:
+    seen: set[str] = set()
+    for item in items:
+        if item.id in seen:
+            raise ValueError(f"{kind} id {item.id!r} appears twice in one edition")
+        seen.add(item.id)
+
+
+def _rules(items: Iterable[Rule]) -> tuple[Rule, ...]:
+    return tuple(items)
+
+
+def _parameters(items: Iterable[Parameter]) -> tuple[Parameter, ...]:
+    return tuple(items)
+
+
+def _texts(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(items)
+
+
+def _ids(items: Iterable[str]) -> frozenset[str]:
+    return frozenset(items)
+
+
+@attrs.frozen
+class Edition:
+    """One edition of a rule family: its dates, rules and dated values.
+
+    ``citation`` is the source of the looptijd. ``derives_from`` names the
+    edition this one was derived from; ``carried_over`` the rule ids taken from
+    it unchanged. ``provisional`` marks an edition whose legal force is not
+    confirmed (for instance an unratified agreement). ``interpretation`` records
+    an edition-wide reading (e.g. "no chapter-9 change found").
+    """
+
+    id: str = attrs.field()
+    family: str = attrs.field()
+    title: str
+    valid_from: date
+    valid_to: date | None
+    citation: Citation
+    rules: tuple[Rule, ...] = attrs.field(converter=_rules, repr=False)
+    parameters: tuple[Parameter, ...] = attrs.field(default=(), converter=_parameters, repr=False)
+    applies_from: date | None = None
+    derives_from: str | None = None
+    carried_over: frozenset[str] = attrs.field(default=frozenset(), converter=_ids, repr=False)
+    provisional: bool = False
+    interpretation: Interpretation | None = attrs.field(default=None, repr=False)
+    notes: tuple[str, ...] = attrs.field(default=(), converter=_texts, repr=False)
+
+    @id.validator
+    @family.validator
+    def _kebab_case(self, attribute: attrs.Attribute[str], value: str) -> None:
+        if not _EDITION_ID.fullmatch(value):
+            raise ValueError(f"edition {attribute.name} {value!r} is not lower kebab-case")
+
+    def __attrs_post_init__(self) -> None:
+        if self.valid_to is not None and self.valid_to < self.valid_from:
+            raise ValueError(f"edition {self.id!r} ends before it starts")
+        if self.applies_from is not None and self.valid_to and self.applies_from > self.valid_to:
+            raise ValueError(f"edition {self.id!r} applies only after it ended")
+        _unique("rule", self.rules)
+        _unique("parameter", self.parameters)
+        unknown = self.carried_over - set(self.rule_ids)
+        if unknown:
+            raise ValueError(f"edition {self.id!r} carries over unknown rules {sorted(unknown)}")
+
+    @property
+    def starts(self) -> date:
+        """The first day this edition's content governs (``applies_from`` or ``valid_from``)."""
+        return self.applies_from or self.valid_from
+
+    @property
+    def rule_ids(self) -> tuple[str, ...]:
+        return tuple(item.id for item in self.rules)
+
+    def rule(self, rule_id: str) -> Rule:
+        for item in self.rules:
+            if item.id == rule_id:
+                return item
+        raise UnknownRuleError(rule_id, self.rule_ids)
+
+    def parameter(self, parameter_id: str) -> Parameter:
+        for item in self.parameters:
+            if item.id == parameter_id:
+                return item
+        raise LookupError(f"edition {self.id!r} has no parameter {parameter_id!r}")
+
+    def is_nawerking(self, day: date) -> bool:
+        """Whether ``day`` lies past this edition's end (it still applies: nawerking)."""
+        return self.valid_to is not None and day > self.valid_to
+
+    @property
+    def looptijd(self) -> str:
+        """The validity period in words."""
+        end = self.valid_to.isoformat() if self.valid_to else "open"
+        text = f"{self.valid_from.isoformat()} to {end}"
+        if self.applies_from and self.applies_from != self.valid_from:
+            text += f" (content applies from {self.applies_from.isoformat()})"
+        return text
+
+    def derive(
+        self,
+        *,
+        id: str,
+        title: str,
+        valid_from: date,
+        valid_to: date | None,
+        citation: Citation,
+        rules: Sequence[Rule] = (),
+        parameters: Sequence[Parameter] = (),
+        remove: Sequence[str] = (),
+        applies_from: date | None = None,
+        provisional: bool = False,
+        interpretation: Interpretation | None = None,
+        notes: Sequence[str] = (),
+    ) -> Edition:
+        """A successor edition: this one's rules and values, overriding only what changed.
+
+        ``rules`` and ``parameters`` replace those with the same id (or add
+        new ones); ``remove`` drops rules by id. Rules not replaced are
+        *carried over* and results say so.
+        """
+        replaced = {item.id for item in rules}
+        missing = set(remove) - set(self.rule_ids)
+        if missing:
+            raise ValueError(f"cannot remove unknown rules {sorted(missing)} from {self.id!r}")
+        kept = [item for item in self.rules if item.id not in replaced and item.id not in remove]
+        new_parameters = {item.id: item for item in self.parameters}
+        new_parameters.update({item.id: item for item in parameters})
+        return Edition(
+            id=id,
+            family=self.family,
+            title=title,
+            valid_from=valid_from,
+            valid_to=valid_to,
+            citation=citation,
+            rules=(*kept, *rules),
+            parameters=tuple(new_parameters.values()),
+            applies_from=applies_from,
+            derives_from=self.id,
+            carried_over=frozenset(item.id for item in kept),
+            provisional=provisional,
+            interpretation=interpretation,
+            notes=notes,
+        )
+
+
+def edition_on(editions: Sequence[Edition], family: str, day: date) -> Edition:
+    """The edition of ``family`` that governs ``day``: the newest that started on or before it.
+
+    ``editions`` are the family's editions in any order.
+    """
+    started = [item for item in editions if item.starts <= day]
+    if not started:
+        first = min((item.starts for item in editions), default=None)
+        raise NoEditionError(family, day, first)
+    return max(started, key=lambda item: item.starts)

@@ -1,0 +1,356 @@
+"""Evaluating the rules for one subject and period: outcomes you can check.
+
+An :class:`Evaluation` maps rule ids to :class:`Outcome` objects. Each outcome
+carries its value (money rounded once, half-up to cents), unit, citation(s),
+the edition and day it rests on, the arithmetic step by step, and every note
+and interpretation a careful reader needs. Rules that do not apply to the
+subject, and values our sources do not give, are listed with the reason;
+reading them raises a clear error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from onderwijsregels.citations import Citation, Confidence, Interpretation
+from onderwijsregels.editions import Edition
+from onderwijsregels.errors import NotEncodedError, RuleNotApplicableError, UnknownRuleError
+from onderwijsregels.model import Employee, School
+from onderwijsregels.money import format_decimal, format_eur, round_money
+from onderwijsregels.parameters import Value
+from onderwijsregels.periods import Day, Period
+from onderwijsregels.rules import Computation, Rule, RuleContext, Step, Unit
+
+__all__ = ["EditionUse", "Evaluation", "Outcome", "evaluate_editions", "format_value"]
+
+
+@attrs.frozen
+class EditionUse:
+    """The edition of one family used for an evaluation, and how.
+
+    ``nawerking`` is true when the reference day lies past the edition's end;
+    ``later_in_period`` lists editions that start within the evaluated period
+    after the reference day (the result does not use them).
+    """
+
+    family: str
+    edition: Edition
+    day: date
+    nawerking: bool
+    later_in_period: tuple[Edition, ...] = ()
+
+    def notes(self) -> tuple[str, ...]:
+        """The notes every outcome of this edition carries."""
+        found: list[str] = []
+        edition = self.edition
+        if self.nawerking and edition.valid_to is not None:
+            found.append(
+                f"Nawerking: {edition.title} ended on {edition.valid_to.isoformat()}; as the "
+                f"newest edition it still applies on {self.day.isoformat()} until a new one starts."
+            )
+        if edition.provisional:
+            found.append(
+                f"Provisional: the legal force of {edition.title} is not confirmed; "
+                "treat these results as provisional."
+            )
+        for later in self.later_in_period:
+            found.append(
+                f"{later.title} ({later.id}) starts on {later.starts.isoformat()}, within the "
+                "evaluated period; this result uses the edition in force on the reference day."
+            )
+        return tuple(found)
+
+    def to_dict(self) -> dict[str, Any]:
+        edition = self.edition
+        return {
+            "family": self.family,
+            "id": edition.id,
+            "title": edition.title,
+            "valid_from": edition.valid_from.isoformat(),
+            "valid_to": edition.valid_to.isoformat() if edition.valid_to else None,
+            "applies_from": edition.starts.isoformat(),
+            "derives_from": edition.derives_from,
+            "provisional": edition.provisional,
+            "nawerking": self.nawerking,
+            "later_in_period": [later.id for later in self.later_in_period],
+            "citation": edition.citation.to_dict(),
+        }
+
+
+def format_value(value: Value, unit: Unit) -> str:
+    """A value for people: euros the Dutch way, booleans as ja/nee, hours in full."""
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, tuple):
+        return "; ".join(value)
+    if unit.is_money and not isinstance(value, str):
+        return format_eur(Decimal(value))
+    if isinstance(value, int | str):
+        return str(value)
+    return format_decimal(value)
+
+
+def _json_value(value: Value) -> Any:
+    if isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, tuple):
+        return list(value)
+    return str(value)
+
+
+@attrs.frozen
+class Outcome:
+    """The value of one rule for one subject on one day, with everything it rests on.
+
+    ``value`` is rounded for money (half-up to cents) and exact otherwise;
+    ``exact`` is the unrounded value. ``edition`` is the edition used and
+    ``day`` its reference day.
+    """
+
+    rule_id: str
+    title: str
+    value: Value
+    exact: Value
+    unit: Unit
+    citation: Citation
+    citations: tuple[Citation, ...]
+    edition: Edition = attrs.field(repr=False)
+    day: date
+    steps: tuple[Step, ...] = attrs.field(repr=False)
+    notes: tuple[str, ...] = ()
+    interpretations: tuple[Interpretation, ...] = ()
+    nawerking: bool = False
+
+    @property
+    def confidence(self) -> Confidence:
+        """The weakest confidence among its citations; *interpretation* if any is attached."""
+        levels = [item.confidence for item in self.citations]
+        if self.interpretations:
+            levels.append(Confidence.INTERPRETATION)
+        return Confidence.weakest(*levels)
+
+    @property
+    def display(self) -> str:
+        """The value for people, e.g. ``€ 360,00``."""
+        return format_value(self.value, self.unit)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "value": _json_value(self.value),
+            "exact": _json_value(self.exact),
+            "display": self.display,
+            "unit": self.unit.value,
+            "confidence": self.confidence.value,
+            "edition": self.edition.id,
+            "reference_day": self.day.isoformat(),
+            "nawerking": self.nawerking,
+            "citation": self.citation.to_dict(),
+            "citations": [item.to_dict() for item in self.citations],
+            "steps": [
+                {"text": step.text, "reference": step.citation.reference if step.citation else None}
+                for step in self.steps
+            ],
+            "notes": list(self.notes),
+            "interpretations": [item.to_dict() for item in self.interpretations],
+        }
+
+
+@attrs.frozen
+class Missing:
+    """A rule that gave no value: it does not apply, or its value is not encoded."""
+
+    rule_id: str
+    title: str
+    reason: str
+    edition: str
+    fact: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        found: dict[str, Any] = {
+            "title": self.title,
+            "reason": self.reason,
+            "edition": self.edition,
+        }
+        if self.fact is not None:
+            found["fact"] = self.fact
+        return found
+
+
+@attrs.frozen
+class Evaluation:
+    """Every rule's outcome for one subject and period; read it like a mapping.
+
+    >>> import onderwijsregels as owr
+    >>> from decimal import Decimal
+    >>> rb = owr.load()
+    >>> juf = owr.Employee(function=owr.Function.LERAAR, werktijdfactor=Decimal("0.6"))
+    >>> ev = rb.evaluate(juf, year=2020)
+    >>> ev["individueel_budget"].value
+    Decimal('360.00')
+    >>> "uren_per_werkweek" in ev
+    True
+    """
+
+    subject: Employee | School
+    period: Period
+    day: date
+    editions: tuple[EditionUse, ...]
+    outcomes: tuple[Outcome, ...]
+    not_applicable: tuple[Missing, ...] = ()
+    not_encoded: tuple[Missing, ...] = ()
+
+    def __getitem__(self, rule_id: str) -> Outcome:
+        for outcome in self.outcomes:
+            if outcome.rule_id == rule_id:
+                return outcome
+        for missing in self.not_encoded:
+            if missing.rule_id == rule_id:
+                raise NotEncodedError(missing.fact or missing.title, missing.reason)
+        for missing in self.not_applicable:
+            if missing.rule_id == rule_id:
+                raise RuleNotApplicableError(rule_id, missing.reason)
+        raise UnknownRuleError(rule_id, self.rule_ids)
+
+    def __contains__(self, rule_id: object) -> bool:
+        return any(outcome.rule_id == rule_id for outcome in self.outcomes)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(outcome.rule_id for outcome in self.outcomes)
+
+    def __len__(self) -> int:
+        return len(self.outcomes)
+
+    @property
+    def rule_ids(self) -> tuple[str, ...]:
+        """Every rule evaluated: with an outcome, not applicable, or not encoded."""
+        return tuple(
+            [item.rule_id for item in self.outcomes]
+            + [item.rule_id for item in self.not_applicable]
+            + [item.rule_id for item in self.not_encoded]
+        )
+
+    def get(self, rule_id: str) -> Outcome | None:
+        """The outcome of a rule, or ``None`` when the rule gave none (for any reason)."""
+        for outcome in self.outcomes:
+            if outcome.rule_id == rule_id:
+                return outcome
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready, deterministic dict of everything in the evaluation."""
+        kind = "employee" if isinstance(self.subject, Employee) else "school"
+        return {
+            "subject": {"kind": kind, **self.subject.to_dict()},
+            "period": {
+                "kind": self.period.kind,
+                "label": self.period.label,
+                "start": self.period.start.isoformat(),
+                "end": self.period.end.isoformat(),
+            },
+            "reference_day": self.day.isoformat(),
+            "editions": [use.to_dict() for use in self.editions],
+            "outcomes": {item.rule_id: item.to_dict() for item in self.outcomes},
+            "not_applicable": {item.rule_id: item.to_dict() for item in self.not_applicable},
+            "not_encoded": {item.rule_id: item.to_dict() for item in self.not_encoded},
+        }
+
+    def explain(self) -> str:
+        """A readable trace: per rule the arithmetic, the article per step, edition and notes."""
+        from onderwijsregels.render import explain
+
+        return explain(self)
+
+
+def _period_note(rule: Rule, period: Period, day: date) -> str | None:
+    per = rule.unit.per
+    if per is None or per == period.kind:
+        return None
+    if per == "kalenderjaar":
+        which = f"calendar year {day.year}"
+    else:
+        start = day.year if day.month >= 8 else day.year - 1
+        which = f"school year {start}-{start + 1}"
+    asked = "the day" if isinstance(period, Day) else f"{period.kind} {period.label}"
+    return (
+        f"Counted per {per}: this is the value for {which}, which contains the reference day "
+        f"{day.isoformat()} of {asked}."
+    )
+
+
+def _evaluate_rule(rule: Rule, context: RuleContext, use: EditionUse) -> Outcome | Missing:
+    edition = use.edition
+    try:
+        found = rule.compute(context)
+    except NotEncodedError as error:
+        return Missing(rule.id, rule.title, error.why, edition.id, fact=error.fact)
+    if not isinstance(found, Computation):
+        return Missing(rule.id, rule.title, found.reason, edition.id)
+    value = found.value
+    steps = found.steps
+    if rule.unit.is_money and not isinstance(value, bool | str | tuple):
+        rounded = round_money(Decimal(value))
+        steps = (*steps, Step(f"Rounded once, half-up to cents: {format_eur(rounded)}"))
+        value = rounded
+    notes: list[str] = list(use.notes())
+    interpretations = [item for item in (rule.interpretation,) if item is not None]
+    interpretations += [item for item in found.interpretations if item not in interpretations]
+    if rule.id in edition.carried_over:
+        notes.append(f"Carried over unchanged from {edition.derives_from} into {edition.id}.")
+        if edition.interpretation is not None and edition.interpretation not in interpretations:
+            interpretations.append(edition.interpretation)
+    period_note = _period_note(rule, context.period, context.day)
+    if period_note:
+        notes.append(period_note)
+    notes.extend(found.notes)
+    return Outcome(
+        rule_id=rule.id,
+        title=rule.title,
+        value=value,
+        exact=found.value,
+        unit=rule.unit,
+        citation=found.citation,
+        citations=found.citations,
+        edition=edition,
+        day=context.day,
+        steps=steps,
+        notes=tuple(notes),
+        interpretations=tuple(interpretations),
+        nawerking=use.nawerking,
+    )
+
+
+def evaluate_editions(
+    subject: Employee | School, period: Period, uses: Sequence[EditionUse]
+) -> Evaluation:
+    """Evaluate every rule for ``subject`` in the given editions (one per family)."""
+    outcomes: list[Outcome] = []
+    not_applicable: list[Missing] = []
+    not_encoded: list[Missing] = []
+    day = period.reference_day
+    for use in uses:
+        context = RuleContext(subject=subject, day=day, period=period, edition=use.edition)
+        for rule in use.edition.rules:
+            if not isinstance(subject, rule.subject):
+                continue
+            result = _evaluate_rule(rule, context, use)
+            if isinstance(result, Outcome):
+                outcomes.append(result)
+            elif result.fact is not None:
+                not_encoded.append(result)
+            else:
+                not_applicable.append(result)
+    return Evaluation(
+        subject=subject,
+        period=period,
+        day=day,
+        editions=tuple(uses),
+        outcomes=tuple(outcomes),
+        not_applicable=tuple(not_applicable),
+        not_encoded=tuple(not_encoded),
+    )

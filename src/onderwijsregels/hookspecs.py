@@ -1,0 +1,52 @@
+"""The plugin surface: the hooks a rule-source plugin implements.
+
+A plugin is any module or object with functions marked :data:`hookimpl`,
+registered under the entry-point group ``onderwijsregels``::
+
+    [project.entry-points.onderwijsregels]
+    cao-po-2026 = "my_package.cao_po_2026"
+
+The built-in editions register exactly this way. Hooks grow by adding
+arguments; an implementation may accept any subset of a hook's arguments.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import pluggy
+
+if TYPE_CHECKING:
+    from onderwijsregels.editions import Edition
+
+__all__ = ["PROJECT_NAME", "hookimpl", "hookspec", "onderwijsregels_editions"]
+
+PROJECT_NAME = "onderwijsregels"
+"""The pluggy project name and the entry-point group."""
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+_hookspec = pluggy.HookspecMarker(PROJECT_NAME)
+_hookimpl = pluggy.HookimplMarker(PROJECT_NAME)
+
+
+def hookspec(function: _F) -> _F:
+    """Mark a hook specification (typed, so mypy keeps the signature)."""
+    return _hookspec(function)
+
+
+def hookimpl(function: _F) -> _F:
+    """Mark a hook implementation in a plugin (typed, so mypy keeps the signature)."""
+    return _hookimpl(function)
+
+
+@hookspec
+def onderwijsregels_editions() -> Sequence[Edition]:  # type: ignore[empty-body]
+    """Return the editions this plugin provides.
+
+    Called once, when :func:`onderwijsregels.load` builds a Rulebook, for
+    every registered plugin. Return a sequence (possibly empty) of
+    :class:`~onderwijsregels.editions.Edition` objects. Edition ids must be
+    unique across all plugins; a clash is a
+    :class:`~onderwijsregels.errors.PluginError` naming both plugins.
+    """

@@ -1,0 +1,185 @@
+"""The domain model: functions, employees and schools.
+
+Terms of art, explained once:
+
+- *werktijdfactor*: the size of an appointment as a fraction of the
+  *normbetrekking* (1659 hours a year, a 40-hour week); 1 is full time.
+  One :class:`Employee` is one appointment, so it lies in (0, 1].
+- *directie*: directors and adjunct-directors, the CAO's "directielid in de
+  A- of D-schaal".
+- *OOP*: onderwijsondersteunend personeel, support staff.
+- *BRIN*: the identifier the ministry gives a school.
+
+>>> from decimal import Decimal
+>>> juf = Employee(function=Function.LERAAR, werktijdfactor=Decimal("0.6"), scale="L11")
+>>> juf.function.is_directie
+False
+>>> Employee.from_dict({"function": "directeur", "werktijdfactor": "1", "scale": "D12"}).scale
+'D12'
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from onderwijsregels.convert import structure, structure_decimal, unstructure
+from onderwijsregels.errors import InvalidInputError
+
+__all__ = ["SCALES", "Employee", "Function", "School"]
+
+
+class Function(enum.Enum):
+    """The function (*functie*) an employee is appointed in."""
+
+    LERAAR = "leraar"
+    """A teacher (scales L10-L12)."""
+    OOP = "oop"
+    """Support staff, *onderwijsondersteunend personeel* (scales 1-12)."""
+    DIRECTEUR = "directeur"
+    """A director (D-scale)."""
+    ADJUNCT_DIRECTEUR = "adjunct-directeur"
+    """An adjunct-director (A-scale)."""
+
+    @property
+    def is_directie(self) -> bool:
+        """Whether the function belongs to the *directie* (director or adjunct-director)."""
+        return self in (Function.DIRECTEUR, Function.ADJUNCT_DIRECTEUR)
+
+
+SCALES: Mapping[Function, tuple[str, ...]] = {
+    Function.LERAAR: ("L10", "L11", "L12"),
+    Function.OOP: tuple(str(number) for number in range(1, 13)),
+    # A10-A13 and D11-D15 from 1 Aug 2020; the older AB-AE and DA-DE scales
+    # (facts.md sections 1 and 12) are accepted for historical records.
+    Function.ADJUNCT_DIRECTEUR: ("A10", "A11", "A12", "A13", "AB", "AC", "AD", "AE"),
+    Function.DIRECTEUR: ("D11", "D12", "D13", "D14", "D15", "DA", "DB", "DC", "DC+", "DD", "DE"),
+}
+"""Salary scales accepted per function (sources: facts.md sections 2 and 12)."""
+
+
+def _to_function(value: object) -> Function:
+    if isinstance(value, Function):
+        return value
+    for member in Function:
+        if member.value == value:
+            return member
+    allowed = ", ".join(repr(member.value) for member in Function)
+    raise InvalidInputError("function", f"{value!r} is not one of {allowed}")
+
+
+def _to_werktijdfactor(value: object) -> Decimal:
+    try:
+        factor = structure_decimal(value, "werktijdfactor")
+    except InvalidInputError:
+        raise
+    if not Decimal(0) < factor <= Decimal(1):
+        raise InvalidInputError(
+            "werktijdfactor",
+            f"must be greater than 0 and at most 1 (one appointment; 1 is the normbetrekking "
+            f"of 1659 hours), got {factor}",
+        )
+    return factor
+
+
+def _optional_text(field: str) -> Any:
+    def check(_: object, __: attrs.Attribute[Any], value: object) -> None:
+        if value is not None and (not isinstance(value, str) or not value.strip()):
+            raise InvalidInputError(field, f"must be a non-empty string or absent, got {value!r}")
+
+    return check
+
+
+@attrs.frozen
+class Employee:
+    """One appointment of one employee (*werknemer*).
+
+    ``werktijdfactor`` is a ``Decimal`` (or an int or decimal string, read
+    exactly) in (0, 1]. ``scale`` is optional; when given it must be a scale of
+    the function (see :data:`SCALES`). ``name`` is a free label for reports.
+
+    >>> Employee(function=Function.LERAAR, werktijdfactor=Decimal("1.2"))
+    Traceback (most recent call last):
+    ...
+    onderwijsregels.errors.InvalidInputError: werktijdfactor: must be greater than 0 and at most 1 (one appointment; 1 is the normbetrekking of 1659 hours), got 1.2
+    """
+
+    function: Function = attrs.field(converter=_to_function)
+    werktijdfactor: Decimal = attrs.field(converter=_to_werktijdfactor)
+    scale: str | None = attrs.field(default=None, kw_only=True)
+    name: str | None = attrs.field(default=None, kw_only=True, validator=_optional_text("name"))
+
+    @scale.validator
+    def _scale_fits_function(self, _: attrs.Attribute[str | None], value: str | None) -> None:
+        if value is None:
+            return
+        allowed = SCALES[self.function]
+        if not isinstance(value, str) or value not in allowed:
+            raise InvalidInputError(
+                "scale",
+                f"{value!r} is not a scale of function {self.function.value!r}; "
+                f"allowed: {', '.join(allowed)}",
+            )
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], *, path: str = "") -> Employee:
+        """Read an employee from a dict (JSON or YAML); bad input raises InvalidInputError."""
+        return structure(data, cls, path=path)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-ready dict :meth:`from_dict` reads back to an equal employee."""
+        return unstructure(self)
+
+    @property
+    def label(self) -> str:
+        """A short human label: name (or function), scale and werktijdfactor."""
+        who = self.name or self.function.value
+        scale = f", {self.scale}" if self.scale else ""
+        return f"{who} ({self.function.value}{scale}, werktijdfactor {self.werktijdfactor})"
+
+
+def _pupils(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidInputError("pupils", f"must be a whole number, got {value!r}")
+    if value < 0:
+        raise InvalidInputError("pupils", f"must not be negative, got {value}")
+    return value
+
+
+@attrs.frozen
+class School:
+    """A school (*school*) counted by its pupils (*leerlingen*).
+
+    >>> School(pupils=212, name="De Regenboog").pupils
+    212
+    >>> School(pupils=-1)
+    Traceback (most recent call last):
+    ...
+    onderwijsregels.errors.InvalidInputError: pupils: must not be negative, got -1
+    """
+
+    pupils: int = attrs.field(converter=_pupils)
+    name: str | None = attrs.field(default=None, validator=_optional_text("name"))
+    brin: str | None = attrs.field(default=None, validator=_optional_text("brin"))
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], *, path: str = "") -> School:
+        """Read a school from a dict (JSON or YAML); bad input raises InvalidInputError."""
+        return structure(data, cls, path=path)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-ready dict :meth:`from_dict` reads back to an equal school."""
+        return unstructure(self)
+
+    @property
+    def label(self) -> str:
+        who = self.name or (f"BRIN {self.brin}" if self.brin else "school")
+        return f"{who} ({self.pupils} leerlingen)"
+
+
+Subject = Employee | School
+"""What the rules are evaluated for."""

@@ -1,0 +1,51 @@
+"""Money: ``Decimal`` euros, rounded once, at the end, half-up to cents.
+
+Rules compute with exact ``Decimal`` values; only the final outcome is rounded,
+by :func:`round_money`. Floats never enter a computation.
+
+>>> round_money(Decimal("208.345"))
+Decimal('208.35')
+>>> format_eur(Decimal("19970.4"))
+'€ 19.970,40'
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+__all__ = ["CENT", "format_eur", "round_money"]
+
+CENT = Decimal("0.01")
+
+
+def round_money(amount: Decimal) -> Decimal:
+    """Round an exact euro amount half-up to whole cents.
+
+    >>> round_money(Decimal("249.996"))
+    Decimal('250.00')
+    >>> round_money(Decimal("-0.005"))
+    Decimal('-0.01')
+    """
+    return amount.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def format_eur(amount: Decimal) -> str:
+    """Format a euro amount the Dutch way, rounded to cents (``€ 1.234,50``).
+
+    >>> format_eur(Decimal("3100"))
+    '€ 3.100,00'
+    """
+    text = f"{round_money(amount):,.2f}"
+    return "€ " + text.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def format_decimal(value: Decimal) -> str:
+    """A ``Decimal`` without exponent or superfluous trailing zeros.
+
+    >>> format_decimal(Decimal("49.80"))
+    '49.8'
+    >>> format_decimal(Decimal("1E+2"))
+    '100'
+    """
+    text = format(value.normalize(), "f")
+    return text

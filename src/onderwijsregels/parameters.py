@@ -1,0 +1,162 @@
+"""Dated values: amounts that hold from one day to another, each with its source.
+
+Like an OpenFisca parameter, a :class:`Parameter` is a list of
+:class:`DatedValue` periods. A period may hold a *known gap*: a value our
+sources do not give. Asking for it raises
+:class:`~onderwijsregels.errors.NotEncodedError` with the reason, never a guess.
+
+>>> from datetime import date
+>>> from decimal import Decimal
+>>> from onderwijsregels.citations import Citation, Confidence
+>>> src = Citation("CAO PO 2019-2020", "9.8", None, "AVS", "€ 100 per jaar", Confidence.CONFIRMED)
+>>> top_up = Parameter("aanvulling", "top-up", "EUR per jaar", (
+...     DatedValue(date(2020, 1, 1), date(2021, 12, 31), Decimal("100"), src),))
+>>> top_up.at(date(2021, 6, 1)).value
+Decimal('100')
+>>> top_up.known(date(2022, 1, 1)) is None
+True
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
+
+import attrs
+
+from onderwijsregels.citations import Citation
+from onderwijsregels.errors import NotEncodedError
+
+__all__ = ["DatedValue", "KnownValue", "Parameter", "Value"]
+
+Value = Decimal | int | bool | str | tuple[str, ...]
+"""The kinds of value a rule or parameter can hold."""
+
+
+@attrs.frozen
+class DatedValue:
+    """A value that holds from ``start`` to ``end`` (inclusive; ``None`` = open).
+
+    ``value`` is ``None`` for a known gap: then ``missing`` says why it is not
+    encoded and ``citation`` may be absent.
+    """
+
+    start: date
+    end: date | None
+    value: Value | None
+    citation: Citation | None
+    missing: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.end is not None and self.end < self.start:
+            raise ValueError(f"dated value ends ({self.end}) before it starts ({self.start})")
+        if self.value is None and not self.missing:
+            raise ValueError("a dated value without a value must say why it is missing")
+        if self.value is not None and self.citation is None:
+            raise ValueError("every dated value needs a citation")
+        if isinstance(self.value, float):
+            raise TypeError("dated values are never floats; use Decimal")
+
+    def covers(self, day: date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+    @property
+    def span(self) -> str:
+        """The period in words, e.g. ``2020-01-01 to 2021-12-31``."""
+        end = self.end.isoformat() if self.end else "open"
+        return f"{self.start.isoformat()} to {end}"
+
+
+@attrs.frozen
+class KnownValue:
+    """A value found for a day, with the citation it rests on."""
+
+    value: Value
+    citation: Citation
+    start: date
+    end: date | None
+
+    @property
+    def decimal(self) -> Decimal:
+        """The value as an exact Decimal (for amounts and hours)."""
+        if isinstance(self.value, bool) or not isinstance(self.value, Decimal | int):
+            raise TypeError(f"expected a number, the parameter holds {self.value!r}")
+        return Decimal(self.value)
+
+    @property
+    def whole(self) -> int:
+        """The value as a whole number (for counts of years)."""
+        if isinstance(self.value, bool) or not isinstance(self.value, int):
+            raise TypeError(f"expected a whole number, the parameter holds {self.value!r}")
+        return self.value
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        """The value as a tuple of texts."""
+        if not isinstance(self.value, tuple):
+            raise TypeError(f"expected a tuple of texts, the parameter holds {self.value!r}")
+        return self.value
+
+
+def _dated_values(values: Iterable[DatedValue]) -> tuple[DatedValue, ...]:
+    return tuple(sorted(values, key=lambda item: item.start))
+
+
+@attrs.frozen
+class Parameter:
+    """A named value that changes over time (e.g. the €100 top-up of 2020-2021)."""
+
+    id: str
+    description: str
+    unit: str
+    values: tuple[DatedValue, ...] = attrs.field(converter=_dated_values)
+
+    def __attrs_post_init__(self) -> None:
+        for earlier, later in itertools.pairwise(self.values):
+            if earlier.end is None or earlier.end >= later.start:
+                raise ValueError(f"parameter {self.id!r}: dated values overlap at {later.start}")
+
+    @classmethod
+    def single(
+        cls,
+        id: str,
+        description: str,
+        unit: str,
+        value: Value,
+        citation: Citation,
+        *,
+        start: date,
+        end: date | None = None,
+    ) -> Parameter:
+        """A parameter with one value from ``start`` on."""
+        return cls(id, description, unit, (DatedValue(start, end, value, citation),))
+
+    def find(self, day: date) -> DatedValue | None:
+        """The dated value on ``day``, or ``None`` when no period covers it."""
+        for item in self.values:
+            if item.covers(day):
+                return item
+        return None
+
+    def known(self, day: date) -> KnownValue | None:
+        """The value on ``day``, ``None`` when no period covers it; a known gap raises."""
+        item = self.find(day)
+        if item is None:
+            return None
+        return self.at(day)
+
+    def at(self, day: date) -> KnownValue:
+        """The value on ``day``; raises NotEncodedError for a gap or an uncovered day."""
+        item = self.find(day)
+        if item is None:
+            spans = "; ".join(value.span for value in self.values) or "nothing"
+            raise NotEncodedError(
+                f"{self.description} on {day.isoformat()}",
+                f"our sources give this value only for {spans}",
+            )
+        if item.value is None:
+            raise NotEncodedError(f"{self.description} for {item.span}", str(item.missing))
+        assert item.citation is not None
+        return KnownValue(item.value, item.citation, item.start, item.end)

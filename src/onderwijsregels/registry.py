@@ -1,0 +1,288 @@
+"""The Rulebook: every installed edition, loaded through the plugin manager.
+
+:func:`load` finds plugins through the entry-point group ``onderwijsregels``
+(the built-in editions included, exactly like a third party's), registers
+them with :mod:`pluggy`, checks every hook implementation against the specs,
+and asks each plugin for its editions. The plugin manager lives only inside
+:func:`load`; the resulting :class:`Rulebook` is immutable.
+
+Set ``ONDERWIJSREGELS_PLUGINS`` to a comma-separated list of entry-point names
+to load only those plugins.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+from importlib import metadata
+
+import attrs
+import pluggy
+
+from onderwijsregels import hookspecs
+from onderwijsregels.editions import Edition, edition_on
+from onderwijsregels.errors import (
+    InvalidInputError,
+    NoEditionError,
+    PluginError,
+    UnknownEditionError,
+)
+from onderwijsregels.evaluate import EditionUse, Evaluation, evaluate_editions
+from onderwijsregels.model import Employee, School
+from onderwijsregels.periods import SchoolYear, period_from
+
+__all__ = ["PLUGINS_ENV", "PluginInfo", "Rulebook", "load"]
+
+PLUGINS_ENV = "ONDERWIJSREGELS_PLUGINS"
+"""Environment variable: comma-separated entry-point names to load (all when unset)."""
+
+
+@attrs.frozen
+class PluginInfo:
+    """A loaded plugin: its name, the distribution providing it, and its editions."""
+
+    name: str
+    distribution: str | None
+    version: str | None
+    editions: tuple[str, ...]
+
+    @property
+    def source(self) -> str:
+        """``distribution version``, or a note that it was passed in directly."""
+        if self.distribution is None:
+            return "passed to load() directly"
+        return f"{self.distribution} {self.version}"
+
+
+@attrs.frozen
+class Rulebook:
+    """Every installed edition, by family, ready to evaluate.
+
+    >>> import onderwijsregels as owr
+    >>> from datetime import date
+    >>> rb = owr.load()
+    >>> rb.edition("cao-po", on=date(2021, 3, 1)).id
+    'cao-po-2021'
+    >>> [edition.id for edition in rb.editions("cao-po")][:2]
+    ['cao-po-2019-2020', 'cao-po-2021']
+    """
+
+    _by_family: Mapping[str, tuple[Edition, ...]] = attrs.field(alias="by_family")
+    plugins: tuple[PluginInfo, ...] = ()
+
+    def families(self) -> tuple[str, ...]:
+        """Every family with at least one installed edition, sorted."""
+        return tuple(sorted(self._by_family))
+
+    def editions(self, family: str) -> tuple[Edition, ...]:
+        """The editions of ``family``, oldest first."""
+        try:
+            return self._by_family[family]
+        except KeyError:
+            raise UnknownEditionError("rule family", family, self.families()) from None
+
+    def edition(self, family: str, on: date) -> Edition:
+        """The edition of ``family`` in force on ``on`` (nawerking included)."""
+        return edition_on(self.editions(family), family, _check_day(on))
+
+    def get(self, edition_id: str) -> Edition:
+        """The edition with this id, from any family."""
+        for editions in self._by_family.values():
+            for edition in editions:
+                if edition.id == edition_id:
+                    return edition
+        known = [edition.id for editions in self._by_family.values() for edition in editions]
+        raise UnknownEditionError("edition", edition_id, known)
+
+    def provider(self, edition_id: str) -> PluginInfo:
+        """The plugin that provides an edition."""
+        for plugin in self.plugins:
+            if edition_id in plugin.editions:
+                return plugin
+        raise UnknownEditionError(
+            "edition", edition_id, [e for p in self.plugins for e in p.editions]
+        )
+
+    def families_for(self, kind: type[Employee] | type[School]) -> tuple[str, ...]:
+        """The families with rules for this kind of subject."""
+        return tuple(
+            family
+            for family in self.families()
+            if any(
+                issubclass(kind, rule.subject) for e in self.editions(family) for rule in e.rules
+            )
+        )
+
+    def evaluate(
+        self,
+        subject: Employee | School,
+        *,
+        year: int | None = None,
+        on: date | None = None,
+        school_year: str | SchoolYear | None = None,
+        families: Sequence[str] | None = None,
+    ) -> Evaluation:
+        """Evaluate every rule for ``subject`` in one period.
+
+        Give exactly one of ``year`` (a calendar year), ``on`` (a day) or
+        ``school_year`` (``"2021-2022"``). Each family's edition is the one in
+        force on the period's first day. ``families`` restricts the families
+        (default: every family with rules for this kind of subject); a family
+        with no edition on that day raises NoEditionError.
+        """
+        if not isinstance(subject, Employee | School):
+            raise InvalidInputError(
+                "subject", f"must be an Employee or a School, got {type(subject).__name__}"
+            )
+        if on is not None:
+            _check_day(on)
+        period = period_from(year=year, on=on, school_year=school_year)
+        day = period.reference_day
+        chosen = tuple(families) if families is not None else self.families_for(type(subject))
+        if not chosen:
+            raise NoEditionError(f"(any family with rules for {type(subject).__name__})", day, None)
+        uses = []
+        for family in chosen:
+            editions = self.editions(family)
+            edition = edition_on(editions, family, day)
+            later = tuple(other for other in editions if day < other.starts <= period.end)
+            uses.append(
+                EditionUse(family, edition, day, edition.is_nawerking(day), later_in_period=later)
+            )
+        return evaluate_editions(subject, period, uses)
+
+
+def _check_day(day: object) -> date:
+    from datetime import datetime
+
+    if not isinstance(day, date) or isinstance(day, datetime):
+        raise InvalidInputError("on", f"must be a datetime.date, got {day!r}")
+    return day
+
+
+def _selection(only: Iterable[str] | None) -> frozenset[str] | None:
+    if only is not None:
+        return frozenset(only)
+    text = os.environ.get(PLUGINS_ENV, "").strip()
+    if not text:
+        return None
+    return frozenset(name.strip() for name in text.split(",") if name.strip())
+
+
+def _distribution(entry_point: metadata.EntryPoint) -> tuple[str | None, str | None]:
+    dist = entry_point.dist
+    if dist is None:
+        return None, None
+    return dist.name, dist.version
+
+
+def load(
+    plugins: Iterable[object] = (),
+    *,
+    entry_points: bool = True,
+    only: Iterable[str] | None = None,
+) -> Rulebook:
+    """Load every installed edition into a :class:`Rulebook`.
+
+    ``plugins`` are extra plugin objects (modules or instances with hook
+    implementations), registered after the entry points; handy in tests.
+    ``entry_points=False`` skips installed plugins. ``only`` (or the
+    ``ONDERWIJSREGELS_PLUGINS`` variable) names the entry points to load.
+    """
+    manager = pluggy.PluginManager(hookspecs.PROJECT_NAME)
+    manager.add_hookspecs(hookspecs)
+    sources: dict[str, tuple[str | None, str | None]] = {}
+
+    def register(plugin: object, name: str, dist: tuple[str | None, str | None]) -> None:
+        label = f"{dist[0]} {dist[1]}" if dist[0] else None
+        try:
+            manager.register(plugin, name=name)
+        except (pluggy.PluginValidationError, ValueError) as error:
+            raise PluginError(name, label, f"could not be registered: {error}") from error
+        sources[name] = dist
+
+    selected = _selection(only)
+    if entry_points:
+        found = sorted(metadata.entry_points(group=hookspecs.PROJECT_NAME), key=lambda ep: ep.name)
+        if selected is not None:
+            unknown = selected - {ep.name for ep in found}
+            if unknown:
+                raise PluginError(
+                    ", ".join(sorted(unknown)),
+                    None,
+                    f"named in {PLUGINS_ENV} or only= but not installed; installed: "
+                    + ", ".join(ep.name for ep in found),
+                )
+        for entry_point in found:
+            if selected is not None and entry_point.name not in selected:
+                continue
+            dist = _distribution(entry_point)
+            try:
+                plugin = entry_point.load()
+            except Exception as error:
+                label = f"{dist[0]} {dist[1]}" if dist[0] else None
+                raise PluginError(
+                    entry_point.name, label, f"could not be imported: {error}"
+                ) from error
+            register(plugin, entry_point.name, dist)
+    for plugin in plugins:
+        name = str(getattr(plugin, "__name__", None) or type(plugin).__name__)
+        register(plugin, name, (None, None))
+    try:
+        manager.check_pending()
+    except pluggy.PluginValidationError as error:
+        name = manager.get_name(error.plugin) or repr(error.plugin)
+        dist = sources.get(name, (None, None))
+        label = f"{dist[0]} {dist[1]}" if dist[0] else None
+        raise PluginError(name, label, f"implements an unknown hook: {error}") from error
+    return _collect(manager, sources)
+
+
+def _collect(
+    manager: pluggy.PluginManager, sources: Mapping[str, tuple[str | None, str | None]]
+) -> Rulebook:
+    by_id: dict[str, tuple[Edition, str]] = {}
+    infos: list[PluginInfo] = []
+    for impl in manager.hook.onderwijsregels_editions.get_hookimpls():
+        name = impl.plugin_name
+        dist, version = sources.get(name, (None, None))
+        label = f"{dist} {version}" if dist else None
+        try:
+            provided = impl.function()
+        except Exception as error:
+            raise PluginError(name, label, f"onderwijsregels_editions raised {error!r}") from error
+        if isinstance(provided, str | bytes) or not isinstance(provided, Sequence):
+            raise PluginError(
+                name, label, "onderwijsregels_editions must return a sequence of Edition"
+            )
+        for edition in provided:
+            if not isinstance(edition, Edition):
+                raise PluginError(name, label, f"returned {edition!r}, which is not an Edition")
+            if edition.id in by_id:
+                other = by_id[edition.id][1]
+                raise PluginError(
+                    name,
+                    label,
+                    f"edition id {edition.id!r} is already provided by plugin {other!r}",
+                )
+            by_id[edition.id] = (edition, name)
+        infos.append(PluginInfo(name, dist, version, tuple(e.id for e in provided)))
+    families: dict[str, list[Edition]] = {}
+    for edition, _ in by_id.values():
+        families.setdefault(edition.family, []).append(edition)
+    ordered: dict[str, tuple[Edition, ...]] = {}
+    for family, editions in sorted(families.items()):
+        editions.sort(key=lambda edition: edition.starts)
+        for earlier, later in itertools.pairwise(editions):
+            if earlier.starts == later.starts:
+                name = by_id[later.id][1]
+                raise PluginError(
+                    name,
+                    None,
+                    f"editions {earlier.id!r} and {later.id!r} of family {family!r} both start "
+                    f"on {later.starts.isoformat()}",
+                )
+        ordered[family] = tuple(editions)
+    return Rulebook(by_family=ordered, plugins=tuple(sorted(infos, key=lambda info: info.name)))

@@ -1,0 +1,69 @@
+"""Text for people: the explanation of an evaluation and plain-text tables."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from onderwijsregels.evaluate import Evaluation
+
+__all__ = ["explain", "table"]
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A plain-text table with columns padded to their widest cell.
+
+    >>> print(table(["rule", "value"], [["individueel_budget", "€ 360,00"]]))
+    rule                value
+    ------------------  --------
+    individueel_budget  € 360,00
+    """
+    widths = [len(header) for header in headers]
+    for row in rows:
+        widths = [max(width, len(cell)) for width, cell in zip(widths, row, strict=True)]
+    lines = [
+        "  ".join(header.ljust(width) for header, width in zip(headers, widths, strict=True)),
+        "  ".join("-" * width for width in widths),
+    ]
+    lines += [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    ]
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def explain(evaluation: Evaluation) -> str:
+    """The readable trace behind :meth:`Evaluation.explain`."""
+    period = evaluation.period
+    lines = [
+        f"Evaluation of {evaluation.subject.label}",
+        f"Period: {period.kind} {period.label}; reference day {evaluation.day.isoformat()} "
+        "(the first day of the period decides the edition)",
+        "Editions used:",
+    ]
+    for use in evaluation.editions:
+        edition = use.edition
+        state = " — NAWERKING (ended, still applies)" if use.nawerking else ""
+        state += " — PROVISIONAL" if edition.provisional else ""
+        lines.append(f"  {use.family}: {edition.title} [{edition.id}], {edition.looptijd}{state}")
+    for outcome in evaluation.outcomes:
+        lines += ["", f"{outcome.rule_id}: {outcome.title}"]
+        lines.append(f"  = {outcome.display} ({outcome.unit.value})")
+        for number, step in enumerate(outcome.steps, start=1):
+            cited = f"   [{step.citation.reference}]" if step.citation else ""
+            lines.append(f"  {number}. {step.text}{cited}")
+        lines.append(
+            f"  Rests on: {outcome.citation.reference} (read at {outcome.citation.read_at})"
+        )
+        lines.append(f"  Confidence: {outcome.confidence.value}")
+        lines += [f"  Note: {note}" for note in outcome.notes]
+        lines += [f"  {item.label}" for item in outcome.interpretations]
+        for citation in outcome.citations:
+            if citation.note:
+                lines.append(f"  Source note ({citation.reference}): {citation.note}")
+    for missing in evaluation.not_encoded:
+        lines += ["", f"{missing.rule_id}: {missing.title}", f"  NOT ENCODED: {missing.reason}"]
+    for missing in evaluation.not_applicable:
+        lines += ["", f"{missing.rule_id}: {missing.title}", f"  Does not apply: {missing.reason}"]
+    return "\n".join(lines)
