@@ -1,0 +1,169 @@
+"""The command line: ``onderwijsregels editions`` and ``onderwijsregels evaluate``.
+
+Exit codes: 0 success; 2 bad input (a file, record or field that does not
+fit, or a period no edition covers); 1 any other library error, such as a
+broken plugin.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from onderwijsregels.errors import InvalidInputError, NoEditionError, OnderwijsregelsError
+from onderwijsregels.evaluate import Evaluation
+from onderwijsregels.records import load_records
+from onderwijsregels.registry import Rulebook, load
+from onderwijsregels.render import table
+
+__all__ = ["main"]
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date written as YYYY-MM-DD") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="onderwijsregels",
+        description="CAO PO and neighbouring regulations as executable, cited rules.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    editions = commands.add_parser("editions", help="list every family and edition")
+    editions.add_argument("--format", choices=("text", "json"), default="text")
+    evaluate = commands.add_parser("evaluate", help="evaluate the employees and schools in a file")
+    evaluate.add_argument("file", type=Path, help="a JSON or YAML file of employees and/or schools")
+    period = evaluate.add_mutually_exclusive_group(required=True)
+    period.add_argument("--year", type=int, help="a calendar year, e.g. 2020")
+    period.add_argument("--on", type=_day, help="a day, e.g. 2020-05-01")
+    period.add_argument("--school-year", help="a school year, e.g. 2021-2022")
+    evaluate.add_argument("--format", choices=("text", "json", "explain"), default="text")
+    return parser
+
+
+def _editions(rulebook: Rulebook, form: str) -> str:
+    rows: list[dict[str, Any]] = []
+    for family in rulebook.families():
+        for edition in rulebook.editions(family):
+            plugin = rulebook.provider(edition.id)
+            rows.append(
+                {
+                    "family": family,
+                    "id": edition.id,
+                    "title": edition.title,
+                    "valid_from": edition.valid_from.isoformat(),
+                    "valid_to": edition.valid_to.isoformat() if edition.valid_to else None,
+                    "applies_from": edition.starts.isoformat(),
+                    "derives_from": edition.derives_from,
+                    "provisional": edition.provisional,
+                    "plugin": plugin.name,
+                    "distribution": plugin.distribution,
+                    "version": plugin.version,
+                }
+            )
+    if form == "json":
+        return json.dumps({"editions": rows}, indent=2, ensure_ascii=False)
+    return table(
+        ["family", "edition", "valid from", "valid to", "applies from", "status", "provided by"],
+        [
+            [
+                row["family"],
+                row["id"],
+                row["valid_from"],
+                row["valid_to"] or "open",
+                row["applies_from"],
+                "provisional" if row["provisional"] else "",
+                f"{row['plugin']} ({row['distribution']} {row['version']})"
+                if row["distribution"]
+                else row["plugin"],
+            ]
+            for row in rows
+        ],
+    )
+
+
+def _text(where: str, evaluation: Evaluation) -> str:
+    period = evaluation.period
+    lines = [
+        f"== {where}: {evaluation.subject.label}",
+        f"   {period.kind} {period.label}, reference day {evaluation.day.isoformat()}; "
+        + "; ".join(
+            f"{use.family}: {use.edition.id}" + (" (nawerking)" if use.nawerking else "")
+            for use in evaluation.editions
+        ),
+    ]
+    rows = [
+        [
+            outcome.rule_id,
+            outcome.display,
+            outcome.unit.value,
+            outcome.citation.reference,
+            outcome.confidence.value,
+        ]
+        for outcome in evaluation.outcomes
+    ]
+    rows += [[item.rule_id, "not encoded", "", item.reason, ""] for item in evaluation.not_encoded]
+    lines.append(table(["rule", "value", "unit", "rests on", "confidence"], rows))
+    notes: list[str] = []
+    for outcome in evaluation.outcomes:
+        for note in (*outcome.notes, *(item.label for item in outcome.interpretations)):
+            if note not in notes:
+                notes.append(note)
+    lines += [f"  * {note}" for note in notes]
+    lines += [f"  - {item.rule_id} does not apply: {item.reason}" for item in evaluation.not_applicable]
+    return "\n".join(lines)
+
+
+def _evaluate(rulebook: Rulebook, arguments: argparse.Namespace) -> str:
+    records = load_records(arguments.file)
+    results = []
+    for record in records:
+        try:
+            evaluation = rulebook.evaluate(
+                record.subject, year=arguments.year, on=arguments.on, school_year=arguments.school_year
+            )
+        except InvalidInputError as error:
+            raise error.within(record.where) from None
+        results.append((record.where, evaluation))
+    if arguments.format == "json":
+        document = {"results": [{"record": where, **ev.to_dict()} for where, ev in results]}
+        return json.dumps(document, indent=2, ensure_ascii=False)
+    if arguments.format == "explain":
+        return "\n\n".join(f"== {where}\n{ev.explain()}" for where, ev in results)
+    return "\n\n".join(_text(where, ev) for where, ev in results)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    arguments = _parser().parse_args(argv)
+    try:
+        rulebook = load()
+        if arguments.command == "editions":
+            output = _editions(rulebook, arguments.format)
+        else:
+            output = _evaluate(rulebook, arguments)
+    except InvalidInputError as error:
+        where = f"{arguments.file}: " if getattr(arguments, "file", None) else ""
+        for field, why in error.problems:
+            print(f"onderwijsregels: {where}{field}: {why}", file=sys.stderr)
+        return 2
+    except NoEditionError as error:
+        print(f"onderwijsregels: {error}", file=sys.stderr)
+        return 2
+    except OnderwijsregelsError as error:
+        print(f"onderwijsregels: {error}", file=sys.stderr)
+        return 1
+    print(output)
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,118 @@
+"""Reading employees and schools from JSON or YAML files, numbers kept exact.
+
+A file holds one record, a list of records, or a mapping with the lists
+``employees`` and/or ``schools`` (and optionally the board's ``name``). A
+record with ``function`` is an employee; one with ``pupils`` is a school.
+Numbers are read as ``Decimal`` (JSON via ``parse_float``, YAML via a loader
+that never makes floats), so ``werktijdfactor: 0.4167`` stays exact.
+
+>>> records = parse_records({"schools": [{"pupils": 212, "name": "De Regenboog"}]})
+>>> records[0].where, records[0].subject.pupils
+('schools[0]', 212)
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+import attrs
+import yaml
+
+from onderwijsregels.errors import InvalidInputError
+from onderwijsregels.model import Employee, School
+
+__all__ = ["Record", "load_records", "parse_records", "read_data"]
+
+_BOARD_KEYS = frozenset({"employees", "schools", "name"})
+
+
+@attrs.frozen
+class Record:
+    """One subject read from a file, with where it stood (``employees[2]``)."""
+
+    where: str
+    subject: Employee | School
+
+
+class _DecimalLoader(yaml.SafeLoader):
+    """A safe YAML loader that reads every float as an exact Decimal."""
+
+
+def _yaml_decimal(loader: yaml.SafeLoader, node: yaml.Node) -> Decimal:
+    text = str(loader.construct_scalar(node))  # type: ignore[arg-type]
+    try:
+        return Decimal(text.replace("_", ""))
+    except InvalidOperation:
+        raise InvalidInputError("number", f"{text!r} is not a decimal number") from None
+
+
+_DecimalLoader.add_constructor("tag:yaml.org,2002:float", _yaml_decimal)
+
+
+def read_data(path: Path) -> Any:
+    """The data in a JSON or YAML file (by suffix; ``.json`` is JSON, anything else YAML)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise InvalidInputError(str(path), f"cannot be read: {error.strerror}") from None
+    try:
+        if path.suffix.lower() == ".json":
+            return json.loads(text, parse_float=Decimal)
+        return yaml.load(text, Loader=_DecimalLoader)  # noqa: S506 - a SafeLoader subclass
+    except (json.JSONDecodeError, yaml.YAMLError) as error:
+        raise InvalidInputError(str(path), f"is not valid JSON or YAML: {error}") from None
+
+
+def _record(data: object, where: str, kind: str | None) -> Record:
+    if not isinstance(data, Mapping):
+        raise InvalidInputError(where, f"must be a mapping, got {type(data).__name__}")
+    if kind is None:
+        if "function" in data:
+            kind = "employee"
+        elif "pupils" in data:
+            kind = "school"
+        else:
+            raise InvalidInputError(
+                where, "cannot tell an employee from a school: give 'function' or 'pupils'"
+            )
+    if kind == "employee":
+        return Record(where, Employee.from_dict(data, path=where))
+    return Record(where, School.from_dict(data, path=where))
+
+
+def _records(items: object, name: str, kind: str | None) -> list[Record]:
+    if isinstance(items, Mapping):
+        return [_record(items, name, kind)]
+    if isinstance(items, Sequence) and not isinstance(items, str):
+        return [_record(item, f"{name}[{index}]", kind) for index, item in enumerate(items)]
+    raise InvalidInputError(name, f"must be a record or a list of records, got {items!r}")
+
+
+def parse_records(data: object) -> list[Record]:
+    """The employees and schools in already-parsed data (see the module docstring)."""
+    if isinstance(data, Mapping) and (
+        "employees" in data or "schools" in data or set(data) <= _BOARD_KEYS
+    ):
+        unknown = set(data) - _BOARD_KEYS
+        if unknown:
+            raise InvalidInputError(
+                "file", f"unknown top-level key(s): {', '.join(sorted(map(str, unknown)))}"
+            )
+        found = _records(data.get("employees", []), "employees", "employee")
+        found += _records(data.get("schools", []), "schools", "school")
+    elif isinstance(data, Mapping):
+        found = [_record(data, "record", None)]
+    else:
+        found = _records(data, "records", None)
+    if not found:
+        raise InvalidInputError("file", "holds no employees and no schools")
+    return found
+
+
+def load_records(path: Path) -> list[Record]:
+    """The employees and schools in a JSON or YAML file."""
+    return parse_records(read_data(path))
