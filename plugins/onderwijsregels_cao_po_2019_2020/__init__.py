@@ -15,7 +15,7 @@ from datetime import date
 from decimal import Decimal
 
 from onderwijsregels import DatedValue, Edition, Parameter, hookimpl
-from onderwijsregels_cao_po_2019_2020 import sources
+from onderwijsregels_cao_po_2019_2020 import duurzame_inzetbaarheid, sources
 from onderwijsregels_cao_po_2019_2020.rules import RULES
 
 __all__ = ["EDITION", "onderwijsregels_editions"]
@@ -100,6 +100,71 @@ PARAMETERS = (
         sources.BESTEDING_DIRECTIE,
         start=_FROM,
     ),
+    # Chapter 8A, duurzame inzetbaarheid.
+    Parameter.single(
+        "di_basisbudget_uren",
+        "Duurzame inzetbaarheid basic budget at full time",
+        "uur per jaar",
+        Decimal("40"),
+        sources.DI_BASIS,
+        start=_FROM,
+    ),
+    Parameter.single(
+        "di_spaartermijn",
+        "Duurzame inzetbaarheid maximum saving period",
+        "jaren",
+        3,
+        sources.DI_SPAREN,
+        start=_FROM,
+    ),
+    Parameter.single(
+        "di_startende_leraar_uren",
+        "Starting teachers' extra hours at full time",
+        "uur per jaar",
+        Decimal("40"),
+        sources.DI_STARTERS,
+        start=_FROM,
+    ),
+    Parameter.single(
+        "di_startende_leraar_hoogste_trede",
+        "Last trede that counts as starting",
+        "trede",
+        3,
+        sources.DI_STARTERS,
+        start=_FROM,
+    ),
+    Parameter.single(
+        "di_oudere_werknemer_uren",
+        "Extra hours from age 57 at full time",
+        "uur per jaar",
+        Decimal("130"),
+        sources.DI_OUDEREN,
+        start=_FROM,
+    ),
+    Parameter.single(
+        "di_leeftijd_oudere_werknemer",
+        "Age from which the older employees' budget applies",
+        "jaar",
+        57,
+        sources.DI_OUDEREN,
+        start=_FROM,
+    ),
+    Parameter.single(
+        "di_spaartermijn_oudere_werknemer",
+        "Maximum saving period of (40 + 130) hours from age 57",
+        "jaren",
+        5,
+        sources.DI_OUDEREN,
+        start=_FROM,
+    ),
+    Parameter.single(
+        "di_maximale_opname_oudere_werknemer",
+        "Maximum hours taken per year from age 57",
+        "uur per jaar",
+        Decimal("340"),
+        sources.DI_OUDEREN,
+        start=_FROM,
+    ),
 )
 
 EDITION = Edition(
@@ -110,7 +175,7 @@ EDITION = Edition(
     valid_to=date(2020, 12, 31),
     applies_from=_FROM,
     citation=sources.LOOPTIJD,
-    rules=RULES,
+    rules=(*RULES, *duurzame_inzetbaarheid.RULES),
     parameters=PARAMETERS,
     notes=(
         "Chapter 9 (professionalisering) was rewritten in this edition.",

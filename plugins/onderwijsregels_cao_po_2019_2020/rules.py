@@ -51,6 +51,12 @@ _NOT_FOR_DIRECTIE = (
         sources.BEDRAG_DIRECTIE,
         sources.VERHOGING_DIRECTIE,
     ),
+    parameters=(
+        "individueel_budget_op_oop",
+        "verhoging_op_oop",
+        "individueel_budget_directie",
+        "verhoging_directie",
+    ),
 )
 def individueel_budget(ctx: RuleContext) -> Computation:
     """The individual professionalisation budget for one calendar year.
@@ -72,12 +78,10 @@ def individueel_budget(ctx: RuleContext) -> Computation:
         year.start
     )
     who = "a directielid (A- or D-scale)" if directie else "teachers and OOP"
-    steps = [Step(f"Base amount for {who}: € {num(base.decimal)} per year", base.citation)]
+    steps = [base.step(f"Base amount for {who}: € {num(base.decimal)} per year")]
     total = base.decimal
     if top_up is not None:
-        steps.append(
-            Step(f"Top-up for calendar year {year.year}: € {num(top_up.decimal)}", top_up.citation)
-        )
+        steps.append(top_up.step(f"Top-up for calendar year {year.year}: € {num(top_up.decimal)}"))
         total += top_up.decimal
     else:
         steps.append(
@@ -85,18 +89,15 @@ def individueel_budget(ctx: RuleContext) -> Computation:
         )
     if directie:
         steps.append(
-            Step(
+            base.step(
                 f"Not pro rata: € {num(total)} whatever the werktijdfactor "
-                f"({employee.werktijdfactor})",
-                base.citation,
+                f"({employee.werktijdfactor})"
             )
         )
         return Computation(total, steps, base.citation)
     factor = employee.werktijdfactor
     amount = total * factor
-    steps.append(
-        Step(f"Pro rata: € {num(total)} × werktijdfactor {factor} = € {num(amount)}", base.citation)
-    )
+    steps.append(base.step(f"Pro rata: € {num(total)} × werktijdfactor {factor} = € {num(amount)}"))
     return Computation(amount, steps, base.citation)
 
 
@@ -106,6 +107,7 @@ def individueel_budget(ctx: RuleContext) -> Computation:
     subject=Employee,
     unit=Unit.UUR_PER_WERKWEEK,
     citations=(sources.BUDGET_EN_UREN_OP_OOP,),
+    parameters=("uren_per_werkweek_op_oop",),
 )
 def uren_per_werkweek(ctx: RuleContext) -> Computation | NotApplicable:
     """Clock hours per work week for professional development, pro rata.
@@ -122,7 +124,7 @@ def uren_per_werkweek(ctx: RuleContext) -> Computation | NotApplicable:
     return Computation(
         value,
         [
-            Step(f"{num(hours.decimal)} clock hours per work week at full time", hours.citation),
+            hours.step(f"{num(hours.decimal)} clock hours per work week at full time"),
             Step(f"Pro rata: {num(hours.decimal)} × werktijdfactor {factor} = {num(value)}"),
         ],
         hours.citation,
@@ -150,6 +152,7 @@ _UREN_PER_JAAR_READING = Interpretation(
     unit=Unit.UUR_PER_KALENDERJAAR,
     citations=(sources.UREN_PER_JAAR, sources.BUDGET_EN_UREN_OP_OOP),
     interpretation=_UREN_PER_JAAR_READING,
+    parameters=("uren_per_jaar_voltijd",),
 )
 def uren_per_jaar(ctx: RuleContext) -> Computation | NotApplicable:
     """Hours a year for individual professionalisation: 83 at full time, pro rata.
@@ -167,7 +170,7 @@ def uren_per_jaar(ctx: RuleContext) -> Computation | NotApplicable:
         value,
         [
             Step("Law: 2 clock hours per work week, pro rata", sources.BUDGET_EN_UREN_OP_OOP),
-            Step("Derived: 2 × 1659 / 40 = 82.95 ≈ 83 hours a year at full time", hours.citation),
+            hours.step("Derived: 2 × 1659 / 40 = 82.95 ≈ 83 hours a year at full time"),
             Step(f"Pro rata: {num(hours.decimal)} × werktijdfactor {factor} = {num(value)}"),
         ],
         hours.citation,
@@ -180,6 +183,7 @@ def uren_per_jaar(ctx: RuleContext) -> Computation | NotApplicable:
     subject=Employee,
     unit=Unit.JAREN,
     citations=(sources.SPAREN_OP_OOP, sources.SPAREN_DIRECTIE),
+    parameters=("spaartermijn_op_oop", "spaartermijn_directie"),
 )
 def maximale_spaartermijn(ctx: RuleContext) -> Computation:
     """How many years the individual budget may be saved, in consultation with the employer.
@@ -193,10 +197,9 @@ def maximale_spaartermijn(ctx: RuleContext) -> Computation:
     return Computation(
         years.whole,
         [
-            Step(
+            years.step(
                 f"{who.capitalize()} may save the budget for at most {years.value} years, "
-                "in consultation with the employer",
-                years.citation,
+                "in consultation with the employer"
             )
         ],
         years.citation,
@@ -209,6 +212,7 @@ def maximale_spaartermijn(ctx: RuleContext) -> Computation:
     subject=Employee,
     unit=Unit.JAREN,
     citations=(sources.SPAREN_DIRECTIE,),
+    parameters=("vervaltermijn_directie",),
 )
 def vervaltermijn_directiebudget(ctx: RuleContext) -> Computation | NotApplicable:
     """Years within which the directie budget must be spent before it lapses.
@@ -225,10 +229,9 @@ def vervaltermijn_directiebudget(ctx: RuleContext) -> Computation | NotApplicabl
     return Computation(
         years.whole,
         [
-            Step(
+            years.step(
                 f"Budget not spent within {years.value} years is added to the school's general "
-                "training budget (algemeen scholingsbudget)",
-                years.citation,
+                "training budget (algemeen scholingsbudget)"
             )
         ],
         years.citation,
@@ -241,6 +244,7 @@ def vervaltermijn_directiebudget(ctx: RuleContext) -> Computation | NotApplicabl
     subject=Employee,
     unit=Unit.TEKST,
     citations=(sources.BESTEDING_DIRECTIE,),
+    parameters=("bestedingsvormen_directie",),
 )
 def bestedingsvormen_directiebudget(ctx: RuleContext) -> Computation | NotApplicable:
     """What the directie budget may be spent on, in consultation with the employer.
@@ -254,10 +258,9 @@ def bestedingsvormen_directiebudget(ctx: RuleContext) -> Computation | NotApplic
     return Computation(
         forms.texts,
         [
-            Step(
+            forms.step(
                 "Spent in consultation with the employer as study leave and/or study costs, "
-                "or on other professionalisation activities",
-                forms.citation,
+                "or on other professionalisation activities"
             )
         ],
         forms.citation,

@@ -225,3 +225,73 @@ UREN_PER_JAAR = Citation(
         "rata (C-level sources, facts.md part 2, section 3); the 2014 akkoord said 80 hours."
     ),
 )
+
+# Chapter 8A, duurzame inzetbaarheid (facts.md part 2, section 5; part 1, sections 1-2).
+
+DI_BASIS = Citation(
+    source=SOURCE,
+    article=None,
+    lid=None,
+    read_at="https://www.poraad.nl/veelgestelde-vragen/wie-heeft-recht-op-het-budget-van-40-uur",
+    quote=(
+        "Alle werknemers hebben vanaf 1 oktober 2014 recht op een budget van 40 per jaar, naar "
+        "rato van werktijdfactor en tijdsduur."
+    ),
+    confidence=Confidence.CONFIRMED,
+    note=(
+        "Chapter 8A (duurzame inzetbaarheid); the sources name no article for the basic budget. "
+        "Pro rata the duration of the appointment is not modelled: an Employee is one "
+        "appointment for the whole period evaluated."
+    ),
+)
+
+DI_SPAREN = Citation(
+    source=SOURCE,
+    article="8A.4",
+    lid=None,
+    read_at="https://avs.nl/kennisbank/onderwijs-en-leerlingzorg/duurzame-inzetbaarheid/",
+    quote="gedurende maximaal drie jaar op grond van artikel 8A.4 CAO PO 2019 – 2020 worden gespaard",
+    confidence=Confidence.CONFIRMED,
+    note=(
+        "Saving is for a predefined purpose (art. 8A.3 lid 2 lists the purposes). PO-Raad "
+        "(https://www.poraad.nl/ledenondersteuning/helpdesk/cao/"
+        "duurzame-inzetbaarheid-bapo-overgangsrecht): 'Als de uren na drie jaar niet zijn "
+        "gebruikt, overleggen werkgever en werknemer over hoe de uren alsnog kunnen worden "
+        "ingezet.'"
+    ),
+)
+
+DI_STARTERS = Citation(
+    source=SOURCE,
+    article=None,
+    lid=None,
+    read_at=(
+        "https://www.poraad.nl/veelgestelde-vragen/"
+        "wat-houdt-het-bijzondere-budget-voor-startende-leerkrachten-in"
+    ),
+    quote=(
+        "Startende leraren (ingeschaald in schaal L10-1/L11-1/L12-1 tot en met L10-3/L11-3/L12-3) "
+        "krijgen een extra budget van 40 uur per jaar (deeltijders naar rato)."
+    ),
+    confidence=Confidence.CONFIRMED,
+    note="Chapter 8A; the lid is not confirmed. This budget cannot be saved (PO-Raad).",
+)
+
+DI_OUDEREN = Citation(
+    source=SOURCE,
+    article=None,
+    lid=None,
+    read_at=(
+        "https://www.poraad.nl/veelgestelde-vragen/mag-het-bijzondere-budget-voor-ouderen-worden-gespaard"
+    ),
+    quote=(
+        "Het totale budget (40 + 130 uur) mag gedurende maximaal 5 jaar worden gespaard. De "
+        "opname mag niet meer bedragen dan 340 uur per jaar."
+    ),
+    confidence=Confidence.CONFIRMED,
+    note=(
+        "Employees of 57 and older: +130 hours a year pro rata. The AVS FAQ of 24 July 2024 "
+        "(https://avs.nl/veelgestelde-vragen/wat-houdt-het-bijzondere-budget-voor-oudere-werknemers-in/) "
+        "places these rules in art. 8A.6, 8A.7 and 8A.11 without saying which holds which."
+    ),
+)

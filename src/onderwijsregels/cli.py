@@ -1,4 +1,4 @@
-"""The command line: ``onderwijsregels editions`` and ``onderwijsregels evaluate``.
+"""The command line: ``onderwijsregels editions``, ``evaluate`` and ``diff``.
 
 Exit codes: 0 success; 2 bad input (a file, record or field that does not
 fit, or a period no edition covers); 1 any other library error, such as a
@@ -15,7 +15,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from onderwijsregels.errors import InvalidInputError, NoEditionError, OnderwijsregelsError
+from onderwijsregels.errors import (
+    InvalidInputError,
+    NoEditionError,
+    OnderwijsregelsError,
+    UnknownEditionError,
+)
 from onderwijsregels.evaluate import Evaluation
 from onderwijsregels.records import load_records
 from onderwijsregels.registry import Rulebook, load
@@ -46,6 +51,10 @@ def _parser() -> argparse.ArgumentParser:
     period.add_argument("--on", type=_day, help="a day, e.g. 2020-05-01")
     period.add_argument("--school-year", help="a school year, e.g. 2021-2022")
     evaluate.add_argument("--format", choices=("text", "json", "explain"), default="text")
+    diff = commands.add_parser("diff", help="what changed between two editions")
+    diff.add_argument("before", help="the earlier edition's id, e.g. cao-po-2022-2023")
+    diff.add_argument("after", help="the later edition's id, e.g. cao-po-2023-2024")
+    diff.add_argument("--format", choices=("text", "json"), default="text")
     return parser
 
 
@@ -118,7 +127,9 @@ def _text(where: str, evaluation: Evaluation) -> str:
             if note not in notes:
                 notes.append(note)
     lines += [f"  * {note}" for note in notes]
-    lines += [f"  - {item.rule_id} does not apply: {item.reason}" for item in evaluation.not_applicable]
+    lines += [
+        f"  - {item.rule_id} does not apply: {item.reason}" for item in evaluation.not_applicable
+    ]
     return "\n".join(lines)
 
 
@@ -128,7 +139,10 @@ def _evaluate(rulebook: Rulebook, arguments: argparse.Namespace) -> str:
     for record in records:
         try:
             evaluation = rulebook.evaluate(
-                record.subject, year=arguments.year, on=arguments.on, school_year=arguments.school_year
+                record.subject,
+                year=arguments.year,
+                on=arguments.on,
+                school_year=arguments.school_year,
             )
         except InvalidInputError as error:
             raise error.within(record.where) from None
@@ -148,6 +162,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         rulebook = load()
         if arguments.command == "editions":
             output = _editions(rulebook, arguments.format)
+        elif arguments.command == "diff":
+            difference = rulebook.diff(arguments.before, arguments.after)
+            output = (
+                json.dumps(difference.to_dict(), indent=2, ensure_ascii=False)
+                if arguments.format == "json"
+                else difference.to_text()
+            )
         else:
             output = _evaluate(rulebook, arguments)
     except InvalidInputError as error:
@@ -156,6 +177,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"onderwijsregels: {where}{field}: {why}", file=sys.stderr)
         return 2
     except NoEditionError as error:
+        print(f"onderwijsregels: {error}", file=sys.stderr)
+        return 2
+    except UnknownEditionError as error:
         print(f"onderwijsregels: {error}", file=sys.stderr)
         return 2
     except OnderwijsregelsError as error:

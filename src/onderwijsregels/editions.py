@@ -24,11 +24,11 @@ from datetime import date
 import attrs
 
 from onderwijsregels.citations import Citation, Interpretation
-from onderwijsregels.errors import NoEditionError, UnknownRuleError
+from onderwijsregels.errors import InvalidInputError, NoEditionError, UnknownRuleError
 from onderwijsregels.parameters import Parameter
 from onderwijsregels.rules import Rule
 
-__all__ = ["Edition", "edition_on"]
+__all__ = ["Edition", "check_scale", "edition_on"]
 
 _EDITION_ID = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
 
@@ -66,6 +66,9 @@ class Edition:
     it unchanged. ``provisional`` marks an edition whose legal force is not
     confirmed (for instance an unratified agreement). ``interpretation`` records
     an edition-wide reading (e.g. "no chapter-9 change found").
+    ``removed_scales`` are salary scales that no longer exist on the days this
+    edition governs (cited by ``removed_scales_citation``); evaluating an
+    employee in such a scale is refused with a clear message.
     """
 
     id: str = attrs.field()
@@ -82,6 +85,8 @@ class Edition:
     provisional: bool = False
     interpretation: Interpretation | None = attrs.field(default=None, repr=False)
     notes: tuple[str, ...] = attrs.field(default=(), converter=_texts, repr=False)
+    removed_scales: frozenset[str] = attrs.field(default=frozenset(), converter=_ids, repr=False)
+    removed_scales_citation: Citation | None = attrs.field(default=None, repr=False)
 
     @id.validator
     @family.validator
@@ -96,6 +101,8 @@ class Edition:
             raise ValueError(f"edition {self.id!r} applies only after it ended")
         _unique("rule", self.rules)
         _unique("parameter", self.parameters)
+        if self.removed_scales and self.removed_scales_citation is None:
+            raise ValueError(f"edition {self.id!r} removes scales without a citation")
         unknown = self.carried_over - set(self.rule_ids)
         if unknown:
             raise ValueError(f"edition {self.id!r} carries over unknown rules {sorted(unknown)}")
@@ -149,14 +156,18 @@ class Edition:
         provisional: bool = False,
         interpretation: Interpretation | None = None,
         notes: Sequence[str] = (),
+        removed_scales: Sequence[str] = (),
+        removed_scales_citation: Citation | None = None,
     ) -> Edition:
         """A successor edition: this one's rules and values, overriding only what changed.
 
         ``rules`` and ``parameters`` replace those with the same id (or add
-        new ones); ``remove`` drops rules by id. Rules not replaced are
-        *carried over* and results say so.
+        new ones); ``remove`` drops rules by id. Rules neither replaced nor
+        reading a replaced parameter are *carried over* and results say so. Scales removed earlier stay removed;
+        ``removed_scales`` adds more.
         """
         replaced = {item.id for item in rules}
+        new_values = {item.id for item in parameters}
         missing = set(remove) - set(self.rule_ids)
         if missing:
             raise ValueError(f"cannot remove unknown rules {sorted(missing)} from {self.id!r}")
@@ -174,11 +185,28 @@ class Edition:
             parameters=tuple(new_parameters.values()),
             applies_from=applies_from,
             derives_from=self.id,
-            carried_over=frozenset(item.id for item in kept),
+            carried_over=frozenset(
+                item.id for item in kept if not new_values.intersection(item.parameters)
+            ),
             provisional=provisional,
             interpretation=interpretation,
             notes=notes,
+            removed_scales=self.removed_scales | frozenset(removed_scales),
+            removed_scales_citation=removed_scales_citation or self.removed_scales_citation,
         )
+
+
+def check_scale(edition: Edition, scale: str | None, day: date) -> None:
+    """Refuse a salary scale that the edition governing ``day`` removed."""
+    if scale is None or scale not in edition.removed_scales:
+        return
+    citation = edition.removed_scales_citation
+    basis = f" ({citation.reference}: {citation.quote!r})" if citation else ""
+    raise InvalidInputError(
+        "scale",
+        f"scale {scale} was removed from the salary structure by {edition.title}, which "
+        f"governs {day.isoformat()}{basis}; give the employee's scale under that edition",
+    )
 
 
 def edition_on(editions: Sequence[Edition], family: str, day: date) -> Edition:

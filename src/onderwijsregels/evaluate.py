@@ -299,7 +299,9 @@ def _evaluate_rule(rule: Rule, context: RuleContext, use: EditionUse) -> Outcome
         value = rounded
     notes: list[str] = list(use.notes())
     interpretations = [item for item in (rule.interpretation,) if item is not None]
-    interpretations += [item for item in found.interpretations if item not in interpretations]
+    for item in (*found.interpretations, *(step.interpretation for step in found.steps)):
+        if item is not None and item not in interpretations:
+            interpretations.append(item)
     if rule.id in edition.carried_over:
         notes.append(f"Carried over unchanged from {edition.derives_from} into {edition.id}.")
         if edition.interpretation is not None and edition.interpretation not in interpretations:

@@ -9,6 +9,8 @@ Terms of art, explained once:
   A- of D-schaal".
 - *OOP*: onderwijsondersteunend personeel, support staff.
 - *BRIN*: the identifier the ministry gives a school.
+- *trede*: the step within a salary scale (``L10`` step 1 is written L10-1);
+  starting teachers are L10-1/L11-1/L12-1 up to step 3.
 
 >>> from decimal import Decimal
 >>> juf = Employee(function=Function.LERAAR, werktijdfactor=Decimal("0.6"), scale="L11")
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -100,7 +103,10 @@ class Employee:
 
     ``werktijdfactor`` is a ``Decimal`` (or an int or decimal string, read
     exactly) in (0, 1]. ``scale`` is optional; when given it must be a scale of
-    the function (see :data:`SCALES`). ``name`` is a free label for reports.
+    the function (see :data:`SCALES`). ``trede`` is the step in that scale
+    (a whole number from 0; it needs a scale). ``birth_date`` is needed only by
+    age-dependent rules (the older employees' budget of chapter 8A). ``name`` is
+    a free label for reports.
 
     >>> Employee(function=Function.LERAAR, werktijdfactor=Decimal("1.2"))
     Traceback (most recent call last):
@@ -111,7 +117,34 @@ class Employee:
     function: Function = attrs.field(converter=_to_function)
     werktijdfactor: Decimal = attrs.field(converter=_to_werktijdfactor)
     scale: str | None = attrs.field(default=None, kw_only=True)
+    trede: int | None = attrs.field(default=None, kw_only=True)
+    birth_date: date | None = attrs.field(default=None, kw_only=True)
     name: str | None = attrs.field(default=None, kw_only=True, validator=_optional_text("name"))
+
+    @trede.validator
+    def _trede_fits(self, _: attrs.Attribute[int | None], value: int | None) -> None:
+        if value is None:
+            return
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise InvalidInputError("trede", f"must be a whole number from 0, got {value!r}")
+        if self.scale is None:
+            raise InvalidInputError("trede", "a trede needs a scale: give the scale as well")
+
+    @birth_date.validator
+    def _birth_date_is_day(self, _: attrs.Attribute[date | None], value: date | None) -> None:
+        if value is not None and (not isinstance(value, date) or isinstance(value, datetime)):
+            raise InvalidInputError("birth_date", f"must be a datetime.date, got {value!r}")
+
+    def age_on(self, day: date) -> int | None:
+        """Age in whole years on ``day``, or ``None`` when no birth date is known.
+
+        >>> Employee(function=Function.OOP, werktijdfactor=1, birth_date=date(1963, 5, 2)).age_on(date(2020, 5, 1))
+        56
+        """
+        if self.birth_date is None:
+            return None
+        born = self.birth_date
+        return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 
     @scale.validator
     def _scale_fits_function(self, _: attrs.Attribute[str | None], value: str | None) -> None:
@@ -139,6 +172,8 @@ class Employee:
         """A short human label: name (or function), scale and werktijdfactor."""
         who = self.name or self.function.value
         scale = f", {self.scale}" if self.scale else ""
+        if self.scale and self.trede is not None:
+            scale += f"-{self.trede}"
         return f"{who} ({self.function.value}{scale}, werktijdfactor {self.werktijdfactor})"
 
 

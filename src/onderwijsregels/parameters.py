@@ -21,13 +21,14 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import attrs
 
-from onderwijsregels.citations import Citation
+from onderwijsregels.citations import Citation, Interpretation
 from onderwijsregels.errors import NotEncodedError
+from onderwijsregels.steps import Step
 
 __all__ = ["DatedValue", "KnownValue", "Parameter", "Value"]
 
@@ -40,7 +41,8 @@ class DatedValue:
     """A value that holds from ``start`` to ``end`` (inclusive; ``None`` = open).
 
     ``value`` is ``None`` for a known gap: then ``missing`` says why it is not
-    encoded and ``citation`` may be absent.
+    encoded and ``citation`` may be absent. ``interpretation`` marks a value
+    that is our reading rather than the text of a source.
     """
 
     start: date
@@ -48,6 +50,7 @@ class DatedValue:
     value: Value | None
     citation: Citation | None
     missing: str | None = None
+    interpretation: Interpretation | None = None
 
     def __attrs_post_init__(self) -> None:
         if self.end is not None and self.end < self.start:
@@ -77,6 +80,11 @@ class KnownValue:
     citation: Citation
     start: date
     end: date | None
+    interpretation: Interpretation | None = None
+
+    def step(self, text: str) -> Step:
+        """A computation step that cites this value (and carries its interpretation)."""
+        return Step(text, self.citation, self.interpretation)
 
     @property
     def decimal(self) -> Decimal:
@@ -133,6 +141,40 @@ class Parameter:
         """A parameter with one value from ``start`` on."""
         return cls(id, description, unit, (DatedValue(start, end, value, citation),))
 
+    def changed(
+        self,
+        start: date,
+        value: Value | None,
+        citation: Citation | None,
+        *,
+        missing: str | None = None,
+        interpretation: Interpretation | None = None,
+    ) -> Parameter:
+        """This parameter with a new value (or a known gap) from ``start`` on.
+
+        Earlier values stay as they were up to the day before ``start``; later
+        ones are dropped. Editions use this to override one dated value.
+
+        >>> from datetime import date
+        >>> from decimal import Decimal
+        >>> from onderwijsregels.citations import Citation, Confidence
+        >>> src = Citation("CAO", None, None, "page", "quote", Confidence.CONFIRMED)
+        >>> years = Parameter.single("jaren", "saving years", "jaren", 3, src, start=date(2020, 1, 1))
+        >>> [(v.span, v.value) for v in years.changed(date(2023, 5, 1), 4, src).values]
+        [('2020-01-01 to 2023-04-30', 3), ('2023-05-01 to open', 4)]
+        """
+        kept: list[DatedValue] = []
+        for item in self.values:
+            if item.start >= start:
+                continue
+            if item.end is None or item.end >= start:
+                item = attrs.evolve(item, end=start - timedelta(days=1))
+            kept.append(item)
+        kept.append(
+            DatedValue(start, None, value, citation, missing=missing, interpretation=interpretation)
+        )
+        return attrs.evolve(self, values=tuple(kept))
+
     def find(self, day: date) -> DatedValue | None:
         """The dated value on ``day``, or ``None`` when no period covers it."""
         for item in self.values:
@@ -159,4 +201,4 @@ class Parameter:
         if item.value is None:
             raise NotEncodedError(f"{self.description} for {item.span}", str(item.missing))
         assert item.citation is not None
-        return KnownValue(item.value, item.citation, item.start, item.end)
+        return KnownValue(item.value, item.citation, item.start, item.end, item.interpretation)

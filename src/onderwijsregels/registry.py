@@ -22,7 +22,8 @@ import attrs
 import pluggy
 
 from onderwijsregels import hookspecs
-from onderwijsregels.editions import Edition, edition_on
+from onderwijsregels.diff import EditionDiff, diff_editions
+from onderwijsregels.editions import Edition, check_scale, edition_on
 from onderwijsregels.errors import (
     InvalidInputError,
     NoEditionError,
@@ -105,6 +106,10 @@ class Rulebook:
             "edition", edition_id, [e for p in self.plugins for e in p.editions]
         )
 
+    def diff(self, before: str, after: str) -> EditionDiff:
+        """Every rule added, removed or changed from edition ``before`` to ``after`` (by id)."""
+        return diff_editions(self.get(before), self.get(after))
+
     def families_for(self, kind: type[Employee] | type[School]) -> tuple[str, ...]:
         """The families with rules for this kind of subject."""
         return tuple(
@@ -147,6 +152,8 @@ class Rulebook:
         for family in chosen:
             editions = self.editions(family)
             edition = edition_on(editions, family, day)
+            if isinstance(subject, Employee):
+                check_scale(edition, subject.scale, day)
             later = tuple(other for other in editions if day < other.starts <= period.end)
             uses.append(
                 EditionUse(family, edition, day, edition.is_nawerking(day), later_in_period=later)
@@ -278,11 +285,12 @@ def _collect(
         for earlier, later in itertools.pairwise(editions):
             if earlier.starts == later.starts:
                 name = by_id[later.id][1]
+                dist, version = sources.get(name, (None, None))
                 raise PluginError(
                     name,
-                    None,
-                    f"editions {earlier.id!r} and {later.id!r} of family {family!r} both start "
-                    f"on {later.starts.isoformat()}",
+                    f"{dist} {version}" if dist else None,
+                    f"editions {earlier.id!r} (plugin {by_id[earlier.id][1]!r}) and {later.id!r} "
+                    f"of family {family!r} both start on {later.starts.isoformat()}",
                 )
         ordered[family] = tuple(editions)
     return Rulebook(by_family=ordered, plugins=tuple(sorted(infos, key=lambda info: info.name)))

@@ -22,6 +22,7 @@ from onderwijsregels.errors import InvalidInputError, PluginError
 from onderwijsregels.model import Employee, School
 from onderwijsregels.parameters import KnownValue, Value
 from onderwijsregels.periods import CalendarYear, Period, SchoolYear
+from onderwijsregels.steps import Step
 
 if TYPE_CHECKING:
     from onderwijsregels.editions import Edition
@@ -76,14 +77,6 @@ def _interpretations(items: Iterable[Interpretation]) -> tuple[Interpretation, .
 
 def _citations(items: Iterable[Citation]) -> tuple[Citation, ...]:
     return tuple(items)
-
-
-@attrs.frozen
-class Step:
-    """One step of a computation, in words, with the citation it rests on."""
-
-    text: str
-    citation: Citation | None = None
 
 
 def _steps(items: Iterable[Step]) -> tuple[Step, ...]:
@@ -178,7 +171,9 @@ class Rule:
     ``id`` is stable Dutch snake_case (e.g. ``individueel_budget``) and is the
     key users read results by. ``subject`` is the kind of subject it is
     evaluated for. ``citations`` lists every source the rule can rest on (for
-    the reference docs); each result names the one it used.
+    the reference docs); each result names the one it used. ``parameters``
+    names the edition parameters it reads, so a changed value shows up in
+    :func:`onderwijsregels.diff.diff_editions`.
     """
 
     id: str = attrs.field()
@@ -189,6 +184,7 @@ class Rule:
     citations: tuple[Citation, ...] = attrs.field(converter=_citations)
     description: str = ""
     interpretation: Interpretation | None = None
+    parameters: tuple[str, ...] = attrs.field(default=(), converter=_texts)
 
     @id.validator
     def _snake_case(self, _: attrs.Attribute[str], value: str) -> None:
@@ -204,6 +200,7 @@ def rule(
     unit: Unit,
     citations: tuple[Citation, ...],
     interpretation: Interpretation | None = None,
+    parameters: tuple[str, ...] = (),
 ) -> Callable[[Compute], Rule]:
     """Decorate a pure function into a :class:`Rule`; its docstring becomes the description."""
 
@@ -217,6 +214,7 @@ def rule(
             citations=citations,
             description=_dedent(compute.__doc__ or ""),
             interpretation=interpretation,
+            parameters=parameters,
         )
 
     return wrap

@@ -39,7 +39,9 @@ def voorbeeld_leesbudget(ctx: RuleContext) -> Computation | NotApplicable:
     return Computation(
         amount,
         [
-            Step(f"Fictional amount at full time: € {num(budget.decimal)} per year", budget.citation),
+            Step(
+                f"Fictional amount at full time: € {num(budget.decimal)} per year", budget.citation
+            ),
             Step(f"Pro rata: € {num(budget.decimal)} × werktijdfactor {factor} = € {num(amount)}"),
         ],
         budget.citation,

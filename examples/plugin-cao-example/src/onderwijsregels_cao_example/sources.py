@@ -22,7 +22,7 @@ SOURCE = "FICTIEF VOORBEELD: CAO PO 2099 (bestaat niet)"
 READ_AT = "onderwijsregels-cao-example, README.md (fictional example plugin, no legal source)"
 WARNING = (
     "FICTIONAL EXAMPLE DATA, NOT LAW. This figure was made up to show how a third-party "
-    "plugin overrides a parameter; no CAO PO contains it. Never use it for a real decision."
+    "plugin works; no CAO PO contains it. Never use it for a real decision."
 )
 
 FICTIONAL_LOOPTIJD = Citation(
