@@ -23,6 +23,7 @@ _COUNT_NOTE = (
     subject=School,
     unit=Unit.EUR_PER_LEERLING,
     citations=(),
+    parameters=("bedrag_per_leerling",),
 )
 def bedrag_per_leerling(ctx: RuleContext) -> Computation:
     """The amount per pupil for the school year of the reference day."""
@@ -46,6 +47,7 @@ def bedrag_per_leerling(ctx: RuleContext) -> Computation:
     subject=School,
     unit=Unit.EUR_PER_SCHOOLJAAR,
     citations=(),
+    parameters=("bedrag_per_leerling",),
 )
 def bekostiging_professionalisering(ctx: RuleContext) -> Computation:
     """The school's funding for one school year: pupils × amount per pupil."""

@@ -14,6 +14,7 @@ Decimal('360.00')
 from __future__ import annotations
 
 from onderwijsregels.citations import Citation, Confidence, Interpretation
+from onderwijsregels.diff import EditionDiff
 from onderwijsregels.editions import Edition
 from onderwijsregels.errors import (
     InvalidInputError,
@@ -27,6 +28,15 @@ from onderwijsregels.errors import (
 )
 from onderwijsregels.evaluate import EditionUse, Evaluation, Outcome
 from onderwijsregels.hookspecs import hookimpl
+from onderwijsregels.ledger import (
+    Ledger,
+    OverspendingError,
+    SavingsAgreement,
+    Situation,
+    Spending,
+    SpendingKind,
+    Tranche,
+)
 from onderwijsregels.model import SCALES, Employee, Function, School
 from onderwijsregels.money import round_money
 from onderwijsregels.parameters import DatedValue, Parameter
@@ -41,9 +51,11 @@ from onderwijsregels.rules import (
     Unit,
     rule,
 )
+from onderwijsregels.statement import BoardLapse, Statement, board_lapses
 
 __all__ = [
     "SCALES",
+    "BoardLapse",
     "CalendarYear",
     "Citation",
     "Computation",
@@ -51,17 +63,20 @@ __all__ = [
     "DatedValue",
     "Day",
     "Edition",
+    "EditionDiff",
     "EditionUse",
     "Employee",
     "Evaluation",
     "Function",
     "Interpretation",
     "InvalidInputError",
+    "Ledger",
     "NoEditionError",
     "NotApplicable",
     "NotEncodedError",
     "OnderwijsregelsError",
     "Outcome",
+    "OverspendingError",
     "Parameter",
     "PluginError",
     "PluginInfo",
@@ -69,12 +84,19 @@ __all__ = [
     "RuleContext",
     "RuleNotApplicableError",
     "Rulebook",
+    "SavingsAgreement",
     "School",
     "SchoolYear",
+    "Situation",
+    "Spending",
+    "SpendingKind",
+    "Statement",
     "Step",
+    "Tranche",
     "Unit",
     "UnknownEditionError",
     "UnknownRuleError",
+    "board_lapses",
     "hookimpl",
     "load",
     "round_money",

@@ -1,4 +1,4 @@
-"""The command line: ``onderwijsregels editions``, ``evaluate`` and ``diff``.
+"""The command line: ``onderwijsregels editions``, ``evaluate``, ``statement`` and ``diff``.
 
 Exit codes: 0 success; 2 bad input (a file, record or field that does not
 fit, or a period no edition covers); 1 any other library error, such as a
@@ -8,6 +8,8 @@ broken plugin.
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import json
 import sys
 from collections.abc import Sequence
@@ -22,9 +24,11 @@ from onderwijsregels.errors import (
     UnknownEditionError,
 )
 from onderwijsregels.evaluate import Evaluation
-from onderwijsregels.records import load_records
+from onderwijsregels.money import format_eur
+from onderwijsregels.records import load_ledgers, load_records
 from onderwijsregels.registry import Rulebook, load
 from onderwijsregels.render import table
+from onderwijsregels.statement import CSV_HEADER, board_lapses
 
 __all__ = ["main"]
 
@@ -51,6 +55,10 @@ def _parser() -> argparse.ArgumentParser:
     period.add_argument("--on", type=_day, help="a day, e.g. 2020-05-01")
     period.add_argument("--school-year", help="a school year, e.g. 2021-2022")
     evaluate.add_argument("--format", choices=("text", "json", "explain"), default="text")
+    statement = commands.add_parser("statement", help="budget statements of the ledgers in a file")
+    statement.add_argument("file", type=Path, help="a JSON or YAML file with one or more ledgers")
+    statement.add_argument("--through", type=int, required=True, help="the last calendar year")
+    statement.add_argument("--format", choices=("text", "json", "csv"), default="text")
     diff = commands.add_parser("diff", help="what changed between two editions")
     diff.add_argument("before", help="the earlier edition's id, e.g. cao-po-2022-2023")
     diff.add_argument("after", help="the later edition's id, e.g. cao-po-2023-2024")
@@ -155,6 +163,39 @@ def _evaluate(rulebook: Rulebook, arguments: argparse.Namespace) -> str:
     return "\n\n".join(_text(where, ev) for where, ev in results)
 
 
+def _statements(rulebook: Rulebook, arguments: argparse.Namespace) -> str:
+    ledgers = load_ledgers(arguments.file)
+    statements = [ledger.statement(rulebook, through=arguments.through) for ledger in ledgers]
+    lapses = board_lapses(ledgers, rulebook, through=arguments.through)
+    if arguments.format == "json":
+        document = {
+            "statements": [item.to_dict() for item in statements],
+            "board_lapses": [
+                {"school": item.school, "year": item.year, "amount": str(item.amount)}
+                for item in lapses
+            ],
+        }
+        return json.dumps(document, indent=2, ensure_ascii=False)
+    if arguments.format == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(("ledger", *CSV_HEADER))
+        for index, item in enumerate(statements):
+            name = item.name or f"ledgers[{index}]"
+            writer.writerows([name, *row] for row in item.csv_rows())
+        return buffer.getvalue().rstrip("\n")
+    summary = table(
+        ["school", "year", "lapsed to the general training budget"],
+        [
+            [item.school or "(no school)", str(item.year), format_eur(item.amount)]
+            for item in lapses
+        ],
+    )
+    return "\n\n".join(
+        [item.to_text() for item in statements] + ["Board: lapsed per school and year\n" + summary]
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     arguments = _parser().parse_args(argv)
@@ -162,6 +203,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         rulebook = load()
         if arguments.command == "editions":
             output = _editions(rulebook, arguments.format)
+        elif arguments.command == "statement":
+            output = _statements(rulebook, arguments)
         elif arguments.command == "diff":
             difference = rulebook.diff(arguments.before, arguments.after)
             output = (
@@ -185,7 +228,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OnderwijsregelsError as error:
         print(f"onderwijsregels: {error}", file=sys.stderr)
         return 1
-    print(output)
+    try:
+        print(output)
+    except BrokenPipeError:  # the reader (e.g. `| head`) stopped early; that is fine
+        sys.stderr.close()
     return 0
 
 

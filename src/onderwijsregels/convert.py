@@ -164,7 +164,7 @@ def _problems(error: BaseException, path: str) -> list[tuple[str, str]]:
             found.extend(_problems(inner, path))
         return found
     if isinstance(error, ForbiddenExtraKeysError):
-        names = ", ".join(sorted(error.extra_fields))
+        names = ", ".join(sorted(map(str, error.extra_fields)))
         return [(path or "record", f"unknown field(s): {names}")]
     return [(path or "record", str(error) or type(error).__name__)]
 

@@ -31,7 +31,7 @@ The output is deterministic: no generation dates, no versions, a fixed order.
 '# CAO Voorbeeld 2030'
 >>> "| `voorbeeld_budget` | Voorbeeldbudget |" in page
 True
->>> "| `budget` | Budget | EUR per jaar | 2030-01-01 to open | 250 | CAO Voorbeeld 2030, art. 4.1 | secondary |" in page
+>>> "| `budget` | Budget | EUR per jaar | 2030-01-01 to open | 250 | CAO Voorbeeld 2030, art. 4.1 | secondary | — |" in page
 True
 """
 
@@ -108,6 +108,17 @@ def _citation_lines(citation: Citation) -> list[str]:
     return lines
 
 
+def _citation_item(citation: Citation) -> str:
+    """One citation as a single list item."""
+    text = (
+        f"- **{_text(citation.reference)}** ({citation.confidence.value}), read at "
+        f"{_where(citation.read_at)}: “{_text(citation.quote)}”"
+    )
+    if citation.note:
+        text += f" Note: {_text(citation.note)}"
+    return text
+
+
 def _interpretation(interpretation: Interpretation) -> str:
     return f"**{_text(interpretation.summary)}.** Reasoning: {_text(interpretation.reasoning)}."
 
@@ -124,13 +135,17 @@ def rule_confidence(rule: Rule) -> Confidence | None:
 
 
 def _rule_row(rule: Rule, edition: Edition) -> list[str]:
-    references = "<br>".join(_text(citation.reference) for citation in rule.citations)
-    confidence = rule_confidence(rule)
-    origin = (
-        f"carried over from {_code(edition.derives_from)}"
-        if rule.id in edition.carried_over and edition.derives_from
-        else "this edition"
+    references = "<br>".join(
+        dict.fromkeys(_text(citation.reference) for citation in rule.citations)
     )
+    confidence = rule_confidence(rule)
+    origin = "this edition"
+    if edition.derives_from:
+        origin = (
+            f"carried over from {_code(edition.derives_from)}"
+            if rule.id in edition.carried_over
+            else "new or changed in this edition"
+        )
     return [
         _code(rule.id),
         _text(rule.title),
@@ -139,6 +154,7 @@ def _rule_row(rule: Rule, edition: Edition) -> list[str]:
         references or "— (see its parameters)",
         confidence.value if confidence else "— (see its parameters)",
         _text(rule.interpretation.summary) if rule.interpretation else "—",
+        ", ".join(_code(parameter) for parameter in rule.parameters) or "—",
         origin,
     ]
 
@@ -146,35 +162,25 @@ def _rule_row(rule: Rule, edition: Edition) -> list[str]:
 def _rule_details(rule: Rule, edition: Edition) -> list[str]:
     lines = [f"### `{rule.id}`", "", f"**{_text(rule.title)}** ({_text(rule.unit.value)})."]
     if rule.id in edition.carried_over and edition.derives_from:
-        lines.append(f"Carried over unchanged from `{edition.derives_from}`.")
-    lines.append("")
-    if rule.description:
-        lines += [_text(paragraph) for paragraph in rule.description.split("\n\n")]
-        lines = _spaced(lines)
+        lines += ["", f"Carried over unchanged from `{edition.derives_from}`."]
+    for paragraph in rule.description.split("\n\n"):
+        if paragraph.strip():
+            lines += ["", _text(paragraph)]
+    if rule.parameters:
+        reads = ", ".join(_code(parameter) for parameter in rule.parameters)
+        lines += ["", f"Reads the dated values {reads}."]
     if rule.interpretation:
         lines += ["", "Interpretation: " + _interpretation(rule.interpretation)]
-    for citation in rule.citations:
-        lines += ["", f"Rests on **{_text(citation.reference)}**:", "", *_citation_lines(citation)]
-    if not rule.citations:
+    if rule.citations:
+        lines += ["", "Rests on:", "", *(_citation_item(citation) for citation in rule.citations)]
+    else:
         lines += ["", "Rests on the citations of the edition's dated values (see Parameters)."]
     return [*lines, ""]
 
 
-def _spaced(lines: list[str]) -> list[str]:
-    """Paragraphs of a description separated by blank lines."""
-    spaced: list[str] = []
-    for line in lines:
-        if spaced and spaced[-1] and line and not line.startswith(("**", "Carried")):
-            spaced.append("")
-        spaced.append(line)
-    return spaced
-
-
 def _dated_row(parameter: Parameter, item: DatedValue, first: bool) -> list[str]:
-    if item.value is None:
-        shown = f"not encoded: {_text(str(item.missing))}"
-    else:
-        shown = _value(item.value)
+    missing = f"not encoded: {_text(str(item.missing))}"
+    shown = missing if item.value is None else _value(item.value)
     return [
         _code(parameter.id) if first else "",
         _text(parameter.description) if first else "",
@@ -182,8 +188,17 @@ def _dated_row(parameter: Parameter, item: DatedValue, first: bool) -> list[str]
         item.span,
         shown,
         _text(item.citation.reference) if item.citation else "—",
-        item.citation.confidence.value if item.citation else "—",
+        _dated_confidence(item),
+        _text(item.interpretation.summary) if item.interpretation else "—",
     ]
+
+
+def _dated_confidence(item: DatedValue) -> str:
+    if item.citation is None:
+        return "—"
+    if item.interpretation is not None:
+        return Confidence.weakest(item.citation.confidence, Confidence.INTERPRETATION).value
+    return item.citation.confidence.value
 
 
 def _provided_by(provider: PluginInfo | None) -> str:
@@ -231,6 +246,16 @@ def edition_page(
         *_citation_lines(edition.citation),
         "",
     ]
+    if edition.removed_scales:
+        scales = ", ".join(_code(scale) for scale in sorted(edition.removed_scales))
+        lines += [
+            "## Removed salary scales",
+            "",
+            f"Employees in these scales are refused on the days this edition governs: {scales}.",
+            "",
+        ]
+        if edition.removed_scales_citation is not None:
+            lines += [*_citation_lines(edition.removed_scales_citation), ""]
     if edition.notes:
         lines += ["## Notes", "", *(f"- {_text(note)}" for note in edition.notes), ""]
     if edition.interpretation:
@@ -239,7 +264,17 @@ def edition_page(
         "## Rules",
         "",
         *_table(
-            ["Rule", "Title", "For", "Unit", "Rests on", "Confidence", "Interpretation", "Origin"],
+            [
+                "Rule",
+                "Title",
+                "For",
+                "Unit",
+                "Rests on",
+                "Confidence",
+                "Interpretation",
+                "Reads",
+                "Origin",
+            ],
             (_rule_row(rule, edition) for rule in edition.rules),
         ),
         "",
@@ -256,7 +291,16 @@ def edition_page(
             "Dated values: each holds from the first day of its span to the last (inclusive).",
             "",
             *_table(
-                ["Parameter", "Description", "Unit", "Span", "Value", "Citation", "Confidence"],
+                [
+                    "Parameter",
+                    "Description",
+                    "Unit",
+                    "Span",
+                    "Value",
+                    "Citation",
+                    "Confidence",
+                    "Interpretation",
+                ],
                 rows,
             ),
             "",
@@ -331,9 +375,7 @@ def write_reference(rulebook: Rulebook, directory: Path | str) -> list[Path]:
     ids = {edition.id for edition in editions}
     pages = {"index.md": index_page(rulebook)}
     for edition in editions:
-        pages[f"{edition.id}.md"] = edition_page(
-            edition, providers.get(edition.id), link_to=ids
-        )
+        pages[f"{edition.id}.md"] = edition_page(edition, providers.get(edition.id), link_to=ids)
     for stale in sorted(target.glob("*.md")):
         if stale.name not in pages and stale.read_text(encoding="utf-8").startswith(GENERATED):
             stale.unlink()

@@ -14,10 +14,11 @@ that never makes floats), so ``werktijdfactor: 0.4167`` stays exact.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import yaml
@@ -25,7 +26,10 @@ import yaml
 from onderwijsregels.errors import InvalidInputError
 from onderwijsregels.model import Employee, School
 
-__all__ = ["Record", "load_records", "parse_records", "read_data"]
+if TYPE_CHECKING:
+    from onderwijsregels.ledger import Ledger
+
+__all__ = ["Record", "load_ledgers", "load_records", "parse_ledgers", "parse_records", "read_data"]
 
 _BOARD_KEYS = frozenset({"employees", "schools", "name"})
 
@@ -39,7 +43,21 @@ class Record:
 
 
 class _DecimalLoader(yaml.SafeLoader):
-    """A safe YAML loader that reads every float as an exact Decimal."""
+    """A safe YAML loader that reads every float as an exact Decimal.
+
+    Only ``true`` and ``false`` are booleans (as in YAML 1.2), so keys and
+    values such as ``on``, ``no`` or ``yes`` stay text.
+    """
+
+
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+_DecimalLoader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != _BOOL_TAG]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_DecimalLoader.add_implicit_resolver(
+    _BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
 
 
 def _yaml_decimal(loader: yaml.SafeLoader, node: yaml.Node) -> Decimal:
@@ -116,3 +134,26 @@ def parse_records(data: object) -> list[Record]:
 def load_records(path: Path) -> list[Record]:
     """The employees and schools in a JSON or YAML file."""
     return parse_records(read_data(path))
+
+
+def parse_ledgers(data: object) -> list[Ledger]:
+    """The ledgers in already-parsed data: one ledger, a list, or a mapping with ``ledgers``."""
+    from onderwijsregels.ledger import Ledger
+
+    if isinstance(data, Mapping) and "ledgers" in data:
+        unknown = set(data) - {"ledgers", "name"}
+        if unknown:
+            raise InvalidInputError(
+                "file", f"unknown top-level key(s): {', '.join(sorted(map(str, unknown)))}"
+            )
+        data = data["ledgers"]
+    if isinstance(data, Mapping):
+        return [Ledger.from_dict(data, path="ledger")]
+    if isinstance(data, Sequence) and not isinstance(data, str) and data:
+        return [Ledger.from_dict(item, path=f"ledgers[{index}]") for index, item in enumerate(data)]
+    raise InvalidInputError("ledgers", "give one ledger or a non-empty list of ledgers")
+
+
+def load_ledgers(path: Path) -> list[Ledger]:
+    """The ledgers in a JSON or YAML file."""
+    return parse_ledgers(read_data(path))

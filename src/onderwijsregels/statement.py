@@ -1,0 +1,408 @@
+"""The statement for the yearly review: what accrued, was spent and lapsed, per year and tranche.
+
+Built by :meth:`onderwijsregels.ledger.Ledger.statement`. Per calendar year it
+gives the opening balance, what accrued, what was spent, what lapsed to the
+school's general training budget, and the closing balance; per tranche what is
+left and until when; and warnings for money that lapses within twelve months.
+Every figure names the rule it rests on. Text, JSON and CSV.
+
+A tranche can be spent up to and including its spend-by day and lapses at the
+end of that day. ``accrued = spent + lapsed + balance`` holds on every day.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from onderwijsregels.citations import Interpretation
+from onderwijsregels.money import format_eur
+from onderwijsregels.render import table
+
+if TYPE_CHECKING:
+    from onderwijsregels.ledger import Ledger, Spending, Tranche
+    from onderwijsregels.registry import Rulebook
+
+__all__ = [
+    "CSV_HEADER",
+    "Allocation",
+    "BoardLapse",
+    "Statement",
+    "TrancheLine",
+    "YearLine",
+    "board_lapses",
+    "build_statement",
+]
+
+ZERO = Decimal("0.00")
+
+
+@attrs.frozen
+class Allocation:
+    """The part of one spending taken from one tranche."""
+
+    on: date
+    tranche_year: int
+    amount: Decimal
+    description: str
+
+
+@attrs.frozen
+class YearLine:
+    """One calendar year of the statement; ``basis`` names the rules its figures rest on."""
+
+    year: int
+    opening: Decimal
+    accrued: Decimal
+    spent: Decimal
+    lapsed: Decimal
+    closing: Decimal
+    basis: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "year": self.year,
+            "opening": str(self.opening),
+            "accrued": str(self.accrued),
+            "spent": str(self.spent),
+            "lapsed": str(self.lapsed),
+            "closing": str(self.closing),
+            "basis": list(self.basis),
+        }
+
+
+@attrs.frozen
+class TrancheLine:
+    """One tranche as of the statement date."""
+
+    tranche: Tranche
+    spent: Decimal
+    lapsed: Decimal
+    remaining: Decimal
+
+    def to_dict(self) -> dict[str, Any]:
+        tranche = self.tranche
+        return {
+            "year": tranche.year,
+            "amount": str(tranche.amount),
+            "spent": str(self.spent),
+            "lapsed": str(self.lapsed),
+            "remaining": str(self.remaining),
+            "spend_by": tranche.spend_by.isoformat(),
+            "saved": tranche.saved,
+            "school": tranche.school,
+            "edition": tranche.edition,
+            "accrual_basis": tranche.citation.reference,
+            "saving_basis": tranche.saving_citation.reference,
+            "interpretations": [item.summary for item in tranche.interpretations],
+        }
+
+
+@attrs.frozen
+class Statement:
+    """The ledger's statement through a calendar year (as of its 31 December)."""
+
+    name: str | None
+    as_of: date
+    years: tuple[YearLine, ...]
+    tranches: tuple[TrancheLine, ...]
+    allocations: tuple[Allocation, ...]
+    lapses: tuple[tuple[date, int, Decimal], ...]
+    warnings: tuple[str, ...]
+    interpretations: tuple[Interpretation, ...]
+
+    def accrued_until(self, day: date) -> Decimal:
+        """Everything accrued up to and including ``day``."""
+        return sum(
+            (t.tranche.amount for t in self.tranches if date(t.tranche.year, 1, 1) <= day), ZERO
+        )
+
+    def spent_until(self, day: date) -> Decimal:
+        return sum((a.amount for a in self.allocations if a.on <= day), ZERO)
+
+    def lapsed_until(self, day: date) -> Decimal:
+        """Everything lapsed by the end of ``day``."""
+        return sum((amount for on, _, amount in self.lapses if on <= day), ZERO)
+
+    def balance_on(self, day: date) -> Decimal:
+        """What can still be spent at the end of ``day``."""
+        return self.accrued_until(day) - self.spent_until(day) - self.lapsed_until(day)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready, deterministic dict."""
+        return {
+            "name": self.name,
+            "as_of": self.as_of.isoformat(),
+            "years": [line.to_dict() for line in self.years],
+            "tranches": [line.to_dict() for line in self.tranches],
+            "spendings": [
+                {
+                    "on": item.on.isoformat(),
+                    "tranche": item.tranche_year,
+                    "amount": str(item.amount),
+                    "description": item.description,
+                }
+                for item in self.allocations
+            ],
+            "warnings": list(self.warnings),
+            "interpretations": [item.to_dict() for item in self.interpretations],
+        }
+
+    def to_text(self) -> str:
+        """The statement for the yearly review."""
+        title = f"Budget statement{' for ' + self.name if self.name else ''}, as of {self.as_of}"
+        lines = [title, ""]
+        lines.append(
+            table(
+                ["year", "opening", "accrued", "spent", "lapsed", "closing", "rests on"],
+                [
+                    [
+                        str(line.year),
+                        format_eur(line.opening),
+                        format_eur(line.accrued),
+                        format_eur(line.spent),
+                        format_eur(line.lapsed),
+                        format_eur(line.closing),
+                        "; ".join(line.basis),
+                    ]
+                    for line in self.years
+                ],
+            )
+        )
+        lines += ["", "Tranches:"]
+        lines.append(
+            table(
+                ["year", "amount", "spent", "lapsed", "left", "spend by", "saved", "edition"],
+                [
+                    [
+                        str(line.tranche.year),
+                        format_eur(line.tranche.amount),
+                        format_eur(line.spent),
+                        format_eur(line.lapsed),
+                        format_eur(line.remaining),
+                        line.tranche.spend_by.isoformat(),
+                        "yes" if line.tranche.saved else "no",
+                        line.tranche.edition,
+                    ]
+                    for line in self.tranches
+                ],
+            )
+        )
+        if self.warnings:
+            lines += ["", "Warnings:"] + [f"  ! {warning}" for warning in self.warnings]
+        lines += ["", "Interpretations (our reading where the sources are silent):"]
+        lines += [f"  * {item.label}" for item in self.interpretations]
+        return "\n".join(lines)
+
+    def csv_rows(self) -> list[list[str]]:
+        """The rows of :meth:`to_csv` without its header (year lines, then tranche lines)."""
+        rows = [
+            [
+                "year",
+                str(line.year),
+                str(line.opening),
+                str(line.accrued),
+                str(line.spent),
+                str(line.lapsed),
+                str(line.closing),
+                "",
+                "; ".join(line.basis),
+            ]
+            for line in self.years
+        ]
+        for item in self.tranches:
+            tranche = item.tranche
+            rows.append(
+                [
+                    "tranche",
+                    str(tranche.year),
+                    "",
+                    str(tranche.amount),
+                    str(item.spent),
+                    str(item.lapsed),
+                    str(item.remaining),
+                    tranche.spend_by.isoformat(),
+                    f"{tranche.citation.reference}; {tranche.saving_citation.reference}",
+                ]
+            )
+        return rows
+
+    def to_csv(self) -> str:
+        """Year lines and tranche lines in one CSV, told apart by the ``kind`` column.
+
+        For a tranche, ``accrued`` is its amount and ``closing`` what is left.
+        """
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(CSV_HEADER)
+        writer.writerows(self.csv_rows())
+        return buffer.getvalue()
+
+
+CSV_HEADER = (
+    "kind",
+    "year",
+    "opening",
+    "accrued",
+    "spent",
+    "lapsed",
+    "closing",
+    "spend_by",
+    "rests_on",
+)
+"""The columns of :meth:`Statement.to_csv`."""
+
+
+def _available(
+    remaining: dict[int, Decimal], tranches: Sequence[Tranche], day: date
+) -> list[Tranche]:
+    return [
+        t for t in tranches if t.year <= day.year and t.spend_by >= day and remaining[t.year] > 0
+    ]
+
+
+def _allocate(
+    spending: Spending, remaining: dict[int, Decimal], tranches: Sequence[Tranche]
+) -> list[Allocation]:
+    from onderwijsregels.ledger import OverspendingError
+
+    usable = _available(remaining, tranches, spending.day)
+    available = sum((remaining[t.year] for t in usable), ZERO)
+    if spending.amount > available:
+        listed = [
+            f"{t.year}: {format_eur(remaining[t.year])} left of {format_eur(t.amount)}, "
+            f"spend by {t.spend_by.isoformat()}"
+            for t in tranches
+            if date(t.year, 1, 1) <= spending.day
+        ]
+        raise OverspendingError(spending, available, listed)
+    allocations = []
+    left = spending.amount
+    for tranche in sorted(usable, key=lambda t: t.year):  # the oldest tranche first
+        take = min(left, remaining[tranche.year])
+        remaining[tranche.year] -= take
+        left -= take
+        allocations.append(
+            Allocation(
+                spending.day, tranche.year, take, spending.description or spending.kind.value
+            )
+        )
+        if left == 0:
+            break
+    return allocations
+
+
+def _interpretations(tranches: Iterable[Tranche]) -> tuple[Interpretation, ...]:
+    found: list[Interpretation] = []
+    for tranche in tranches:
+        for item in tranche.interpretations:
+            if item not in found:
+                found.append(item)
+    return tuple(found)
+
+
+def build_statement(ledger: Ledger, rulebook: Rulebook, through: int) -> Statement:
+    """Replay accruals, spendings and lapses up to 31 December of ``through``."""
+    from onderwijsregels.ledger import OLDEST_FIRST
+
+    as_of = date(through, 12, 31)
+    tranches = ledger.tranches(rulebook, through=through)
+    remaining = {t.year: t.amount for t in tranches}
+    allocations: list[Allocation] = []
+    lapses: list[tuple[date, int, Decimal]] = []
+    lapsed_tranches: set[int] = set()
+
+    def lapse_before(day: date) -> None:
+        for tranche in tranches:
+            if tranche.spend_by < day and tranche.year not in lapsed_tranches:
+                lapsed_tranches.add(tranche.year)
+                lapses.append((tranche.spend_by, tranche.year, remaining[tranche.year]))
+                remaining[tranche.year] = ZERO
+
+    for spending in ledger.spendings:
+        if spending.day > as_of:
+            continue
+        lapse_before(spending.day)
+        allocations += _allocate(spending, remaining, tranches)
+    lapse_before(as_of + timedelta(days=1))
+
+    first = ledger.situations[0].year
+    years = []
+    opening = ZERO
+    for year in range(first, through + 1):
+        accrued = sum((t.amount for t in tranches if t.year == year), ZERO)
+        spent = sum((a.amount for a in allocations if a.on.year == year), ZERO)
+        lapsed = sum((amount for on, _, amount in lapses if on.year == year), ZERO)
+        closing = opening + accrued - spent - lapsed
+        basis = sorted(
+            {t.citation.reference for t in tranches if t.year == year}
+            | {
+                t.saving_citation.reference
+                for t in tranches
+                if t.spend_by.year == year and any(y == t.year for _, y, amount in lapses if amount)
+            }
+        )
+        years.append(YearLine(year, opening, accrued, spent, lapsed, closing, tuple(basis)))
+        opening = closing
+
+    lines = []
+    warnings = []
+    for tranche in tranches:
+        spent = sum((a.amount for a in allocations if a.tranche_year == tranche.year), ZERO)
+        lapsed = sum((amount for _, y, amount in lapses if y == tranche.year), ZERO)
+        left = tranche.amount - spent - lapsed
+        lines.append(TrancheLine(tranche, spent, lapsed, left))
+        if left > 0 and as_of <= tranche.spend_by <= as_of + timedelta(days=365):
+            warnings.append(
+                f"{format_eur(left)} of the {tranche.year} budget lapses after "
+                f"{tranche.spend_by.isoformat()} to the school's general training budget "
+                f"unless spent ({tranche.saving_citation.reference})"
+            )
+    readings = (
+        (*_interpretations(tranches), OLDEST_FIRST) if allocations else _interpretations(tranches)
+    )
+    return Statement(
+        name=ledger.name,
+        as_of=as_of,
+        years=tuple(years),
+        tranches=tuple(lines),
+        allocations=tuple(allocations),
+        lapses=tuple(lapses),
+        warnings=tuple(warnings),
+        interpretations=readings,
+    )
+
+
+@attrs.frozen
+class BoardLapse:
+    """Money lapsed into one school's general training budget in one year."""
+
+    school: str | None
+    year: int
+    amount: Decimal
+
+
+def board_lapses(
+    ledgers: Iterable[Ledger], rulebook: Rulebook, *, through: int
+) -> tuple[BoardLapse, ...]:
+    """Total lapsed per school and year over a school board (only non-zero totals)."""
+    totals: dict[tuple[str | None, int], Decimal] = {}
+    for ledger in ledgers:
+        statement = ledger.statement(rulebook, through=through)
+        schools = {line.tranche.year: line.tranche.school for line in statement.tranches}
+        for on, tranche_year, amount in statement.lapses:
+            key = (schools[tranche_year], on.year)
+            totals[key] = totals.get(key, ZERO) + amount
+    return tuple(
+        BoardLapse(school, year, amount)
+        for (school, year), amount in sorted(
+            totals.items(), key=lambda item: (item[0][0] or "", item[0][1])
+        )
+        if amount
+    )
