@@ -181,6 +181,7 @@ def duurzame_inzetbaarheid_spaartermijn(ctx: RuleContext) -> Computation:
             interpretations=[_AGE_READING],
         )
     years = ctx.param("di_spaartermijn")
+    readings = [_AGE_READING] if ctx.employee.birth_date is not None else []
     notes = []
     if ctx.employee.birth_date is None:
         notes.append(
@@ -196,6 +197,7 @@ def duurzame_inzetbaarheid_spaartermijn(ctx: RuleContext) -> Computation:
         ],
         years.citation,
         notes=notes,
+        interpretations=readings,
     )
 
 

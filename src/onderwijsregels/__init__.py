@@ -41,6 +41,8 @@ from onderwijsregels.model import SCALES, Employee, Function, School
 from onderwijsregels.money import round_money
 from onderwijsregels.parameters import DatedValue, Parameter
 from onderwijsregels.periods import CalendarYear, Day, SchoolYear
+from onderwijsregels.register import RegisterRow, register_overview
+from onderwijsregels.registration import OldTitle, Predicate, Register, Registration, Route
 from onderwijsregels.registry import PluginInfo, Rulebook, load
 from onderwijsregels.rules import (
     Computation,
@@ -74,12 +76,18 @@ __all__ = [
     "NoEditionError",
     "NotApplicable",
     "NotEncodedError",
+    "OldTitle",
     "OnderwijsregelsError",
     "Outcome",
     "OverspendingError",
     "Parameter",
     "PluginError",
     "PluginInfo",
+    "Predicate",
+    "Register",
+    "RegisterRow",
+    "Registration",
+    "Route",
     "Rule",
     "RuleContext",
     "RuleNotApplicableError",
@@ -99,6 +107,7 @@ __all__ = [
     "board_lapses",
     "hookimpl",
     "load",
+    "register_overview",
     "round_money",
     "rule",
 ]

@@ -1,4 +1,4 @@
-"""The command line: ``onderwijsregels editions``, ``evaluate``, ``statement`` and ``diff``.
+"""The command line: ``onderwijsregels editions``, ``evaluate``, ``statement``, ``registers``, ``diff``.
 
 Exit codes: 0 success; 2 bad input (a file, record or field that does not
 fit, or a period no edition covers); 1 any other library error, such as a
@@ -24,8 +24,10 @@ from onderwijsregels.errors import (
     UnknownEditionError,
 )
 from onderwijsregels.evaluate import Evaluation
+from onderwijsregels.model import Employee
 from onderwijsregels.money import format_eur
 from onderwijsregels.records import load_ledgers, load_records
+from onderwijsregels.register import register_overview, rows_to_csv, rows_to_text
 from onderwijsregels.registry import Rulebook, load
 from onderwijsregels.render import table
 from onderwijsregels.statement import CSV_HEADER, board_lapses
@@ -59,6 +61,10 @@ def _parser() -> argparse.ArgumentParser:
     statement.add_argument("file", type=Path, help="a JSON or YAML file with one or more ledgers")
     statement.add_argument("--through", type=int, required=True, help="the last calendar year")
     statement.add_argument("--format", choices=("text", "json", "csv"), default="text")
+    registers = commands.add_parser("registers", help="the board view of the registers on a day")
+    registers.add_argument("file", type=Path, help="a JSON or YAML file with employees")
+    registers.add_argument("--on", type=_day, required=True, help="the day, e.g. 2025-01-01")
+    registers.add_argument("--format", choices=("text", "json", "csv"), default="text")
     diff = commands.add_parser("diff", help="what changed between two editions")
     diff.add_argument("before", help="the earlier edition's id, e.g. cao-po-2022-2023")
     diff.add_argument("after", help="the later edition's id, e.g. cao-po-2023-2024")
@@ -127,7 +133,10 @@ def _text(where: str, evaluation: Evaluation) -> str:
         ]
         for outcome in evaluation.outcomes
     ]
-    rows += [[item.rule_id, "not encoded", "", item.reason, ""] for item in evaluation.not_encoded]
+    rows += [
+        [item.rule_id, "not encoded", "", "see the note below", ""]
+        for item in evaluation.not_encoded
+    ]
     lines.append(table(["rule", "value", "unit", "rests on", "confidence"], rows))
     notes: list[str] = []
     for outcome in evaluation.outcomes:
@@ -135,6 +144,10 @@ def _text(where: str, evaluation: Evaluation) -> str:
             if note not in notes:
                 notes.append(note)
     lines += [f"  * {note}" for note in notes]
+    reasons: dict[str, list[str]] = {}
+    for item in evaluation.not_encoded:
+        reasons.setdefault(item.reason, []).append(item.rule_id)
+    lines += [f"  ? Not encoded ({', '.join(ids)}): {why}" for why, ids in reasons.items()]
     lines += [
         f"  - {item.rule_id} does not apply: {item.reason}" for item in evaluation.not_applicable
     ]
@@ -196,6 +209,21 @@ def _statements(rulebook: Rulebook, arguments: argparse.Namespace) -> str:
     )
 
 
+def _registers(rulebook: Rulebook, arguments: argparse.Namespace) -> str:
+    employees = [
+        (record.where, record.subject)
+        for record in load_records(arguments.file)
+        if isinstance(record.subject, Employee)
+    ]
+    rows = register_overview(rulebook, employees, arguments.on)
+    if arguments.format == "json":
+        document = {"on": arguments.on.isoformat(), "employees": [row.to_dict() for row in rows]}
+        return json.dumps(document, indent=2, ensure_ascii=False)
+    if arguments.format == "csv":
+        return rows_to_csv(rows)
+    return rows_to_text(rows, arguments.on)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     arguments = _parser().parse_args(argv)
@@ -205,6 +233,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             output = _editions(rulebook, arguments.format)
         elif arguments.command == "statement":
             output = _statements(rulebook, arguments)
+        elif arguments.command == "registers":
+            output = _registers(rulebook, arguments)
         elif arguments.command == "diff":
             difference = rulebook.diff(arguments.before, arguments.after)
             output = (

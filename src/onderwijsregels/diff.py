@@ -19,6 +19,7 @@ of the edition, not once per carried-over rule.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from typing import Any, Literal
 
 import attrs
@@ -144,6 +145,8 @@ def _show(value: Value | None) -> str:
         return "ja" if value else "nee"
     if isinstance(value, tuple):
         return "; ".join(value)
+    if isinstance(value, date):
+        return value.isoformat()
     if isinstance(value, int | str):
         return str(value)
     return format_decimal(value)

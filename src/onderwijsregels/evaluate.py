@@ -88,6 +88,8 @@ def format_value(value: Value, unit: Unit) -> str:
         return "ja" if value else "nee"
     if isinstance(value, tuple):
         return "; ".join(value)
+    if isinstance(value, date):
+        return value.isoformat()
     if unit.is_money and not isinstance(value, str):
         return format_eur(Decimal(value))
     if isinstance(value, int | str):
@@ -100,6 +102,8 @@ def _json_value(value: Value) -> Any:
         return value
     if isinstance(value, tuple):
         return list(value)
+    if isinstance(value, date):
+        return value.isoformat()
     return str(value)
 
 
@@ -293,7 +297,7 @@ def _evaluate_rule(rule: Rule, context: RuleContext, use: EditionUse) -> Outcome
         return Missing(rule.id, rule.title, found.reason, edition.id)
     value = found.value
     steps = found.steps
-    if rule.unit.is_money and not isinstance(value, bool | str | tuple):
+    if rule.unit.is_money and isinstance(value, Decimal | int) and not isinstance(value, bool):
         rounded = round_money(Decimal(value))
         steps = (*steps, Step(f"Rounded once, half-up to cents: {format_eur(rounded)}"))
         value = rounded

@@ -32,6 +32,7 @@ import attrs
 
 from onderwijsregels.convert import structure, structure_decimal, unstructure
 from onderwijsregels.errors import InvalidInputError
+from onderwijsregels.registration import Registration
 
 __all__ = ["SCALES", "Employee", "Function", "School"]
 
@@ -105,8 +106,12 @@ class Employee:
     exactly) in (0, 1]. ``scale`` is optional; when given it must be a scale of
     the function (see :data:`SCALES`). ``trede`` is the step in that scale
     (a whole number from 0; it needs a scale). ``birth_date`` is needed only by
-    age-dependent rules (the older employees' budget of chapter 8A). ``name`` is
-    a free label for reports.
+    age-dependent rules (the older employees' budget of chapter 8A).
+    ``statutair_bestuurder`` marks a statutory board member, who is not in the
+    Schoolleidersregister PO's scope. ``registration`` is the employee's
+    registration in a professional register (see
+    :class:`~onderwijsregels.registration.Registration`). ``name`` is a free
+    label for reports.
 
     >>> Employee(function=Function.LERAAR, werktijdfactor=Decimal("1.2"))
     Traceback (most recent call last):
@@ -119,7 +124,19 @@ class Employee:
     scale: str | None = attrs.field(default=None, kw_only=True)
     trede: int | None = attrs.field(default=None, kw_only=True)
     birth_date: date | None = attrs.field(default=None, kw_only=True)
+    statutair_bestuurder: bool = attrs.field(default=False, kw_only=True)
+    registration: Registration | None = attrs.field(default=None, kw_only=True)
     name: str | None = attrs.field(default=None, kw_only=True, validator=_optional_text("name"))
+
+    @statutair_bestuurder.validator
+    def _is_bool(self, _: attrs.Attribute[bool], value: bool) -> None:
+        if not isinstance(value, bool):
+            raise InvalidInputError("statutair_bestuurder", f"must be true or false, got {value!r}")
+
+    @registration.validator
+    def _is_registration(self, _: attrs.Attribute[Registration | None], value: object) -> None:
+        if value is not None and not isinstance(value, Registration):
+            raise InvalidInputError("registration", f"must be a Registration, got {value!r}")
 
     @trede.validator
     def _trede_fits(self, _: attrs.Attribute[int | None], value: int | None) -> None:

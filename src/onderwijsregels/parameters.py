@@ -32,7 +32,7 @@ from onderwijsregels.steps import Step
 
 __all__ = ["DatedValue", "KnownValue", "Parameter", "Value"]
 
-Value = Decimal | int | bool | str | tuple[str, ...]
+Value = Decimal | int | bool | str | tuple[str, ...] | date
 """The kinds of value a rule or parameter can hold."""
 
 
@@ -98,6 +98,13 @@ class KnownValue:
         """The value as a whole number (for counts of years)."""
         if isinstance(self.value, bool) or not isinstance(self.value, int):
             raise TypeError(f"expected a whole number, the parameter holds {self.value!r}")
+        return self.value
+
+    @property
+    def day(self) -> date:
+        """The value as a date (for deadlines)."""
+        if not isinstance(self.value, date):
+            raise TypeError(f"expected a date, the parameter holds {self.value!r}")
         return self.value
 
     @property

@@ -49,7 +49,9 @@ class Unit(enum.Enum):
     UUR_PER_WERKWEEK = "uur per werkweek"
     UUR_PER_KALENDERJAAR = "uur per kalenderjaar"
     JAREN = "jaren"
+    PUNTEN = "punten"
     JA_NEE = "ja/nee"
+    DATUM = "datum"
     TEKST = "tekst"
 
     @property

@@ -1,0 +1,243 @@
+"""Citations for the Schoolleidersregister PO (facts.md part 1, section 10; part 2, section 7)."""
+
+from __future__ import annotations
+
+from onderwijsregels import Citation, Confidence
+
+__all__ = [
+    "APPEAL",
+    "DEADLINE_2018",
+    "FEE_2019",
+    "FEE_2022",
+    "FEE_2024",
+    "NEW_REGISTER",
+    "OBJECTION",
+    "OLD_CYCLE",
+    "OLD_GRACE",
+    "OLD_TITLES",
+    "PERIOD_FIVE_YEARS",
+    "POINTS",
+    "POSTPONEMENT",
+    "PREDICATES",
+    "REGISTERREGLEMENT",
+    "REGISTER_OPENED",
+    "SCOPE",
+]
+
+SITE = "https://www.schoolleidersregisterpo.nl"
+REGISTERREGLEMENT = "Registerreglement Schoolleidersregister PO"
+_JUDGMENT = "https://www.lexboost.com/rechtspraak/ECLI:NL:RBNHO:2025:1087"
+_VIA_JUDGMENT = (
+    "Quoted in a judgment (ECLI:NL:RBNHO:2025:1087); the reglement's own page was not read."
+)
+
+REGISTER_OPENED = Citation(
+    source="Schoolleidersregister PO",
+    article=None,
+    lid=None,
+    read_at=f"{SITE}/registreren/",
+    quote="Sinds juni 2013 kunnen schoolleiders [...] zich inschrijven in het register.",
+    confidence=Confidence.CONFIRMED,
+    note=(
+        "Enrolment started on 10 June 2013 (AVS). The AVS reference page says registration is "
+        "mandatory 'sinds 1 februari 2013'; facts.md: that is the date before which the CAO clause "
+        "had to be agreed, not the start of the duty."
+    ),
+)
+
+DEADLINE_2018 = Citation(
+    source="CAO PO (as described by the Schoolleidersregister PO)",
+    article=None,
+    lid=None,
+    read_at=f"{SITE}/besturen/rechten-en-plichten",
+    quote=(
+        "Schoolleiders die op 1 januari 2018 niet geregistreerd zijn kunnen volgens de cao hun "
+        "directiefunctie niet meer vervullen."
+    ),
+    confidence=Confidence.CONFIRMED,
+    note=(
+        "The same page: the duty was in art. 9.12 of the older CAO numbering, and a missing "
+        "(re)registration was a dismissal ground (art. 3.11.1 sub i and art. 4.8 sub m), with a "
+        "duty to offer another suitable function if available; post-2020 numbers unconfirmed."
+    ),
+)
+
+SCOPE = Citation(
+    source=REGISTERREGLEMENT,
+    article="1",
+    lid=None,
+    read_at=_JUDGMENT,
+    quote=(
+        "werkzaam als directeur of adjunct-directeur binnen het primair onderwijs [...] met "
+        "uitzondering van personen die statutair bestuurder van de onderwijsinstelling zijn"
+    ),
+    confidence=Confidence.CONFIRMED,
+    note="Art. 1 sub 16. " + _VIA_JUDGMENT,
+)
+
+OLD_TITLES = Citation(
+    source="Schoolleidersregister PO",
+    article=None,
+    lid=None,
+    read_at=f"{SITE}/schoolleiders",
+    quote="Registerdirecteur onderwijs (RDO) of Registeradjunct-directeur onderwijs (RADO)",
+    confidence=Confidence.CONFIRMED,
+    note="Leaders still in training were registered as 'aspirant'.",
+)
+
+OLD_CYCLE = Citation(
+    source="Schoolleidersregister PO",
+    article=None,
+    lid=None,
+    read_at=f"{SITE}/schoolleiders",
+    quote="Iedere vier jaar vraagt u herregistratie aan.",
+    confidence=Confidence.CONFIRMED,
+)
+
+OLD_GRACE = Citation(
+    source="Schoolleidersregister PO",
+    article=None,
+    lid=None,
+    read_at=(
+        f"{SITE}/actueel/nieuws/2019/07/03/vanaf-najaar-2019-status-verlopen-herregistratie-zichtbaar"
+    ),
+    quote=(
+        "Is het niet gelukt om binnen die zes maanden te herregistreren, dan wijzigt de status in "
+        "‘herregistratie verlopen’."
+    ),
+    confidence=Confidence.CONFIRMED,
+    note=(
+        "For six months after the date the status is 'onder voorwaarden'; the next date stays at "
+        "four years after the first re-registration date."
+    ),
+)
+
+NEW_REGISTER = Citation(
+    source="Schoolleidersregister PO",
+    article=None,
+    lid=None,
+    read_at=f"{SITE}/actueel/nieuws/2022/08/24/een-nieuw-register",
+    quote=(
+        "Met de invoering van dit nieuwe register verdwijnt het onderscheid in titel tussen "
+        "adjunct-directeuren en directeuren."
+    ),
+    confidence=Confidence.CONFIRMED,
+)
+
+PREDICATES = Citation(
+    source="Schoolleidersregister PO",
+    article=None,
+    lid=None,
+    read_at=f"{SITE}/schoolleiders/basisregistratie",
+    quote=(
+        "Aan deze titel wordt een predicaat toegevoegd om het kwalificatieniveau aan te geven: in "
+        "opleiding, niveau 1, niveau 2 of master."
+    ),
+    confidence=Confidence.CONFIRMED,
+    note=(
+        "Niveau 1: a diploma of at least 15 ECTS; niveau 2: at least 30 ECTS; master: an NVAO "
+        "master that fits the beroepsstandaard. Routes: accredited school-leader education, "
+        "relevant master, accredited toetsend assessment (leads to niveau 2), EVC, IDW (confirmed "
+        "before 2018 only); evidence (diploma or certificate) is required. A leader without a "
+        "qualification has 6 months from appointment to obtain one."
+    ),
+)
+
+PERIOD_FIVE_YEARS = Citation(
+    source=REGISTERREGLEMENT,
+    article="7",
+    lid="1",
+    read_at=_JUDGMENT,
+    quote=(
+        "Registratie vindt plaats voor een periode van vijf jaar vanaf de datum waarop de Commissie "
+        "besluit tot registratie."
+    ),
+    confidence=Confidence.CONFIRMED,
+    note=_VIA_JUDGMENT,
+)
+
+POINTS = Citation(
+    source="Schoolleidersregister PO",
+    article=None,
+    lid=None,
+    read_at=f"{SITE}/professionaliseren",
+    quote="Iedere vijf jaar haalt u minimaal 100 punten. Het aantal punten bepaalt de nieuwe herregistratiedatum",
+    confidence=Confidence.CONFIRMED,
+    note=(
+        "The points set the next date: 60-79 -> 3 years, 80-99 -> 4, 100-119 -> 5, 120-139 -> 6, "
+        "140 or more -> 7 years after the last (re)registration date. The reglement's article "
+        "number for this table is not confirmed."
+    ),
+)
+
+POSTPONEMENT = Citation(
+    source="Schoolleidersregister PO",
+    article=None,
+    lid=None,
+    read_at=f"{SITE}/uitstel/herregistratie",
+    quote="Bij zwaarwegende, onvoorziene omstandigheden kunt u uitstel aanvragen.",
+    confidence=Confidence.CONFIRMED,
+    note="The Commissie Registratie decides (e.g. long illness, pregnancy).",
+)
+
+OBJECTION = Citation(
+    source=REGISTERREGLEMENT,
+    article="6",
+    lid="2",
+    read_at=_JUDGMENT,
+    quote="Daarbij wordt gewezen op de mogelijkheid bezwaar aan te tekenen tegen de afwijzing.",
+    confidence=Confidence.CONFIRMED,
+    note=(
+        _VIA_JUDGMENT
+        + " The AVS reference page: 'Als de commissie besluit niet te registreren, kan "
+        "bij de commissie bezwaar worden gemaakt.' The deadlines are not in our sources."
+    ),
+)
+
+APPEAL = Citation(
+    source="Stichting Onderwijsgeschillen",
+    article=None,
+    lid=None,
+    read_at="https://www.onderwijsgeschillen.nl/commissie/commissie-van-beroep-schoolleidersregister-po",
+    quote=(
+        "Een schoolleider die het niet eens is met deze beoordeling kan een geschil voorleggen aan "
+        "de Commissie van Beroep Registratie Schoolleidersregister PO."
+    ),
+    confidence=Confidence.CONFIRMED,
+    note="The AVS reference page: 'Tegen een besluit op bezwaar van de commissie kan in beroep gegaan worden bij de Stichting Onderwijsgeschillen'.",
+)
+
+_FEES = f"{SITE.replace('www.', '')}/registreren/bijdrage-en-bekostiging; {SITE}/contact/veelgestelde-vragen"
+
+FEE_2019 = Citation(
+    source=REGISTERREGLEMENT,
+    article="9",
+    lid=None,
+    read_at=_FEES,
+    quote="2019: € 195",
+    confidence=Confidence.CONFIRMED,
+    note="facts.md gives the 2019 amount from these pages without a verbatim quote. Art. 5 and 9 govern the contribution.",
+)
+
+FEE_2022 = Citation(
+    source=REGISTERREGLEMENT,
+    article="9",
+    lid=None,
+    read_at=_FEES,
+    quote="De bijdrage voor kalenderjaar 2022 bedraagt € 245.",
+    confidence=Confidence.CONFIRMED,
+    note="OCW handed the ICT system over to the register in 2022.",
+)
+
+FEE_2024 = Citation(
+    source=REGISTERREGLEMENT,
+    article="9",
+    lid=None,
+    read_at="https://stockingsonly.com/article/her-registreren-doe-je-zo/5343",
+    quote="2024: € 270",
+    confidence=Confidence.INTERPRETATION,
+    note=(
+        "A weak source (D, a scraped copy); € 70 if not working as a school leader the whole year. "
+        "Treat as unconfirmed."
+    ),
+)

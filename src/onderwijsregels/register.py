@@ -1,0 +1,151 @@
+"""The board view of the registers: who is missing, onder voorwaarden, expired or due soon.
+
+Reads the outcomes of the ``schoolleidersregister`` family by their rule ids
+(``schoolleidersregister_registratieplicht``, ``schoolleidersregister_status``,
+``schoolleidersregister_titel``, ``schoolleidersregister_herregistratiedatum``),
+so any edition that provides those rules works here.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+import attrs
+
+from onderwijsregels.model import Employee
+from onderwijsregels.registry import Rulebook
+from onderwijsregels.render import table
+
+__all__ = ["RegisterRow", "register_overview", "rows_to_csv", "rows_to_text"]
+
+FAMILY = "schoolleidersregister"
+DUE_WITHIN_MONTHS = 6
+
+MISSING = "missing registration"
+ONDER_VOORWAARDEN = "onder voorwaarden"
+EXPIRED = "herregistratie verlopen"
+DUE_SOON = f"due within {DUE_WITHIN_MONTHS} months"
+IN_ORDER = "in order"
+NOT_REQUIRED = "not required"
+
+
+@attrs.frozen
+class RegisterRow:
+    """One employee's register position on a day, with the category the board acts on."""
+
+    where: str
+    label: str
+    required: bool
+    status: str
+    title: str | None
+    due: date | None
+    category: str
+    basis: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "record": self.where,
+            "employee": self.label,
+            "required": self.required,
+            "status": self.status,
+            "title": self.title,
+            "due": self.due.isoformat() if self.due else None,
+            "category": self.category,
+            "basis": self.basis,
+        }
+
+
+def _six_months_after(day: date) -> date:
+    from calendar import monthrange
+
+    index = day.year * 12 + day.month - 1 + DUE_WITHIN_MONTHS
+    year, month = divmod(index, 12)
+    return date(year, month + 1, min(day.day, monthrange(year, month + 1)[1]))
+
+
+def register_overview(
+    rulebook: Rulebook, employees: Iterable[tuple[str, Employee]], on: date
+) -> tuple[RegisterRow, ...]:
+    """The register position of each ``(where, employee)`` on ``on``."""
+    rows = []
+    for where, employee in employees:
+        evaluation = rulebook.evaluate(employee, on=on, families=[FAMILY])
+        required = evaluation["schoolleidersregister_registratieplicht"].value is True
+        status_outcome = evaluation.get("schoolleidersregister_status")
+        status = str(status_outcome.value) if status_outcome else "unknown"
+        title = evaluation.get("schoolleidersregister_titel")
+        due_outcome = evaluation.get("schoolleidersregister_herregistratiedatum")
+        due = due_outcome.value if due_outcome and isinstance(due_outcome.value, date) else None
+        if status == "niet geregistreerd" and required:
+            category = MISSING
+        elif status == ONDER_VOORWAARDEN:
+            category = ONDER_VOORWAARDEN
+        elif status == EXPIRED:
+            category = EXPIRED
+        elif due is not None and due <= _six_months_after(on) and status == "geregistreerd":
+            category = DUE_SOON
+        elif not required and status in ("niet vereist", "niet geregistreerd"):
+            category = NOT_REQUIRED
+        else:
+            category = IN_ORDER
+        basis = status_outcome.citation.reference if status_outcome else ""
+        rows.append(
+            RegisterRow(
+                where,
+                employee.label,
+                required,
+                status,
+                str(title.value) if title else None,
+                due,
+                category,
+                basis,
+            )
+        )
+    return tuple(rows)
+
+
+def rows_to_text(rows: Iterable[RegisterRow], on: date) -> str:
+    """The board view as a table, the categories that need action first."""
+    order = [MISSING, EXPIRED, ONDER_VOORWAARDEN, DUE_SOON, IN_ORDER, NOT_REQUIRED]
+    ordered = sorted(rows, key=lambda row: (order.index(row.category), row.where))
+    return f"Registers on {on.isoformat()}\n" + table(
+        ["category", "record", "employee", "status", "title", "due"],
+        [
+            [
+                row.category,
+                row.where,
+                row.label,
+                row.status,
+                row.title or "",
+                row.due.isoformat() if row.due else "",
+            ]
+            for row in ordered
+        ],
+    )
+
+
+def rows_to_csv(rows: Iterable[RegisterRow]) -> str:
+    """The board view as CSV."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(
+        ["record", "employee", "required", "status", "title", "due", "category", "basis"]
+    )
+    for row in rows:
+        writer.writerow(
+            [
+                row.where,
+                row.label,
+                row.required,
+                row.status,
+                row.title or "",
+                row.due.isoformat() if row.due else "",
+                row.category,
+                row.basis,
+            ]
+        )
+    return buffer.getvalue().rstrip("\n")
