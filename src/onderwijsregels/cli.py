@@ -24,6 +24,7 @@ from onderwijsregels.errors import (
     UnknownEditionError,
 )
 from onderwijsregels.evaluate import Evaluation
+from onderwijsregels.ledger import OverspendingError
 from onderwijsregels.model import Employee
 from onderwijsregels.money import format_eur
 from onderwijsregels.records import load_ledgers, load_records
@@ -178,7 +179,12 @@ def _evaluate(rulebook: Rulebook, arguments: argparse.Namespace) -> str:
 
 def _statements(rulebook: Rulebook, arguments: argparse.Namespace) -> str:
     ledgers = load_ledgers(arguments.file)
-    statements = [ledger.statement(rulebook, through=arguments.through) for ledger in ledgers]
+    statements = []
+    for index, ledger in enumerate(ledgers):
+        try:
+            statements.append(ledger.statement(rulebook, through=arguments.through))
+        except OverspendingError as error:
+            raise InvalidInputError(f"ledgers[{index}].spendings", str(error)) from None
     lapses = board_lapses(ledgers, rulebook, through=arguments.through)
     if arguments.format == "json":
         document = {
