@@ -10,6 +10,7 @@ reading them raises a clear error.
 
 from __future__ import annotations
 
+import decimal
 from collections.abc import Iterator, Sequence
 from datetime import date
 from decimal import Decimal
@@ -19,7 +20,12 @@ import attrs
 
 from onderwijsregels.citations import Citation, Confidence, Interpretation
 from onderwijsregels.editions import Edition
-from onderwijsregels.errors import NotEncodedError, RuleNotApplicableError, UnknownRuleError
+from onderwijsregels.errors import (
+    InvalidInputError,
+    NotEncodedError,
+    RuleNotApplicableError,
+    UnknownRuleError,
+)
 from onderwijsregels.model import Employee, School
 from onderwijsregels.money import format_decimal, format_eur, round_money
 from onderwijsregels.parameters import Value
@@ -287,12 +293,24 @@ def _period_note(rule: Rule, period: Period, day: date) -> str | None:
     )
 
 
+EXACT = decimal.Context(prec=200, rounding=decimal.ROUND_HALF_UP, traps=[decimal.Inexact])
+"""Rules compute exactly: any operation that would round raises instead (money is rounded once,
+at the end, by the evaluation)."""
+
+
 def _evaluate_rule(rule: Rule, context: RuleContext, use: EditionUse) -> Outcome | Missing:
     edition = use.edition
     try:
-        found = rule.compute(context)
+        with decimal.localcontext(EXACT):
+            found = rule.compute(context)
     except NotEncodedError as error:
         return Missing(rule.id, rule.title, error.why, edition.id, fact=error.fact)
+    except decimal.Inexact:
+        raise InvalidInputError(
+            "subject",
+            f"rule {rule.id!r} cannot be computed exactly with these values (too many digits); "
+            "nothing is rounded silently, so give fewer decimals",
+        ) from None
     if not isinstance(found, Computation):
         return Missing(rule.id, rule.title, found.reason, edition.id)
     value = found.value

@@ -1,0 +1,38 @@
+"""Shared fixtures: the rulebook is loaded once per test session.
+
+``owr.load()`` scans the entry points, so it is loaded once. The fixture loads
+only the built-in editions this suite was written against, so later editions
+installed by other work (a ``cao-po-2022``, say) do not change which edition
+governs a day in these tests.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+import onderwijsregels as owr
+
+BUILT_IN = (
+    "cao-po-2019-2020",
+    "cao-po-2021",
+    "prestatiebox-2019-2020",
+    "bekostiging-professionalisering-2021",
+)
+"""The entry points (editions) the hand-worked tests rest on."""
+
+settings.register_profile(
+    "default",
+    deadline=None,  # evaluations build many objects; timing is not what we test
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile("ci", parent=settings.get_profile("default"), max_examples=300)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+@pytest.fixture(scope="session")
+def rulebook() -> owr.Rulebook:
+    """The built-in editions only, loaded once through their entry points."""
+    return owr.load(only=BUILT_IN)

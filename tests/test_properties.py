@@ -1,0 +1,189 @@
+"""Properties that hold for every input, checked with the shipped hypothesis strategies."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from onderwijsregels import Employee, Function, InvalidInputError, Rulebook, School
+from onderwijsregels.testing import strategies
+
+COVERED_YEARS = strategies.calendar_years(2020, 2030)  # 2022 onwards: nawerking of CAO PO 2021
+STAFF = st.sampled_from([Function.LERAAR, Function.OOP])
+DIRECTIE = st.sampled_from([Function.DIRECTEUR, Function.ADJUNCT_DIRECTEUR])
+
+
+def value(rb: Rulebook, function: Function, factor: Decimal, year: int, rule_id: str) -> Decimal:
+    employee = Employee(function=function, werktijdfactor=factor)
+    found = rb.evaluate(employee, year=year)[rule_id].value
+    assert isinstance(found, Decimal)
+    return found
+
+
+@given(
+    function=STAFF,
+    first=strategies.werktijdfactoren(),
+    second=strategies.werktijdfactoren(),
+    year=COVERED_YEARS,
+    rule_id=st.sampled_from(["individueel_budget", "uren_per_werkweek", "uren_per_jaar"]),
+)
+def test_pro_rata_monotone_in_werktijdfactor(
+    rulebook: Rulebook,
+    function: Function,
+    first: Decimal,
+    second: Decimal,
+    year: Any,
+    rule_id: str,
+) -> None:
+    low, high = sorted((first, second))
+    assert value(rulebook, function, low, year.year, rule_id) <= value(
+        rulebook, function, high, year.year, rule_id
+    )
+
+
+@given(
+    function=STAFF,
+    factor=strategies.werktijdfactoren(max_value=Decimal("0.9999")),
+    year=COVERED_YEARS,
+)
+def test_staff_hours_strictly_grow(
+    rulebook: Rulebook, function: Function, factor: Decimal, year: Any
+) -> None:
+    more = factor + Decimal("0.0001")
+    # Hours are exact (not rounded), so any larger werktijdfactor gives strictly more.
+    assert value(rulebook, function, factor, year.year, "uren_per_werkweek") < value(
+        rulebook, function, more, year.year, "uren_per_werkweek"
+    )
+
+
+@given(
+    function=DIRECTIE,
+    first=strategies.werktijdfactoren(),
+    second=strategies.werktijdfactoren(),
+    year=COVERED_YEARS,
+)
+def test_directie_budget_independent_of_werktijdfactor(
+    rulebook: Rulebook, function: Function, first: Decimal, second: Decimal, year: Any
+) -> None:
+    assert value(rulebook, function, first, year.year, "individueel_budget") == value(
+        rulebook, function, second, year.year, "individueel_budget"
+    )
+
+
+@given(employee=strategies.employees(), year=COVERED_YEARS)
+def test_budget_never_negative_and_at_most_full_time(
+    rulebook: Rulebook, employee: Employee, year: Any
+) -> None:
+    budget = rulebook.evaluate(employee, year=year.year)["individueel_budget"].value
+    assert isinstance(budget, Decimal)
+    assert budget >= 0
+    full_time = Employee(function=employee.function, werktijdfactor=Decimal(1))
+    full_budget = rulebook.evaluate(full_time, year=year.year)["individueel_budget"].value
+    assert isinstance(full_budget, Decimal)
+    assert budget <= full_budget
+
+
+@given(
+    employee=strategies.employees(),
+    day=strategies.days(date(2020, 1, 1), date(2030, 12, 31)),
+)
+def test_evaluation_deterministic(rulebook: Rulebook, employee: Employee, day: Any) -> None:
+    first = rulebook.evaluate(employee, on=day)
+    second = rulebook.evaluate(employee, on=day)
+    assert first.to_dict() == second.to_dict()
+    assert first.explain() == second.explain()
+
+
+@given(employee=strategies.employees(), year=COVERED_YEARS)
+def test_money_has_exactly_two_decimals(rulebook: Rulebook, employee: Employee, year: Any) -> None:
+    ev = rulebook.evaluate(employee, year=year.year)
+    money = [ev[rule_id] for rule_id in ev if ev[rule_id].unit.is_money]
+    assert money  # at least individueel_budget
+    for outcome in money:
+        assert isinstance(outcome.value, Decimal)
+        assert outcome.value.as_tuple().exponent == -2, outcome.rule_id
+
+
+@given(
+    school=strategies.schools(),
+    school_year=st.sampled_from(["2019-2020", "2021-2022"]),
+)
+def test_school_money_has_exactly_two_decimals(
+    rulebook: Rulebook, school: School, school_year: str
+) -> None:
+    ev = rulebook.evaluate(school, school_year=school_year)
+    outcome = ev["bekostiging_professionalisering"]
+    assert isinstance(outcome.value, Decimal)
+    assert outcome.value.as_tuple().exponent == -2
+    per_pupil = ev["bedrag_per_leerling"].value
+    assert isinstance(per_pupil, Decimal)
+    assert outcome.value == per_pupil * school.pupils
+
+
+@given(strategies.employees())
+def test_employee_round_trip(employee: Employee) -> None:
+    assert Employee.from_dict(employee.to_dict()) == employee
+
+
+@given(strategies.schools())
+def test_school_round_trip(school: School) -> None:
+    assert School.from_dict(school.to_dict()) == school
+
+
+@given(strategies.malformed_employee_dicts())
+def test_malformed_employee_rejected(record: Any) -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        Employee.from_dict(record)
+    assert caught.value.problems
+    assert all(field for field, _ in caught.value.problems)
+
+
+JSON_SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=True)
+    | st.decimals(allow_nan=True)
+    | st.text(max_size=12)
+    | st.sampled_from(
+        ["leraar", "oop", "directeur", "adjunct-directeur", "0.5", "1", "L11", "D12", "2021-01-01"]
+    )
+)
+JSON_VALUES = st.recursive(
+    JSON_SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+FIELD_NAMES = st.sampled_from(
+    ["function", "werktijdfactor", "scale", "trede", "birth_date", "name", "pupils", "brin"]
+)
+JUNK_DICTS = st.dictionaries(FIELD_NAMES | st.text(max_size=10), JSON_VALUES, max_size=6)
+
+
+@given(JUNK_DICTS | JSON_VALUES)
+@example({"function": "leraar", "werktijdfactor": 0.5})
+@example({"pupils": -1})
+@example({"function": "leraar", "werktijdfactor": "0.5", "scale": ["L11"]})
+def test_junk_gives_only_invalid_input_error(data: Any) -> None:
+    for kind in (Employee, School):
+        problems: tuple[tuple[str, str], ...] = (("", ""),)
+        try:
+            kind.from_dict(data)
+        except InvalidInputError as error:  # any other exception fails the test
+            problems = error.problems
+        assert problems
+
+
+@given(data=JUNK_DICTS, key=st.integers() | st.none() | st.booleans() | st.floats())
+def test_non_string_keys_give_only_invalid_input_error(data: dict[str, Any], key: Any) -> None:
+    # YAML reads "1: x" as an int key; such a record must be refused, not crash the reader.
+    for kind in (Employee, School):
+        with pytest.raises(InvalidInputError):
+            kind.from_dict({**data, key: "x"})
