@@ -184,7 +184,8 @@ def _statements(rulebook: Rulebook, arguments: argparse.Namespace) -> str:
         try:
             statements.append(ledger.statement(rulebook, through=arguments.through))
         except OverspendingError as error:
-            raise InvalidInputError(f"ledgers[{index}].spendings", str(error)) from None
+            who = f"ledgers[{index}]" + (f" ({ledger.name})" if ledger.name else "")
+            raise InvalidInputError(f"{who}.spendings", str(error)) from None
     lapses = board_lapses(ledgers, rulebook, through=arguments.through)
     if arguments.format == "json":
         document = {

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -37,7 +37,7 @@ import attrs
 from onderwijsregels.citations import Citation, Interpretation
 from onderwijsregels.convert import structure, unstructure
 from onderwijsregels.errors import InvalidInputError, OnderwijsregelsError
-from onderwijsregels.model import Employee, Function
+from onderwijsregels.model import Employee, Function, to_function
 from onderwijsregels.money import format_eur
 from onderwijsregels.registry import Rulebook
 
@@ -62,8 +62,9 @@ AVAILABLE_FROM_1_JANUARY = Interpretation(
 OLDEST_FIRST = Interpretation(
     summary="spending takes the oldest tranche first",
     reasoning=(
-        "the sources do not say which year's money a spending uses; taking the oldest first "
-        "spends the money closest to lapsing and so keeps the most for the employee"
+        "the sources do not say which year's money a spending uses; first in, first out is the "
+        "plain reading. It is not always the money closest to lapsing: when an unsaved year "
+        "follows saved ones, the younger unsaved tranche lapses first"
     ),
 )
 NO_AGREEMENT_NO_SAVING = Interpretation(
@@ -154,7 +155,7 @@ class Situation:
     """The employee's situation in one calendar year: function, werktijdfactor, scale, school."""
 
     year: int = attrs.field(converter=_calendar_year)
-    function: Function
+    function: Function = attrs.field(converter=to_function)
     werktijdfactor: Decimal
     scale: str | None = None
     school: str | None = None
@@ -189,10 +190,26 @@ class SavingsAgreement:
 class Spending:
     """Money spent from the budget: on a day, an amount in whole cents, a kind, a description."""
 
-    day: date
+    day: date = attrs.field()
     amount: Decimal = attrs.field(converter=_cents)
-    kind: SpendingKind
-    description: str = ""
+    kind: SpendingKind = attrs.field()
+    description: str = attrs.field(default="")
+
+    @day.validator
+    def _is_day(self, _: attrs.Attribute[date], value: object) -> None:
+        if not isinstance(value, date) or isinstance(value, datetime):
+            raise InvalidInputError("day", f"must be a date, got {value!r}")
+
+    @kind.validator
+    def _is_kind(self, _: attrs.Attribute[SpendingKind], value: object) -> None:
+        if not isinstance(value, SpendingKind):
+            allowed = ", ".join(repr(kind.value) for kind in SpendingKind)
+            raise InvalidInputError("kind", f"{value!r} is not one of {allowed}")
+
+    @description.validator
+    def _is_text(self, _: attrs.Attribute[str], value: object) -> None:
+        if not isinstance(value, str):
+            raise InvalidInputError("description", f"must be text, got {value!r}")
 
 
 @attrs.frozen
@@ -272,7 +289,8 @@ class Ledger:
     def spend(self, spending: Spending, rulebook: Rulebook) -> Ledger:
         """A new ledger with ``spending`` added; raises OverspendingError if it does not fit."""
         extended = attrs.evolve(self, spendings=(*self.spendings, spending))
-        extended.statement(rulebook, through=max(spending.day.year, self.situations[-1].year))
+        last = max(item.day.year for item in extended.spendings)
+        extended.statement(rulebook, through=max(last, self.situations[0].year))
         return extended
 
     def statement(self, rulebook: Rulebook, *, through: int) -> Statement:

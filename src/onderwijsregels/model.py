@@ -66,7 +66,8 @@ SCALES: Mapping[Function, tuple[str, ...]] = {
 """Salary scales accepted per function (sources: facts.md sections 2 and 12)."""
 
 
-def _to_function(value: object) -> Function:
+def to_function(value: object) -> Function:
+    """A :class:`Function` from itself or its value (``\"leraar\"``); anything else is refused."""
     if isinstance(value, Function):
         return value
     for member in Function:
@@ -119,7 +120,7 @@ class Employee:
     onderwijsregels.errors.InvalidInputError: werktijdfactor: must be greater than 0 and at most 1 (one appointment; 1 is the normbetrekking of 1659 hours), got 1.2
     """
 
-    function: Function = attrs.field(converter=_to_function)
+    function: Function = attrs.field(converter=to_function)
     werktijdfactor: Decimal = attrs.field(converter=_to_werktijdfactor)
     scale: str | None = attrs.field(default=None, kw_only=True)
     trede: int | None = attrs.field(default=None, kw_only=True)

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from onderwijsregels.citations import Interpretation
+from onderwijsregels.errors import InvalidInputError
 from onderwijsregels.money import format_eur
 from onderwijsregels.render import table
 
@@ -311,6 +312,11 @@ def build_statement(ledger: Ledger, rulebook: Rulebook, through: int) -> Stateme
     """Replay accruals, spendings and lapses up to 31 December of ``through``."""
     from onderwijsregels.ledger import OLDEST_FIRST
 
+    first = ledger.situations[0].year
+    if through < first:
+        raise InvalidInputError(
+            "through", f"{through} lies before the ledger's first year ({first})"
+        )
     as_of = date(through, 12, 31)
     tranches = ledger.tranches(rulebook, through=through)
     remaining = {t.year: t.amount for t in tranches}
@@ -332,7 +338,6 @@ def build_statement(ledger: Ledger, rulebook: Rulebook, through: int) -> Stateme
         allocations += _allocate(spending, remaining, tranches)
     lapse_before(as_of + timedelta(days=1))
 
-    first = ledger.situations[0].year
     years = []
     opening = ZERO
     for year in range(first, through + 1):
@@ -340,8 +345,9 @@ def build_statement(ledger: Ledger, rulebook: Rulebook, through: int) -> Stateme
         spent = sum((a.amount for a in allocations if a.on.year == year), ZERO)
         lapsed = sum((amount for on, _, amount in lapses if on.year == year), ZERO)
         closing = opening + accrued - spent - lapsed
+        spent_from = {a.tranche_year for a in allocations if a.on.year == year}
         basis = sorted(
-            {t.citation.reference for t in tranches if t.year == year}
+            {t.citation.reference for t in tranches if t.year == year or t.year in spent_from}
             | {
                 t.saving_citation.reference
                 for t in tranches
@@ -358,7 +364,7 @@ def build_statement(ledger: Ledger, rulebook: Rulebook, through: int) -> Stateme
         lapsed = sum((amount for _, y, amount in lapses if y == tranche.year), ZERO)
         left = tranche.amount - spent - lapsed
         lines.append(TrancheLine(tranche, spent, lapsed, left))
-        if left > 0 and as_of <= tranche.spend_by <= as_of + timedelta(days=365):
+        if left > 0 and as_of <= tranche.spend_by <= date(as_of.year + 1, 12, 31):
             warnings.append(
                 f"{format_eur(left)} of the {tranche.year} budget lapses after "
                 f"{tranche.spend_by.isoformat()} to the school's general training budget "
