@@ -61,6 +61,14 @@ POINTS_READING = Interpretation(
     ),
 )
 
+REGIME_BY_DECISION = Interpretation(
+    summary="a registration keeps the regime of the register in force on its decision date",
+    reasoning=(
+        "the sources give no transition rules for registrations decided before the register was "
+        "renewed in August 2022; until a new decision they keep their four-yearly cycle"
+    ),
+)
+
 _BANDS = ((140, 7), (120, 6), (100, 5), (80, 4), (60, 3))
 
 
@@ -139,6 +147,8 @@ def cycle(ctx: RuleContext, registration: Registration) -> Cycle | NotApplicable
     new_start = _new_register_start(ctx)
     readings = [DATE_ARITHMETIC]
     if new_start is None or decided < new_start:
+        if new_start is not None:
+            readings.append(REGIME_BY_DECISION)
         years = ctx.param("herregistratie_cyclus_jaren").whole
         due = add_years(decided, years)
         steps = [

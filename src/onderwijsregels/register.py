@@ -111,7 +111,7 @@ def register_overview(
 def rows_to_text(rows: Iterable[RegisterRow], on: date) -> str:
     """The board view as a table, the categories that need action first."""
     order = [MISSING, EXPIRED, ONDER_VOORWAARDEN, DUE_SOON, IN_ORDER, NOT_REQUIRED]
-    ordered = sorted(rows, key=lambda row: (order.index(row.category), row.where))
+    ordered = sorted(rows, key=lambda row: order.index(row.category))  # stable: file order
     return f"Registers on {on.isoformat()}\n" + table(
         ["category", "record", "employee", "status", "title", "due"],
         [
