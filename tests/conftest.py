@@ -36,3 +36,11 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 def rulebook() -> owr.Rulebook:
     """The built-in editions only, loaded once through their entry points."""
     return owr.load(only=BUILT_IN)
+
+
+@pytest.fixture(scope="session")
+def rulebook_all() -> owr.Rulebook:
+    """Every edition shipped with onderwijsregels (no third-party plugin), loaded once."""
+    from onderwijsregels.docgen import shipped_plugins
+
+    return owr.load(only=shipped_plugins())

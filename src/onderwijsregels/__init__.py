@@ -13,6 +13,7 @@ Decimal('360.00')
 
 from __future__ import annotations
 
+from onderwijsregels.accrual import Accrual, AccrualYear, accruals
 from onderwijsregels.citations import Citation, Confidence, Interpretation
 from onderwijsregels.diff import EditionDiff
 from onderwijsregels.editions import Edition
@@ -57,6 +58,8 @@ from onderwijsregels.statement import BoardLapse, Statement, board_lapses
 
 __all__ = [
     "SCALES",
+    "Accrual",
+    "AccrualYear",
     "BoardLapse",
     "CalendarYear",
     "Citation",
@@ -104,6 +107,7 @@ __all__ = [
     "Unit",
     "UnknownEditionError",
     "UnknownRuleError",
+    "accruals",
     "board_lapses",
     "hookimpl",
     "load",
