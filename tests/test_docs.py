@@ -277,7 +277,7 @@ def test_the_readme_commands_are_in_the_docs() -> None:
     text = (DOCS / "index.md").read_text(encoding="utf-8")
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for command in (
-        "python -m pip install . && onderwijsregels evaluate examples/schoolbestuur.yaml --year 2020",
+        "python -m pip install . && python -m onderwijsregels evaluate examples/schoolbestuur.yaml --year 2020",
         'python -m pip install -e ".[test]" -e ./examples/plugin-cao-example && python -m pytest',
     ):
         assert command in text

@@ -15,7 +15,7 @@ from __future__ import annotations
 import itertools
 import os
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date
+from datetime import date, datetime
 from importlib import metadata
 
 import attrs
@@ -162,8 +162,6 @@ class Rulebook:
 
 
 def _check_day(day: object) -> date:
-    from datetime import datetime
-
     if not isinstance(day, date) or isinstance(day, datetime):
         raise InvalidInputError("on", f"must be a datetime.date, got {day!r}")
     return day
