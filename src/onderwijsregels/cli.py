@@ -31,7 +31,7 @@ from onderwijsregels.records import load_ledgers, load_records
 from onderwijsregels.register import register_overview, rows_to_csv, rows_to_text
 from onderwijsregels.registry import Rulebook, load
 from onderwijsregels.render import table
-from onderwijsregels.statement import CSV_HEADER, board_lapses
+from onderwijsregels.statement import CSV_HEADER, lapses_per_school
 
 __all__ = ["main"]
 
@@ -186,7 +186,7 @@ def _statements(rulebook: Rulebook, arguments: argparse.Namespace) -> str:
         except OverspendingError as error:
             who = f"ledgers[{index}]" + (f" ({ledger.name})" if ledger.name else "")
             raise InvalidInputError(f"{who}.spendings", str(error)) from None
-    lapses = board_lapses(ledgers, rulebook, through=arguments.through)
+    lapses = lapses_per_school(statements)
     if arguments.format == "json":
         document = {
             "statements": [item.to_dict() for item in statements],

@@ -39,6 +39,7 @@ __all__ = [
     "YearLine",
     "board_lapses",
     "build_statement",
+    "lapses_per_school",
 ]
 
 ZERO = Decimal("0.00")
@@ -398,9 +399,13 @@ def board_lapses(
     ledgers: Iterable[Ledger], rulebook: Rulebook, *, through: int
 ) -> tuple[BoardLapse, ...]:
     """Total lapsed per school and year over a school board (only non-zero totals)."""
+    return lapses_per_school(ledger.statement(rulebook, through=through) for ledger in ledgers)
+
+
+def lapses_per_school(statements: Iterable[Statement]) -> tuple[BoardLapse, ...]:
+    """Total lapsed per school and year over statements already built (only non-zero totals)."""
     totals: dict[tuple[str | None, int], Decimal] = {}
-    for ledger in ledgers:
-        statement = ledger.statement(rulebook, through=through)
+    for statement in statements:
         schools = {line.tranche.year: line.tranche.school for line in statement.tranches}
         for on, tranche_year, amount in statement.lapses:
             key = (schools[tranche_year], on.year)
