@@ -128,7 +128,7 @@ VERHOGING_DIRECTIE = Citation(
 
 SPAREN_DIRECTIE = Citation(
     source=SOURCE,
-    article="9.6",
+    article=None,
     lid=None,
     read_at=AVS_PAGE,
     quote=(
@@ -138,9 +138,10 @@ SPAREN_DIRECTIE = Citation(
     ),
     confidence=Confidence.CONFIRMED,
     note=(
-        "The AVS page states the rule in its paragraph on the directielid's budget; facts.md "
-        "places it in art. 9.6 without a lid. The same rule is confirmed for the 2014-2018 CAO "
-        "(AVS FAQ of 25 October 2018), not by the 2019-2020 text itself."
+        "The AVS page states the rule in its paragraph on the directielid's budget without an "
+        "article; facts.md places it in art. 9.6 (from the AVS page, unconfirmed), so no article "
+        "is cited. The same rule is confirmed for the 2014-2018 CAO (AVS FAQ of 25 October 2018), "
+        "not by the 2019-2020 text itself."
     ),
 )
 

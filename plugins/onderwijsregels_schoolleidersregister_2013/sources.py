@@ -214,9 +214,12 @@ FEE_2019 = Citation(
     article="9",
     lid=None,
     read_at=_FEES,
-    quote="2019: € 195",
+    quote=None,
     confidence=Confidence.CONFIRMED,
-    note="facts.md gives the 2019 amount from these pages without a verbatim quote. Art. 5 and 9 govern the contribution.",
+    note=(
+        "€ 195 for 2019; facts.md gives the amount from these pages without a verbatim quote. "
+        "Art. 5 and 9 of the Registerreglement govern the contribution."
+    ),
 )
 
 FEE_2022 = Citation(
@@ -230,14 +233,14 @@ FEE_2022 = Citation(
 )
 
 FEE_2024 = Citation(
-    source=REGISTERREGLEMENT,
-    article="9",
+    source="Schoolleidersregister PO (as reported by a weak source)",
+    article=None,
     lid=None,
     read_at="https://stockingsonly.com/article/her-registreren-doe-je-zo/5343",
-    quote="2024: € 270",
+    quote=None,
     confidence=Confidence.INTERPRETATION,
     note=(
-        "A weak source (D, a scraped copy); € 70 if not working as a school leader the whole year. "
-        "Treat as unconfirmed."
+        "€ 270 for 2024 from a weak source (D, a scraped copy), without a verbatim quote; € 70 if "
+        "not working as a school leader the whole year. Treat as unconfirmed."
     ),
 )

@@ -71,7 +71,8 @@ class Citation:
     bijzondere bekostiging ..."); ``article`` and ``lid`` are ``None`` where the
     sources do not give them (never guessed). ``read_at`` is the URL (or, for
     the AVS reference page, its title) of the page the fact was read on;
-    ``quote`` a short verbatim Dutch excerpt from it. ``note`` records anything
+    ``quote`` a short verbatim Dutch excerpt from it, or ``None`` where our
+    sources give the fact without a verbatim quote (never a made-up one). ``note`` records anything
     a careful reader should know, such as a disagreement between sources.
     """
 
@@ -79,7 +80,7 @@ class Citation:
     article: str | None = attrs.field(validator=_optional_nonempty)
     lid: str | None = attrs.field(validator=_optional_nonempty)
     read_at: str = attrs.field(validator=_nonempty)
-    quote: str = attrs.field(validator=_nonempty)
+    quote: str | None = attrs.field(validator=_optional_nonempty)
     confidence: Confidence = attrs.field(validator=attrs.validators.instance_of(Confidence))
     note: str | None = attrs.field(default=None, validator=_optional_nonempty)
 

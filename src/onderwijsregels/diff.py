@@ -132,7 +132,7 @@ class EditionDiff:
                     for citation in citations:
                         lines.append(
                             f"      {side}: {citation.reference} [{citation.confidence.value}] "
-                            f"{citation.quote!r} ({citation.read_at})"
+                            f"{citation.quote or '(no verbatim quote)'!r} ({citation.read_at})"
                         )
         lines.append(f"Unchanged rules: {', '.join(self.unchanged) or 'none'}")
         return "\n".join(lines)

@@ -109,7 +109,9 @@ def _citation_lines(citation: Citation) -> list[str]:
     lines = [
         f"- **Reference:** {_text(citation.reference)}",
         f"- **Read at:** {_where(citation.read_at)}",
-        f"- **Quote:** “{_text(citation.quote)}”",
+        f"- **Quote:** “{_text(citation.quote)}”"
+        if citation.quote
+        else "- **Quote:** none in our sources",
         f"- **Confidence:** {citation.confidence.value}",
     ]
     if citation.note:
@@ -121,7 +123,12 @@ def _citation_item(citation: Citation) -> str:
     """One citation as a single list item."""
     text = (
         f"- **{_text(citation.reference)}** ({citation.confidence.value}), read at "
-        f"{_where(citation.read_at)}: “{_text(citation.quote)}”"
+        f"{_where(citation.read_at)}"
+        + (
+            f": “{_text(citation.quote)}”"
+            if citation.quote
+            else " (no verbatim quote in our sources)"
+        )
     )
     if citation.note:
         text += f" Note: {_text(citation.note)}"

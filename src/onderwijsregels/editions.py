@@ -201,7 +201,7 @@ def check_scale(edition: Edition, scale: str | None, day: date) -> None:
     if scale is None or scale not in edition.removed_scales:
         return
     citation = edition.removed_scales_citation
-    basis = f" ({citation.reference}: {citation.quote!r})" if citation else ""
+    basis = f" ({citation.reference}: {citation.quote!r})" if citation and citation.quote else ""
     raise InvalidInputError(
         "scale",
         f"scale {scale} was removed from the salary structure by {edition.title}, which "

@@ -23,6 +23,8 @@ from onderwijsregels.editions import Edition
 from onderwijsregels.errors import (
     InvalidInputError,
     NotEncodedError,
+    OnderwijsregelsError,
+    PluginError,
     RuleNotApplicableError,
     UnknownRuleError,
 )
@@ -311,6 +313,12 @@ def _evaluate_rule(rule: Rule, context: RuleContext, use: EditionUse) -> Outcome
             f"rule {rule.id!r} cannot be computed exactly with these values (too many digits); "
             "nothing is rounded silently, so give fewer decimals",
         ) from None
+    except OnderwijsregelsError:
+        raise
+    except Exception as error:  # a defect in the rule set, not in the caller's input
+        raise PluginError(
+            edition.id, None, f"rule {rule.id!r} raised {error!r} for {context.subject!r}"
+        ) from error
     if not isinstance(found, Computation):
         return Missing(rule.id, rule.title, found.reason, edition.id)
     value = found.value

@@ -37,7 +37,7 @@ import attrs
 from onderwijsregels.citations import Citation, Interpretation
 from onderwijsregels.convert import structure, unstructure
 from onderwijsregels.errors import InvalidInputError, OnderwijsregelsError
-from onderwijsregels.model import Employee, Function, to_function
+from onderwijsregels.model import Employee, Function, to_function, to_werktijdfactor
 from onderwijsregels.money import format_eur
 from onderwijsregels.registry import Rulebook
 
@@ -156,9 +156,16 @@ class Situation:
 
     year: int = attrs.field(converter=_calendar_year)
     function: Function = attrs.field(converter=to_function)
-    werktijdfactor: Decimal
+    werktijdfactor: Decimal = attrs.field(converter=to_werktijdfactor)
     scale: str | None = None
-    school: str | None = None
+    school: str | None = attrs.field(default=None)
+
+    @school.validator
+    def _school_text(self, _: attrs.Attribute[str | None], value: object) -> None:
+        if value is not None and (not isinstance(value, str) or not value.strip()):
+            raise InvalidInputError(
+                "school", f"must be a non-empty string or absent, got {value!r}"
+            )
 
     def __attrs_post_init__(self) -> None:
         self.employee()  # validates function, werktijdfactor and scale together
@@ -247,17 +254,35 @@ class OverspendingError(OnderwijsregelsError, ValueError):
         )
 
 
-def _tuple(items: Iterable[Any]) -> tuple[Any, ...]:
-    return tuple(items)
+def _typed(items: object, kind: type[Any], field: str) -> tuple[Any, ...]:
+    if isinstance(items, str | bytes) or not isinstance(items, Iterable):
+        raise InvalidInputError(field, f"must be a list of {kind.__name__}, got {items!r}")
+    found = tuple(items)
+    for index, item in enumerate(found):
+        if not isinstance(item, kind):
+            raise InvalidInputError(f"{field}[{index}]", f"must be a {kind.__name__}, got {item!r}")
+    return found
+
+
+def _situations(items: object) -> tuple[Situation, ...]:
+    return _typed(items, Situation, "situations")
+
+
+def _agreements(items: object) -> tuple[SavingsAgreement, ...]:
+    return _typed(items, SavingsAgreement, "agreements")
+
+
+def _spendings(items: object) -> tuple[Spending, ...]:
+    return _typed(items, Spending, "spendings")
 
 
 @attrs.frozen
 class Ledger:
     """One employee's budget over the years (immutable; :meth:`spend` returns a new ledger)."""
 
-    situations: tuple[Situation, ...] = attrs.field(converter=_tuple)
-    agreements: tuple[SavingsAgreement, ...] = attrs.field(default=(), converter=_tuple)
-    spendings: tuple[Spending, ...] = attrs.field(default=(), converter=_tuple)
+    situations: tuple[Situation, ...] = attrs.field(converter=_situations)
+    agreements: tuple[SavingsAgreement, ...] = attrs.field(default=(), converter=_agreements)
+    spendings: tuple[Spending, ...] = attrs.field(default=(), converter=_spendings)
     name: str | None = None
 
     def __attrs_post_init__(self) -> None:
@@ -280,6 +305,7 @@ class Ledger:
 
     def tranches(self, rulebook: Rulebook, *, through: int) -> tuple[Tranche, ...]:
         """Every year's accrual up to ``through``, each with its spend-by date."""
+        through = _year(through, "through")
         return tuple(
             _tranche(rulebook, situation, self.agreements)
             for situation in self.situations
@@ -288,6 +314,8 @@ class Ledger:
 
     def spend(self, spending: Spending, rulebook: Rulebook) -> Ledger:
         """A new ledger with ``spending`` added; raises OverspendingError if it does not fit."""
+        if not isinstance(spending, Spending):
+            raise InvalidInputError("spending", f"must be a Spending, got {spending!r}")
         extended = attrs.evolve(self, spendings=(*self.spendings, spending))
         last = max(item.day.year for item in extended.spendings)
         extended.statement(rulebook, through=max(last, self.situations[0].year))

@@ -77,7 +77,8 @@ def to_function(value: object) -> Function:
     raise InvalidInputError("function", f"{value!r} is not one of {allowed}")
 
 
-def _to_werktijdfactor(value: object) -> Decimal:
+def to_werktijdfactor(value: object) -> Decimal:
+    """An exact werktijdfactor in (0, 1] from a Decimal, an int or a decimal string."""
     try:
         factor = structure_decimal(value, "werktijdfactor")
     except InvalidInputError:
@@ -121,7 +122,7 @@ class Employee:
     """
 
     function: Function = attrs.field(converter=to_function)
-    werktijdfactor: Decimal = attrs.field(converter=_to_werktijdfactor)
+    werktijdfactor: Decimal = attrs.field(converter=to_werktijdfactor)
     scale: str | None = attrs.field(default=None, kw_only=True)
     trede: int | None = attrs.field(default=None, kw_only=True)
     birth_date: date | None = attrs.field(default=None, kw_only=True)

@@ -16,6 +16,7 @@ from typing import Any
 
 import attrs
 
+from onderwijsregels.errors import InvalidInputError
 from onderwijsregels.model import Employee
 from onderwijsregels.registry import Rulebook
 from onderwijsregels.render import table
@@ -72,7 +73,13 @@ def register_overview(
 ) -> tuple[RegisterRow, ...]:
     """The register position of each ``(where, employee)`` on ``on``."""
     rows = []
-    for where, employee in employees:
+    for item in employees:
+        if not isinstance(item, tuple) or len(item) != 2 or not isinstance(item[1], Employee):
+            raise InvalidInputError(
+                "employees",
+                f"give (where, Employee) pairs, e.g. ('employees[0]', employee); got {item!r}",
+            )
+        where, employee = item
         evaluation = rulebook.evaluate(employee, on=on, families=[FAMILY])
         required = evaluation["schoolleidersregister_registratieplicht"].value is True
         status_outcome = evaluation.get("schoolleidersregister_status")

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import enum
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -71,6 +71,35 @@ class Route(enum.Enum):
     """Individual diploma evaluation (individuele diplomawaardering)."""
 
 
+E = TypeVar("E", bound=enum.Enum)
+
+
+def _member(kind: type[E], field: str, value: object) -> E:
+    if isinstance(value, kind):
+        return value
+    for member in kind:
+        if member.value == value:
+            return member
+    allowed = ", ".join(repr(member.value) for member in kind)
+    raise InvalidInputError(field, f"{value!r} is not one of {allowed}")
+
+
+def _to_register(value: object) -> Register:
+    return _member(Register, "register", value)
+
+
+def _to_title(value: object) -> OldTitle | None:
+    return None if value is None else _member(OldTitle, "title", value)
+
+
+def _to_predicate(value: object) -> Predicate | None:
+    return None if value is None else _member(Predicate, "predicate", value)
+
+
+def _to_route(value: object) -> Route | None:
+    return None if value is None else _member(Route, "route", value)
+
+
 def _day(field: str) -> Any:
     def check(_: object, __: attrs.Attribute[Any], value: object) -> None:
         if value is not None and (not isinstance(value, date) or isinstance(value, datetime)):
@@ -98,14 +127,17 @@ class Registration:
     since August 2022); ``points_at_decision`` the points with which the last
     re-registration was granted (``None`` for a first registration).
     ``postponed_until`` is the date of a postponement granted by the Commissie
-    Registratie; ``refused_on`` the date of a refusal to register.
+    Registratie; ``refused_on`` the date of a refusal to register (after a
+    decision date it is a refused re-registration: the registration stands
+    until its date, and the objection route is open). Enum fields accept their
+    members or their values (``"niveau 2"``).
     """
 
-    register: Register
+    register: Register = attrs.field(converter=_to_register)
     decision_date: date | None = attrs.field(default=None, validator=_day("decision_date"))
-    title: OldTitle | None = None
-    predicate: Predicate | None = None
-    route: Route | None = None
+    title: OldTitle | None = attrs.field(default=None, converter=_to_title)
+    predicate: Predicate | None = attrs.field(default=None, converter=_to_predicate)
+    route: Route | None = attrs.field(default=None, converter=_to_route)
     points: int | None = attrs.field(default=None, validator=_points("points"))
     points_at_decision: int | None = attrs.field(
         default=None, validator=_points("points_at_decision")

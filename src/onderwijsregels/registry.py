@@ -79,6 +79,10 @@ class Rulebook:
 
     def editions(self, family: str) -> tuple[Edition, ...]:
         """The editions of ``family``, oldest first."""
+        if not isinstance(family, str):
+            raise InvalidInputError(
+                "family", f"must be a family id such as 'cao-po', got {family!r}"
+            )
         try:
             return self._by_family[family]
         except KeyError:
@@ -90,6 +94,8 @@ class Rulebook:
 
     def get(self, edition_id: str) -> Edition:
         """The edition with this id, from any family."""
+        if not isinstance(edition_id, str):
+            raise InvalidInputError("edition", f"must be an edition id, got {edition_id!r}")
         for editions in self._by_family.values():
             for edition in editions:
                 if edition.id == edition_id:
@@ -108,7 +114,14 @@ class Rulebook:
 
     def diff(self, before: str, after: str) -> EditionDiff:
         """Every rule added, removed or changed from edition ``before`` to ``after`` (by id)."""
-        return diff_editions(self.get(before), self.get(after))
+        first, second = self.get(before), self.get(after)
+        if first.family != second.family:
+            raise InvalidInputError(
+                "after",
+                f"{after!r} is an edition of {second.family!r}, {before!r} of {first.family!r}; "
+                "compare editions of one family",
+            )
+        return diff_editions(first, second)
 
     def families_for(self, kind: type[Employee] | type[School]) -> tuple[str, ...]:
         """The families with rules for this kind of subject."""
@@ -127,7 +140,7 @@ class Rulebook:
         year: int | None = None,
         on: date | None = None,
         school_year: str | SchoolYear | None = None,
-        families: Sequence[str] | None = None,
+        families: Sequence[str] | str | None = None,
     ) -> Evaluation:
         """Evaluate every rule for ``subject`` in one period.
 
@@ -145,6 +158,10 @@ class Rulebook:
             _check_day(on)
         period = period_from(year=year, on=on, school_year=school_year)
         day = period.reference_day
+        if isinstance(families, str):
+            families = (families,)
+        if families is not None and not tuple(families):
+            raise InvalidInputError("families", "give at least one family, or leave it out")
         chosen = tuple(families) if families is not None else self.families_for(type(subject))
         if not chosen:
             raise NoEditionError(f"(any family with rules for {type(subject).__name__})", day, None)

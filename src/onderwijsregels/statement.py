@@ -311,8 +311,9 @@ def _interpretations(tranches: Iterable[Tranche]) -> tuple[Interpretation, ...]:
 
 def build_statement(ledger: Ledger, rulebook: Rulebook, through: int) -> Statement:
     """Replay accruals, spendings and lapses up to 31 December of ``through``."""
-    from onderwijsregels.ledger import OLDEST_FIRST
+    from onderwijsregels.ledger import OLDEST_FIRST, _year
 
+    through = _year(through, "through")
     first = ledger.situations[0].year
     if through < first:
         raise InvalidInputError(
@@ -399,13 +400,21 @@ def board_lapses(
     ledgers: Iterable[Ledger], rulebook: Rulebook, *, through: int
 ) -> tuple[BoardLapse, ...]:
     """Total lapsed per school and year over a school board (only non-zero totals)."""
-    return lapses_per_school(ledger.statement(rulebook, through=through) for ledger in ledgers)
+    from onderwijsregels.ledger import Ledger
+
+    chosen = tuple(ledgers)
+    for ledger in chosen:
+        if not isinstance(ledger, Ledger):
+            raise InvalidInputError("ledgers", f"must be Ledgers, got {ledger!r}")
+    return lapses_per_school(ledger.statement(rulebook, through=through) for ledger in chosen)
 
 
 def lapses_per_school(statements: Iterable[Statement]) -> tuple[BoardLapse, ...]:
     """Total lapsed per school and year over statements already built (only non-zero totals)."""
     totals: dict[tuple[str | None, int], Decimal] = {}
     for statement in statements:
+        if not isinstance(statement, Statement):
+            raise InvalidInputError("statements", f"must be Statements, got {statement!r}")
         schools = {line.tranche.year: line.tranche.school for line in statement.tranches}
         for on, tranche_year, amount in statement.lapses:
             key = (schools[tranche_year], on.year)
