@@ -135,9 +135,10 @@ def test_the_same_person_moves_through_the_categories(rb: Rulebook) -> None:
         assert row.category == category, day
 
 
-def test_before_the_register_opened_there_is_no_edition(rb: Rulebook) -> None:
+def test_before_the_duty_there_is_no_edition(rb: Rulebook) -> None:
+    # the duty starts on 1 February 2013 (AVS reference page): the day before, no edition
     with pytest.raises(owr.NoEditionError):
-        owr.register_overview(rb, [person("early")], date(2013, 6, 9))
+        owr.register_overview(rb, [person("early")], date(2013, 1, 31))
 
 
 def test_text_puts_the_categories_that_need_action_first(rb: Rulebook) -> None:
@@ -324,7 +325,7 @@ def test_cli_bad_registration_input_exits_2_naming_the_field(
 def test_cli_day_before_the_register_exits_2(
     board_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, _, err = run(capsys, "registers", str(board_file), "--on", "2013-06-09")
+    code, _, err = run(capsys, "registers", str(board_file), "--on", "2013-01-31")
     assert code == 2
     assert "schoolleidersregister" in err
 

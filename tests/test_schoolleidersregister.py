@@ -89,7 +89,9 @@ def test_the_two_editions_and_their_days(rb: Rulebook) -> None:
     old, new = rb.editions("schoolleidersregister")
     assert (old.id, old.valid_from, old.valid_to) == (
         "schoolleidersregister-2013",
-        date(2013, 6, 10),
+        # the AVS reference page: "sinds 1 februari 2013 verplicht" (facts.md disagrees: the
+        # register opened on 10 June 2013; both dates are encoded, the AVS one as the start)
+        date(2013, 2, 1),
         date(2022, 8, 23),
     )
     assert (new.id, new.valid_from, new.valid_to) == (
@@ -108,11 +110,14 @@ def test_start_day_of_the_new_register_is_a_labelled_interpretation(rb: Rulebook
     assert "24 August 2022" in new.interpretation.summary
 
 
-def test_before_the_register_opened_there_is_no_edition(rb: Rulebook) -> None:
-    # Enrolment started on 10 June 2013: the day before, no edition governs.
+def test_before_the_duty_there_is_no_edition(rb: Rulebook) -> None:
+    # The AVS page dates the duty from 1 February 2013: the day before, no edition governs.
     with pytest.raises(owr.NoEditionError):
-        ev(rb, leader(), date(2013, 6, 9))
-    assert ev(rb, leader(), date(2013, 6, 10))[DUTY].value is True
+        ev(rb, leader(), date(2013, 1, 31))
+    outcome = ev(rb, leader(), date(2013, 2, 1))[DUTY]
+    assert outcome.value is True
+    # both dates are visible: the AVS duty date and the register's opening on 10 June 2013
+    assert any("1 February 2013" in s.text and "10 June 2013" in s.text for s in outcome.steps)
 
 
 # --- who must register ---------------------------------------------------------------------

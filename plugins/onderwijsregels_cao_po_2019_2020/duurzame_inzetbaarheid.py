@@ -45,7 +45,7 @@ _AGE_READING = Interpretation(
 def _oudere_werknemer(ctx: RuleContext) -> bool | None:
     threshold = ctx.param("di_leeftijd_oudere_werknemer").whole
     age = ctx.employee.age_on(ctx.day)
-    return None if age is None else age >= threshold
+    return None if age is None or age < 0 else age >= threshold
 
 
 @rule(
@@ -99,7 +99,8 @@ def duurzame_inzetbaarheid_startende_leraar_uren(ctx: RuleContext) -> Computatio
         )
     if not 1 <= employee.trede <= last_step:
         return NotApplicable(
-            f"{employee.scale}-{employee.trede} is past step {last_step}, the last starters' step"
+            f"{employee.scale}-{employee.trede} is not a starters' step "
+            f"({employee.scale}-1 up to {employee.scale}-{last_step})"
         )
     hours = ctx.param("di_startende_leraar_uren", ctx.calendar_year.start)
     factor = employee.werktijdfactor
@@ -130,7 +131,8 @@ def duurzame_inzetbaarheid_oudere_werknemer_uren(ctx: RuleContext) -> Computatio
     threshold = ctx.param("di_leeftijd_oudere_werknemer").whole
     if older is None:
         return NotApplicable(
-            f"the employee's birth_date is not given (the budget starts at {threshold})"
+            f"the employee's birth_date is not given or lies after {ctx.day.isoformat()} "
+            f"(the budget starts at {threshold})"
         )
     if not older:
         return NotApplicable(

@@ -87,6 +87,7 @@ def individueel_budget(ctx: RuleContext) -> Computation:
         steps.append(
             Step(f"No top-up in calendar year {year.year} (art. 9.8 covers 2020 and 2021)")
         )
+    notes = [sources.STATUTAIR_BESTUURDER_NOTE] if employee.statutair_bestuurder else []
     if directie:
         steps.append(
             base.step(
@@ -94,11 +95,11 @@ def individueel_budget(ctx: RuleContext) -> Computation:
                 f"({employee.werktijdfactor})"
             )
         )
-        return Computation(total, steps, base.citation)
+        return Computation(total, steps, base.citation, notes=notes)
     factor = employee.werktijdfactor
     amount = total * factor
     steps.append(base.step(f"Pro rata: € {num(total)} × werktijdfactor {factor} = € {num(amount)}"))
-    return Computation(amount, steps, base.citation)
+    return Computation(amount, steps, base.citation, notes=notes)
 
 
 @rule(
@@ -198,7 +199,7 @@ def maximale_spaartermijn(ctx: RuleContext) -> Computation:
         years.whole,
         [
             years.step(
-                f"{who.capitalize()} may save the budget for at most {years.value} years, "
+                f"{who[0].upper()}{who[1:]} may save the budget for at most {years.value} years, "
                 "in consultation with the employer"
             )
         ],
@@ -276,7 +277,7 @@ def bestedingsvormen_directiebudget(ctx: RuleContext) -> Computation | NotApplic
     title="Registratieplicht Schoolleidersregister PO",
     subject=Employee,
     unit=Unit.JA_NEE,
-    citations=(sources.REGISTRATIE,),
+    citations=(sources.REGISTRATIE, sources.REGISTER_SCOPE),
 )
 def registratieplicht_schoolleidersregister(ctx: RuleContext) -> Computation:
     """Whether the employee must be registered in the Schoolleidersregister PO.
@@ -284,6 +285,18 @@ def registratieplicht_schoolleidersregister(ctx: RuleContext) -> Computation:
     "Het directielid moet zich inschrijven in het Schoolleidersregister PO (artikel 9.7)."
     """
     function = ctx.employee.function
+    if function.is_directie and ctx.employee.statutair_bestuurder:
+        return Computation(
+            False,
+            [
+                Step(f"A {function.value} belongs to the directie (art. 9.7)", sources.REGISTRATIE),
+                Step(
+                    "but statutory board members are outside the register's scope",
+                    sources.REGISTER_SCOPE,
+                ),
+            ],
+            sources.REGISTER_SCOPE,
+        )
     duty = function.is_directie
     text = (
         f"A {function.value} belongs to the directie, who must register"
@@ -307,6 +320,11 @@ def registratiekosten_vergoed_door_werkgever(ctx: RuleContext) -> Computation | 
     """
     if not ctx.employee.function.is_directie:
         return NotApplicable("only the directie must register (art. 9.7)")
+    if ctx.employee.statutair_bestuurder:
+        return NotApplicable(
+            "statutory board members are outside the Schoolleidersregister PO's scope "
+            "(Registerreglement art. 1)"
+        )
     return Computation(
         True,
         [Step("The employer reimburses the registration costs", sources.REGISTRATIE)],

@@ -17,10 +17,12 @@ __all__ = [
     "LOOPTIJD",
     "OPGEDRAGEN",
     "POP",
+    "REGISTER_SCOPE",
     "REGISTRATIE",
     "SOURCE",
     "SPAREN_DIRECTIE",
     "SPAREN_OP_OOP",
+    "STATUTAIR_BESTUURDER_NOTE",
     "UREN_PER_JAAR",
     "VERHOGING_DIRECTIE",
     "VERHOGING_OP_OOP",
@@ -295,4 +297,24 @@ DI_OUDEREN = Citation(
         "(https://avs.nl/veelgestelde-vragen/wat-houdt-het-bijzondere-budget-voor-oudere-werknemers-in/) "
         "places these rules in art. 8A.6, 8A.7 and 8A.11 without saying which holds which."
     ),
+)
+
+REGISTER_SCOPE = Citation(
+    source="Registerreglement Schoolleidersregister PO",
+    article="1",
+    lid=None,
+    read_at="https://www.lexboost.com/rechtspraak/ECLI:NL:RBNHO:2025:1087",
+    quote=(
+        "werkzaam als directeur of adjunct-directeur binnen het primair onderwijs [...] met "
+        "uitzondering van personen die statutair bestuurder van de onderwijsinstelling zijn"
+    ),
+    confidence=Confidence.CONFIRMED,
+    note="Art. 1 sub 16, quoted in a judgment (ECLI:NL:RBNHO:2025:1087).",
+)
+
+STATUTAIR_BESTUURDER_NOTE = (
+    "Under the CAOs of 2013 to 2019 the director budget went to directors and adjunct-directors "
+    "'niet zijnde statutair bestuurders' (PO-Raad, https://www.poraad.nl/themas/"
+    "opleiden-ontwikkelen-en-onderzoeken/opleiden-en-ontwikkelen-leraren); whether this edition "
+    "excludes statutory board members too is not confirmed by our sources."
 )

@@ -7,7 +7,7 @@ The amount per pupil is the edition's dated parameter ``bedrag_per_leerling``
 from __future__ import annotations
 
 from onderwijsregels import Computation, RuleContext, School, Step, Unit, rule
-from onderwijsregels.money import format_decimal as num
+from onderwijsregels.money import format_eur
 
 __all__ = ["RULES", "bedrag_per_leerling", "bekostiging_professionalisering"]
 
@@ -33,7 +33,7 @@ def bedrag_per_leerling(ctx: RuleContext) -> Computation:
         amount.decimal,
         [
             Step(
-                f"Amount per pupil for school year {year.label}: € {num(amount.decimal)}",
+                f"Amount per pupil for school year {year.label}: {format_eur(amount.decimal)}",
                 amount.citation,
             )
         ],
@@ -60,10 +60,10 @@ def bekostiging_professionalisering(ctx: RuleContext) -> Computation:
         total,
         [
             Step(
-                f"Amount per pupil for school year {year.label}: € {num(per_pupil)}",
+                f"Amount per pupil for school year {year.label}: {format_eur(per_pupil)}",
                 amount.citation,
             ),
-            Step(f"{pupils} pupils × € {num(per_pupil)} = € {num(total)}"),
+            Step(f"{pupils} pupils × {format_eur(per_pupil)} = {format_eur(total)}"),
         ],
         amount.citation,
         notes=[_COUNT_NOTE],

@@ -1,12 +1,13 @@
-"""Schoolleidersregister PO, the register as run from June 2013 until August 2022.
+"""Schoolleidersregister PO from the registration duty (1 February 2013) until August 2022.
 
-Family ``schoolleidersregister``. Titles RDO, RADO and aspirant;
+Family ``schoolleidersregister``. The AVS reference page dates the duty from 1 February 2013;
+the register opened on 10 June 2013 (both encoded, the disagreement noted). Titles RDO, RADO and aspirant;
 re-registration every four years; for six months after the date the status is
 "onder voorwaarden", then "herregistratie verlopen". Every school leader had
 to be registered by 1 January 2018.
 
 >>> EDITION.family, EDITION.looptijd
-('schoolleidersregister', '2013-06-10 to 2022-08-23')
+('schoolleidersregister', '2013-02-01 to 2022-08-23')
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from onderwijsregels_schoolleidersregister_2013.rules import RULES
 
 __all__ = ["EDITION", "onderwijsregels_editions"]
 
-_OPENED = date(2013, 6, 10)
+_DUTY = date(2013, 2, 1)
+"""'sinds 1 februari 2013 verplicht' (AVS reference page); the register opened on 10 June 2013."""
 _NOT_IN_SOURCES = (
     "the contribution for this calendar year is not in our sources (facts.md, open question 11)"
 )
@@ -31,7 +33,7 @@ FEES = Parameter(
     "Yearly contribution to the Schoolleidersregister PO",
     "EUR per kalenderjaar",
     (
-        DatedValue(_OPENED, date(2018, 12, 31), None, None, missing=_NOT_IN_SOURCES),
+        DatedValue(_DUTY, date(2018, 12, 31), None, None, missing=_NOT_IN_SOURCES),
         DatedValue(date(2019, 1, 1), date(2019, 12, 31), Decimal("195"), sources.FEE_2019),
         DatedValue(date(2020, 1, 1), date(2021, 12, 31), None, None, missing=_NOT_IN_SOURCES),
         DatedValue(date(2022, 1, 1), date(2022, 12, 31), Decimal("245"), sources.FEE_2022),
@@ -48,7 +50,7 @@ PARAMETERS = (
         "jaren",
         4,
         sources.OLD_CYCLE,
-        start=_OPENED,
+        start=_DUTY,
     ),
     Parameter.single(
         "onder_voorwaarden_maanden",
@@ -56,7 +58,7 @@ PARAMETERS = (
         "maanden",
         6,
         sources.OLD_GRACE,
-        start=_OPENED,
+        start=_DUTY,
     ),
     Parameter.single(
         "registratie_uiterlijk",
@@ -64,7 +66,7 @@ PARAMETERS = (
         "datum",
         date(2018, 1, 1),
         sources.DEADLINE_2018,
-        start=_OPENED,
+        start=_DUTY,
     ),
     FEES,
 )
@@ -73,9 +75,9 @@ EDITION = Edition(
     id="schoolleidersregister-2013",
     family="schoolleidersregister",
     title="Schoolleidersregister PO (2013-2022)",
-    valid_from=_OPENED,
+    valid_from=_DUTY,
     valid_to=date(2022, 8, 23),
-    citation=sources.REGISTER_OPENED,
+    citation=sources.DUTY_SINCE_2013,
     rules=RULES,
     parameters=PARAMETERS,
     notes=(

@@ -61,6 +61,16 @@ POINTS_READING = Interpretation(
     ),
 )
 
+CYCLE_FROM_DECISION = Interpretation(
+    summary="in the register before August 2022 the four years count from the last decision date",
+    reasoning=(
+        "the register says the next date stays at four years after the first re-registration "
+        "date, also after a late re-registration; a Registration records only its last decision "
+        "date, so give the date the cycle counts from (the original due date) as decision_date "
+        "when a re-registration came late"
+    ),
+)
+
 REGIME_BY_DECISION = Interpretation(
     summary="a registration keeps the regime of the register in force on its decision date",
     reasoning=(
@@ -124,6 +134,14 @@ def _slr(employee: Employee) -> Registration | None:
     return registration
 
 
+def _decided(ctx: RuleContext) -> Registration | None:
+    """The employee's registration if it was decided on or before the day."""
+    registration = _slr(ctx.employee)
+    if registration is None or registration.decision_date is None:
+        return None
+    return registration if registration.decision_date <= ctx.day else None
+
+
 def _duty(employee: Employee) -> tuple[bool, str]:
     if not employee.function.is_directie:
         return False, f"a {employee.function.value} is not a (adjunct-)director"
@@ -147,6 +165,7 @@ def cycle(ctx: RuleContext, registration: Registration) -> Cycle | NotApplicable
     new_start = _new_register_start(ctx)
     readings = [DATE_ARITHMETIC]
     if new_start is None or decided < new_start:
+        readings.append(CYCLE_FROM_DECISION)
         if new_start is not None:
             readings.append(REGIME_BY_DECISION)
         years = ctx.param("herregistratie_cyclus_jaren").whole
@@ -221,7 +240,12 @@ def cycle(ctx: RuleContext, registration: Registration) -> Cycle | NotApplicable
     title="Registratieplicht Schoolleidersregister PO (Registerreglement)",
     subject=Employee,
     unit=Unit.JA_NEE,
-    citations=(sources.SCOPE, sources.DEADLINE_2018),
+    citations=(
+        sources.SCOPE,
+        sources.DUTY_SINCE_2013,
+        sources.REGISTER_OPENED,
+        sources.DEADLINE_2018,
+    ),
 )
 def schoolleidersregister_registratieplicht(ctx: RuleContext) -> Computation:
     """Who must be registered: (adjunct-)directors in primary education, not statutory board members.
@@ -231,6 +255,13 @@ def schoolleidersregister_registratieplicht(ctx: RuleContext) -> Computation:
     """
     duty, why = _duty(ctx.employee)
     steps = [Step(why, sources.SCOPE)]
+    if duty:
+        steps.append(
+            Step(
+                "Mandatory since 1 February 2013 (AVS); enrolment possible since 10 June 2013",
+                sources.DUTY_SINCE_2013,
+            )
+        )
     deadline = ctx.param("registratie_uiterlijk")
     if duty and ctx.day < deadline.day:
         steps.append(
@@ -323,9 +354,11 @@ def schoolleidersregister_status(ctx: RuleContext) -> Computation | NotApplicabl
 )
 def schoolleidersregister_herregistratiedatum(ctx: RuleContext) -> Computation | NotApplicable:
     """The date by which the registration must be renewed, and how it was computed."""
-    registration = _slr(ctx.employee)
-    if registration is None or registration.decision_date is None:
-        return NotApplicable("the employee has no registration in the Schoolleidersregister PO")
+    registration = _decided(ctx)
+    if registration is None:
+        return NotApplicable(
+            "the employee has no registration in the Schoolleidersregister PO decided by this day"
+        )
     found = cycle(ctx, registration)
     if isinstance(found, NotApplicable):
         return found
@@ -344,9 +377,11 @@ def schoolleidersregister_herregistratiedatum(ctx: RuleContext) -> Computation |
 )
 def schoolleidersregister_titel(ctx: RuleContext) -> Computation | NotApplicable:
     """The title: RDO/RADO/aspirant before August 2022; since, RDO with a predicate."""
-    registration = _slr(ctx.employee)
-    if registration is None or registration.decision_date is None:
-        return NotApplicable("the employee has no registration in the Schoolleidersregister PO")
+    registration = _decided(ctx)
+    if registration is None:
+        return NotApplicable(
+            "the employee has no registration in the Schoolleidersregister PO decided by this day"
+        )
     if _new_register_start(ctx) is None:
         title = registration.title or (
             OldTitle.RADO if ctx.employee.function.value == "adjunct-directeur" else OldTitle.RDO

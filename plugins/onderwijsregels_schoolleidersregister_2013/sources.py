@@ -7,6 +7,7 @@ from onderwijsregels import Citation, Confidence
 __all__ = [
     "APPEAL",
     "DEADLINE_2018",
+    "DUTY_SINCE_2013",
     "FEE_2019",
     "FEE_2022",
     "FEE_2024",
@@ -29,6 +30,25 @@ REGISTERREGLEMENT = "Registerreglement Schoolleidersregister PO"
 _JUDGMENT = "https://www.lexboost.com/rechtspraak/ECLI:NL:RBNHO:2025:1087"
 _VIA_JUDGMENT = (
     "Quoted in a judgment (ECLI:NL:RBNHO:2025:1087); the reglement's own page was not read."
+)
+
+DUTY_SINCE_2013 = Citation(
+    source="CAO PO (as described by the AVS)",
+    article=None,
+    lid=None,
+    read_at="AVS, Veelgestelde vragen professionalisering PO (the product owner's reference page)",
+    quote=(
+        "Als u als directeur of adjunct-directeur werkzaam bent in het primair onderwijs, dan bent "
+        "u sinds 1 februari 2013 verplicht om u in te schrijven en daarmee te registreren in het "
+        "Schoolleidersregister PO"
+    ),
+    confidence=Confidence.CONFIRMED,
+    note=(
+        "Sources disagree: facts.md (AVS news item, B) says the CAO agreement on mandatory "
+        "registration had to be made before 1 February 2013, the register opened on 10 June 2013, "
+        "and leaders had to be registered by 1 January 2018. The AVS reference page's date is "
+        "encoded as the start of the duty; the other dates are encoded as steps."
+    ),
 )
 
 REGISTER_OPENED = Citation(

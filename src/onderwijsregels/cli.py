@@ -61,6 +61,9 @@ def _parser() -> argparse.ArgumentParser:
     statement = commands.add_parser("statement", help="budget statements of the ledgers in a file")
     statement.add_argument("file", type=Path, help="a JSON or YAML file with one or more ledgers")
     statement.add_argument("--through", type=int, required=True, help="the last calendar year")
+    statement.add_argument(
+        "--as-of", type=_day, help="a day in the last year, for a review during the year"
+    )
     statement.add_argument("--format", choices=("text", "json", "csv"), default="text")
     registers = commands.add_parser("registers", help="the board view of the registers on a day")
     registers.add_argument("file", type=Path, help="a JSON or YAML file with employees")
@@ -182,7 +185,9 @@ def _statements(rulebook: Rulebook, arguments: argparse.Namespace) -> str:
     statements = []
     for index, ledger in enumerate(ledgers):
         try:
-            statements.append(ledger.statement(rulebook, through=arguments.through))
+            statements.append(
+                ledger.statement(rulebook, through=arguments.through, as_of=arguments.as_of)
+            )
         except OverspendingError as error:
             who = f"ledgers[{index}]" + (f" ({ledger.name})" if ledger.name else "")
             raise InvalidInputError(f"{who}.spendings", str(error)) from None

@@ -321,11 +321,19 @@ class Ledger:
         extended.statement(rulebook, through=max(last, self.situations[0].year))
         return extended
 
-    def statement(self, rulebook: Rulebook, *, through: int) -> Statement:
-        """The statement through calendar year ``through`` (see :mod:`onderwijsregels.statement`)."""
+    def statement(
+        self, rulebook: Rulebook, *, through: int, as_of: date | None = None
+    ) -> Statement:
+        """The statement through calendar year ``through``, at the end of ``as_of``.
+
+        ``as_of`` defaults to 31 December of ``through``; give a day in that year for a
+        review during the year (spendings after it are left out, and money that lapses at
+        the end of that year is still there to warn about). See
+        :mod:`onderwijsregels.statement`.
+        """
         from onderwijsregels.statement import build_statement
 
-        return build_statement(self, rulebook, through)
+        return build_statement(self, rulebook, through, as_of)
 
 
 def _tranche(

@@ -76,13 +76,48 @@ def read_data(path: Path) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
-        raise InvalidInputError(str(path), f"cannot be read: {error.strerror}") from None
+        raise InvalidInputError("file", f"cannot be read: {error.strerror}") from None
+    except UnicodeDecodeError as error:
+        raise InvalidInputError("file", f"is not UTF-8 text: {error.reason}") from None
     try:
         if path.suffix.lower() == ".json":
-            return json.loads(text, parse_float=Decimal)
+            return json.loads(text, parse_float=Decimal, object_pairs_hook=_unique_keys)
         return yaml.load(text, Loader=_DecimalLoader)
     except (json.JSONDecodeError, yaml.YAMLError) as error:
-        raise InvalidInputError(str(path), f"is not valid JSON or YAML: {error}") from None
+        raise InvalidInputError("file", f"is not valid JSON or YAML: {error}") from None
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            raise InvalidInputError("file", f"the key {key!r} appears twice in one object")
+        found[key] = value
+    return found
+
+
+def _unique_yaml_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    loader.flatten_mapping(node)
+    found: dict[Any, Any] = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        try:
+            hash(key)
+        except TypeError:
+            line = key_node.start_mark.line + 1
+            raise InvalidInputError(
+                "file", f"a key must be text, got {key!r} (line {line})"
+            ) from None
+        if key in found:
+            line = key_node.start_mark.line + 1
+            raise InvalidInputError(
+                "file", f"the key {key!r} appears twice in one mapping (line {line})"
+            )
+        found[key] = loader.construct_object(value_node, deep=True)
+    return found
+
+
+_DecimalLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_yaml_mapping)
 
 
 def _record(data: object, where: str, kind: str | None) -> Record:

@@ -27,6 +27,9 @@ FAMILY = "schoolleidersregister"
 DUE_WITHIN_MONTHS = 6
 
 MISSING = "missing registration"
+TO_REGISTER_BY_2018 = "to register by 2018-01-01"
+DEADLINE_2018 = date(2018, 1, 1)
+"""Every school leader had to be registered by this day (schoolleidersregisterpo.nl)."""
 ONDER_VOORWAARDEN = "onder voorwaarden"
 EXPIRED = "herregistratie verlopen"
 DUE_SOON = f"due within {DUE_WITHIN_MONTHS} months"
@@ -88,7 +91,7 @@ def register_overview(
         due_outcome = evaluation.get("schoolleidersregister_herregistratiedatum")
         due = due_outcome.value if due_outcome and isinstance(due_outcome.value, date) else None
         if status == "niet geregistreerd" and required:
-            category = MISSING
+            category = MISSING if on >= DEADLINE_2018 else TO_REGISTER_BY_2018
         elif status == ONDER_VOORWAARDEN:
             category = ONDER_VOORWAARDEN
         elif status == EXPIRED:
@@ -117,7 +120,15 @@ def register_overview(
 
 def rows_to_text(rows: Iterable[RegisterRow], on: date) -> str:
     """The board view as a table, the categories that need action first."""
-    order = [MISSING, EXPIRED, ONDER_VOORWAARDEN, DUE_SOON, IN_ORDER, NOT_REQUIRED]
+    order = [
+        MISSING,
+        EXPIRED,
+        ONDER_VOORWAARDEN,
+        DUE_SOON,
+        TO_REGISTER_BY_2018,
+        IN_ORDER,
+        NOT_REQUIRED,
+    ]
     ordered = sorted(rows, key=lambda row: order.index(row.category))  # stable: file order
     return f"Registers on {on.isoformat()}\n" + table(
         ["category", "record", "employee", "status", "title", "due"],

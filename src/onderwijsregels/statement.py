@@ -12,6 +12,7 @@ end of that day. ``accrued = spent + lapsed + balance`` holds on every day.
 
 from __future__ import annotations
 
+import calendar
 import csv
 import io
 from collections.abc import Iterable, Sequence
@@ -261,6 +262,12 @@ CSV_HEADER = (
 """The columns of :meth:`Statement.to_csv`."""
 
 
+def _twelve_months_after(day: date) -> date:
+    """The same day a year later (29 February becomes 28 February)."""
+    last = calendar.monthrange(day.year + 1, day.month)[1]
+    return date(day.year + 1, day.month, min(day.day, last))
+
+
 def _available(
     remaining: dict[int, Decimal], tranches: Sequence[Tranche], day: date
 ) -> list[Tranche]:
@@ -309,8 +316,10 @@ def _interpretations(tranches: Iterable[Tranche]) -> tuple[Interpretation, ...]:
     return tuple(found)
 
 
-def build_statement(ledger: Ledger, rulebook: Rulebook, through: int) -> Statement:
-    """Replay accruals, spendings and lapses up to 31 December of ``through``."""
+def build_statement(
+    ledger: Ledger, rulebook: Rulebook, through: int, as_of: date | None = None
+) -> Statement:
+    """Replay accruals, spendings and lapses up to the end of ``as_of`` (default 31 December)."""
     from onderwijsregels.ledger import OLDEST_FIRST, _year
 
     through = _year(through, "through")
@@ -319,7 +328,10 @@ def build_statement(ledger: Ledger, rulebook: Rulebook, through: int) -> Stateme
         raise InvalidInputError(
             "through", f"{through} lies before the ledger's first year ({first})"
         )
-    as_of = date(through, 12, 31)
+    if as_of is None:
+        as_of = date(through, 12, 31)
+    elif not isinstance(as_of, date) or as_of.year != through:
+        raise InvalidInputError("as_of", f"must be a day in {through}, got {as_of!r}")
     tranches = ledger.tranches(rulebook, through=through)
     remaining = {t.year: t.amount for t in tranches}
     allocations: list[Allocation] = []
@@ -366,7 +378,7 @@ def build_statement(ledger: Ledger, rulebook: Rulebook, through: int) -> Stateme
         lapsed = sum((amount for _, y, amount in lapses if y == tranche.year), ZERO)
         left = tranche.amount - spent - lapsed
         lines.append(TrancheLine(tranche, spent, lapsed, left))
-        if left > 0 and as_of <= tranche.spend_by <= date(as_of.year + 1, 12, 31):
+        if left > 0 and as_of <= tranche.spend_by <= _twelve_months_after(as_of):
             warnings.append(
                 f"{format_eur(left)} of the {tranche.year} budget lapses after "
                 f"{tranche.spend_by.isoformat()} to the school's general training budget "
