@@ -20,19 +20,11 @@ import pytest
 import onderwijsregels as owr
 from onderwijsregels import Employee, Function, Rulebook, School
 from onderwijsregels.cli import main
+from onderwijsregels.docgen import shipped_plugins
 from onderwijsregels.registry import PLUGINS_ENV
 
-BUILT_IN = (
-    "cao-po-2019-2020",
-    "cao-po-2021",
-    "cao-po-2022",
-    "cao-po-2022-2023",
-    "cao-po-2023-2024",
-    "cao-po-2024-2025",
-    "cao-po-2025-2027",
-    "prestatiebox-2019-2020",
-    "bekostiging-professionalisering-2021",
-)
+BUILT_IN = shipped_plugins()
+"""Every edition shipped with onderwijsregels (pyproject.toml); third-party plugins are left out."""
 
 BOARD = """\
 name: Stichting Testscholen (fictief)

@@ -18,18 +18,10 @@ import pytest
 import onderwijsregels as owr
 from onderwijsregels import Rulebook, UnknownEditionError, UnknownRuleError
 from onderwijsregels.diff import EditionDiff, FieldChange, RuleChange
+from onderwijsregels.docgen import shipped_plugins
 
-BUILT_IN = (
-    "cao-po-2019-2020",
-    "cao-po-2021",
-    "cao-po-2022",
-    "cao-po-2022-2023",
-    "cao-po-2023-2024",
-    "cao-po-2024-2025",
-    "cao-po-2025-2027",
-    "prestatiebox-2019-2020",
-    "bekostiging-professionalisering-2021",
-)
+BUILT_IN = shipped_plugins()
+"""Every edition shipped with onderwijsregels (pyproject.toml); third-party plugins are left out."""
 
 CAO_PO = (
     "cao-po-2019-2020",

@@ -30,16 +30,10 @@ from onderwijsregels import (
     RuleNotApplicableError,
     Unit,
 )
+from onderwijsregels.docgen import shipped_plugins
 
-BUILT_IN = (
-    "cao-po-2019-2020",
-    "cao-po-2021",
-    "cao-po-2022",
-    "cao-po-2022-2023",
-    "cao-po-2023-2024",
-    "cao-po-2024-2025",
-    "cao-po-2025-2027",
-)
+BUILT_IN = shipped_plugins()
+"""Every edition shipped with onderwijsregels (pyproject.toml); third-party plugins are left out."""
 
 RULE_IDS = (
     "duurzame_inzetbaarheid_basisbudget_uren",

@@ -35,19 +35,13 @@ from onderwijsregels import (
     School,
     UnknownRuleError,
 )
+from onderwijsregels.docgen import shipped_plugins
 
-BUILT_IN = (
-    "cao-po-2019-2020",
-    "cao-po-2021",
-    "cao-po-2022",
-    "cao-po-2022-2023",
-    "cao-po-2023-2024",
-    "cao-po-2024-2025",
-    "cao-po-2025-2027",
-    "prestatiebox-2019-2020",
-    "bekostiging-professionalisering-2021",
+BUILT_IN = tuple(
+    name for name in shipped_plugins() if name.startswith(("cao-po", "prestatiebox", "bekostiging"))
 )
-"""Every built-in entry point (pyproject.toml); third-party plugins are left out."""
+"""The shipped CAO and funding editions (pyproject.toml); registers and third-party plugins are
+left out, so an employee's evaluation has exactly one family."""
 
 
 @pytest.fixture(scope="module")
