@@ -282,3 +282,12 @@ def test_the_readme_commands_are_in_the_docs() -> None:
     ):
         assert command in text
         assert command in readme
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    # README.md has exactly two set-up commands; .ci/run runs the same test command verbatim.
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = [line for line in readme.splitlines() if line.startswith("python -m pip install")]
+    assert len(commands) == 2
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert commands[1] in ci.splitlines()
