@@ -10,7 +10,6 @@ after the date), ``herregistratie verlopen``, ``niet geregistreerd`` and
 
 from __future__ import annotations
 
-import calendar
 from datetime import date
 
 import attrs
@@ -27,6 +26,7 @@ from onderwijsregels import (
     Unit,
     rule,
 )
+from onderwijsregels.periods import add_months, add_years
 from onderwijsregels.registration import OldTitle, Register, Registration
 from onderwijsregels_schoolleidersregister_2013 import sources
 
@@ -92,27 +92,6 @@ def points_band(points: int) -> int | None:
         if points >= lowest:
             return years
     return None
-
-
-def add_years(day: date, years: int) -> date:
-    """The same day ``years`` later (29 February becomes 28 February).
-
-    >>> add_years(date(2020, 2, 29), 4), add_years(date(2020, 2, 29), 1)
-    (datetime.date(2024, 2, 29), datetime.date(2021, 2, 28))
-    """
-    return add_months(day, 12 * years)
-
-
-def add_months(day: date, months: int) -> date:
-    """The same day ``months`` later, or that month's last day.
-
-    >>> add_months(date(2024, 8, 31), 6)
-    datetime.date(2025, 2, 28)
-    """
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return date(year, month + 1, min(day.day, last))
 
 
 @attrs.frozen

@@ -17,6 +17,7 @@ datetime.date(2021, 8, 1)
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, datetime
 from typing import Literal
@@ -25,7 +26,15 @@ import attrs
 
 from onderwijsregels.errors import InvalidInputError
 
-__all__ = ["CalendarYear", "Day", "Period", "SchoolYear", "period_from"]
+__all__ = [
+    "CalendarYear",
+    "Day",
+    "Period",
+    "SchoolYear",
+    "add_months",
+    "add_years",
+    "period_from",
+]
 
 _SCHOOL_YEAR = re.compile(r"(\d{4})-(\d{4})")
 _FIRST_YEAR = 1900
@@ -217,3 +226,24 @@ def period_from(
     if isinstance(school_year, SchoolYear):
         return school_year
     return SchoolYear.parse(school_year)
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day ``months`` later, or that month's last day when it has no such day.
+
+    >>> add_months(date(2024, 8, 31), 6)
+    datetime.date(2025, 2, 28)
+    """
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last))
+
+
+def add_years(day: date, years: int) -> date:
+    """The same day ``years`` later (29 February becomes 28 February).
+
+    >>> add_years(date(2020, 2, 29), 4), add_years(date(2020, 2, 29), 1)
+    (datetime.date(2024, 2, 29), datetime.date(2021, 2, 28))
+    """
+    return add_months(day, 12 * years)

@@ -18,6 +18,7 @@ import attrs
 
 from onderwijsregels.errors import InvalidInputError
 from onderwijsregels.model import Employee
+from onderwijsregels.periods import add_months
 from onderwijsregels.registry import Rulebook
 from onderwijsregels.render import table
 
@@ -63,14 +64,6 @@ class RegisterRow:
         }
 
 
-def _six_months_after(day: date) -> date:
-    from calendar import monthrange
-
-    index = day.year * 12 + day.month - 1 + DUE_WITHIN_MONTHS
-    year, month = divmod(index, 12)
-    return date(year, month + 1, min(day.day, monthrange(year, month + 1)[1]))
-
-
 def register_overview(
     rulebook: Rulebook, employees: Iterable[tuple[str, Employee]], on: date
 ) -> tuple[RegisterRow, ...]:
@@ -96,7 +89,11 @@ def register_overview(
             category = ONDER_VOORWAARDEN
         elif status == EXPIRED:
             category = EXPIRED
-        elif due is not None and due <= _six_months_after(on) and status == "geregistreerd":
+        elif (
+            due is not None
+            and due <= add_months(on, DUE_WITHIN_MONTHS)
+            and status == "geregistreerd"
+        ):
             category = DUE_SOON
         elif not required and status in ("niet vereist", "niet geregistreerd"):
             category = NOT_REQUIRED

@@ -12,7 +12,6 @@ end of that day. ``accrued = spent + lapsed + balance`` holds on every day.
 
 from __future__ import annotations
 
-import calendar
 import csv
 import io
 from collections.abc import Iterable, Sequence
@@ -25,6 +24,7 @@ import attrs
 from onderwijsregels.citations import Interpretation
 from onderwijsregels.errors import InvalidInputError
 from onderwijsregels.money import format_eur
+from onderwijsregels.periods import add_years
 from onderwijsregels.render import table
 
 if TYPE_CHECKING:
@@ -262,12 +262,6 @@ CSV_HEADER = (
 """The columns of :meth:`Statement.to_csv`."""
 
 
-def _twelve_months_after(day: date) -> date:
-    """The same day a year later (29 February becomes 28 February)."""
-    last = calendar.monthrange(day.year + 1, day.month)[1]
-    return date(day.year + 1, day.month, min(day.day, last))
-
-
 def _available(
     remaining: dict[int, Decimal], tranches: Sequence[Tranche], day: date
 ) -> list[Tranche]:
@@ -378,7 +372,7 @@ def build_statement(
         lapsed = sum((amount for _, y, amount in lapses if y == tranche.year), ZERO)
         left = tranche.amount - spent - lapsed
         lines.append(TrancheLine(tranche, spent, lapsed, left))
-        if left > 0 and as_of <= tranche.spend_by <= _twelve_months_after(as_of):
+        if left > 0 and as_of <= tranche.spend_by <= add_years(as_of, 1):
             warnings.append(
                 f"{format_eur(left)} of the {tranche.year} budget lapses after "
                 f"{tranche.spend_by.isoformat()} to the school's general training budget "
