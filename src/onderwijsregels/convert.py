@@ -35,9 +35,10 @@ from cattrs.errors import (
 
 from onderwijsregels.errors import InvalidInputError
 
-__all__ = ["converter", "structure", "structure_decimal", "unstructure"]
+__all__ = ["converter", "enum_member", "structure", "structure_decimal", "unstructure"]
 
 T = TypeVar("T")
+E = TypeVar("E", bound=enum.Enum)
 
 
 def structure_decimal(value: object, field: str = "") -> Decimal:
@@ -97,14 +98,24 @@ def _date(value: object, _: type) -> date:
     raise InvalidInputError("", f"must be a date written as YYYY-MM-DD, got {value!r}")
 
 
-def _enum(value: object, kind: type[enum.Enum]) -> enum.Enum:
+def enum_member(kind: type[E], field: str, value: object) -> E:
+    """The member of ``kind`` that is ``value`` or has it as its value; otherwise InvalidInputError.
+
+    >>> from onderwijsregels.model import Function
+    >>> enum_member(Function, "function", "leraar")
+    <Function.LERAAR: 'leraar'>
+    """
     if isinstance(value, kind):
         return value
-    allowed = ", ".join(repr(member.value) for member in kind)
     for member in kind:
         if member.value == value:
             return member
-    raise InvalidInputError("", f"{value!r} is not one of {allowed}")
+    allowed = ", ".join(repr(member.value) for member in kind)
+    raise InvalidInputError(field, f"{value!r} is not one of {allowed}")
+
+
+def _enum(value: object, kind: type[enum.Enum]) -> enum.Enum:
+    return enum_member(kind, "", value)
 
 
 def _make_converter() -> cattrs.Converter:

@@ -30,7 +30,7 @@ from typing import Any
 
 import attrs
 
-from onderwijsregels.convert import structure, structure_decimal, unstructure
+from onderwijsregels.convert import enum_member, structure, structure_decimal, unstructure
 from onderwijsregels.errors import InvalidInputError
 from onderwijsregels.registration import Registration
 
@@ -68,13 +68,7 @@ SCALES: Mapping[Function, tuple[str, ...]] = {
 
 def to_function(value: object) -> Function:
     """A :class:`Function` from itself or its value (``\"leraar\"``); anything else is refused."""
-    if isinstance(value, Function):
-        return value
-    for member in Function:
-        if member.value == value:
-            return member
-    allowed = ", ".join(repr(member.value) for member in Function)
-    raise InvalidInputError("function", f"{value!r} is not one of {allowed}")
+    return enum_member(Function, "function", value)
 
 
 def to_werktijdfactor(value: object) -> Decimal:

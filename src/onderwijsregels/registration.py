@@ -23,10 +23,11 @@ from __future__ import annotations
 
 import enum
 from datetime import date, datetime
-from typing import Any, TypeVar
+from typing import Any
 
 import attrs
 
+from onderwijsregels.convert import enum_member
 from onderwijsregels.errors import InvalidInputError
 
 __all__ = ["OldTitle", "Predicate", "Register", "Registration", "Route"]
@@ -71,33 +72,20 @@ class Route(enum.Enum):
     """Individual diploma evaluation (individuele diplomawaardering)."""
 
 
-E = TypeVar("E", bound=enum.Enum)
-
-
-def _member(kind: type[E], field: str, value: object) -> E:
-    if isinstance(value, kind):
-        return value
-    for member in kind:
-        if member.value == value:
-            return member
-    allowed = ", ".join(repr(member.value) for member in kind)
-    raise InvalidInputError(field, f"{value!r} is not one of {allowed}")
-
-
 def _to_register(value: object) -> Register:
-    return _member(Register, "register", value)
+    return enum_member(Register, "register", value)
 
 
 def _to_title(value: object) -> OldTitle | None:
-    return None if value is None else _member(OldTitle, "title", value)
+    return None if value is None else enum_member(OldTitle, "title", value)
 
 
 def _to_predicate(value: object) -> Predicate | None:
-    return None if value is None else _member(Predicate, "predicate", value)
+    return None if value is None else enum_member(Predicate, "predicate", value)
 
 
 def _to_route(value: object) -> Route | None:
-    return None if value is None else _member(Route, "route", value)
+    return None if value is None else enum_member(Route, "route", value)
 
 
 def _day(field: str) -> Any:
