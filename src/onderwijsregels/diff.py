@@ -19,7 +19,6 @@ of the edition, not once per carried-over rule.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
 from typing import Any, Literal
 
 import attrs
@@ -27,9 +26,9 @@ import attrs
 from onderwijsregels.citations import Citation, Confidence, Interpretation
 from onderwijsregels.editions import Edition
 from onderwijsregels.errors import UnknownRuleError
-from onderwijsregels.money import format_decimal
+from onderwijsregels.evaluate import format_value
 from onderwijsregels.parameters import DatedValue, Value
-from onderwijsregels.rules import Rule
+from onderwijsregels.rules import Rule, Unit
 
 __all__ = ["EditionDiff", "FieldChange", "RuleChange", "diff_editions"]
 
@@ -139,17 +138,8 @@ class EditionDiff:
 
 
 def _show(value: Value | None) -> str:
-    if value is None:
-        return "none"
-    if isinstance(value, bool):
-        return "ja" if value else "nee"
-    if isinstance(value, tuple):
-        return "; ".join(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, int | str):
-        return str(value)
-    return format_decimal(value)
+    """A value in words, as results show it ("none" when there is none)."""
+    return "none" if value is None else format_value(value, Unit.TEKST)
 
 
 def _dated(edition: Edition, parameter_id: str) -> DatedValue | None:
