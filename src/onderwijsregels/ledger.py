@@ -37,7 +37,13 @@ import attrs
 from onderwijsregels.citations import Citation, Interpretation
 from onderwijsregels.convert import structure, unstructure
 from onderwijsregels.errors import InvalidInputError, OnderwijsregelsError
-from onderwijsregels.model import Employee, Function, to_function, to_werktijdfactor
+from onderwijsregels.model import (
+    Employee,
+    Function,
+    optional_text,
+    to_function,
+    to_werktijdfactor,
+)
 from onderwijsregels.money import format_eur
 from onderwijsregels.registry import Rulebook
 
@@ -158,14 +164,7 @@ class Situation:
     function: Function = attrs.field(converter=to_function)
     werktijdfactor: Decimal = attrs.field(converter=to_werktijdfactor)
     scale: str | None = None
-    school: str | None = attrs.field(default=None)
-
-    @school.validator
-    def _school_text(self, _: attrs.Attribute[str | None], value: object) -> None:
-        if value is not None and (not isinstance(value, str) or not value.strip()):
-            raise InvalidInputError(
-                "school", f"must be a non-empty string or absent, got {value!r}"
-            )
+    school: str | None = attrs.field(default=None, validator=optional_text("school"))
 
     def __attrs_post_init__(self) -> None:
         self.employee()  # validates function, werktijdfactor and scale together

@@ -86,7 +86,9 @@ def to_werktijdfactor(value: object) -> Decimal:
     return factor
 
 
-def _optional_text(field: str) -> Any:
+def optional_text(field: str) -> Any:
+    """An attrs validator: ``None`` or a non-empty string, else InvalidInputError on ``field``."""
+
     def check(_: object, __: attrs.Attribute[Any], value: object) -> None:
         if value is not None and (not isinstance(value, str) or not value.strip()):
             raise InvalidInputError(field, f"must be a non-empty string or absent, got {value!r}")
@@ -122,7 +124,7 @@ class Employee:
     birth_date: date | None = attrs.field(default=None, kw_only=True)
     statutair_bestuurder: bool = attrs.field(default=False, kw_only=True)
     registration: Registration | None = attrs.field(default=None, kw_only=True)
-    name: str | None = attrs.field(default=None, kw_only=True, validator=_optional_text("name"))
+    name: str | None = attrs.field(default=None, kw_only=True, validator=optional_text("name"))
 
     @statutair_bestuurder.validator
     def _is_bool(self, _: attrs.Attribute[bool], value: bool) -> None:
@@ -211,8 +213,8 @@ class School:
     """
 
     pupils: int = attrs.field(converter=_pupils)
-    name: str | None = attrs.field(default=None, validator=_optional_text("name"))
-    brin: str | None = attrs.field(default=None, validator=_optional_text("brin"))
+    name: str | None = attrs.field(default=None, validator=optional_text("name"))
+    brin: str | None = attrs.field(default=None, validator=optional_text("brin"))
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], *, path: str = "") -> School:
