@@ -47,24 +47,26 @@ def test_starting_older_teacher_accrues_euros_and_every_kind_of_hours(
     )
 
 
-def test_director_accrues_euros_but_no_weekly_hours(rulebook_all: Rulebook) -> None:
+def test_director_accrues_euros_and_the_yearly_hours(rulebook_all: Rulebook) -> None:
     director = owr.Employee(function=owr.Function.DIRECTEUR, werktijdfactor=Decimal("0.8"))
     year = owr.accruals(rulebook_all, director, 2022)
     found = _by_budget(year)
     # 3000 (no top-up after 2021), not pro rata
     assert found["individueel_budget"].amount == Decimal("3000.00")
     assert found["individueel_budget"].edition == "cao-po-2022"
+    # "Iedere werknemer [...] 83 uur op jaarbasis" (AVS page): 83 × 0.8 = 66.4 hours
+    assert found["uren_per_jaar"].amount == Decimal("66.4")
     # 8A basic 40 × 0.8 = 32 hours
     assert found["duurzame_inzetbaarheid_basisbudget_uren"].amount == Decimal("32.0")
-    missing = dict(year.missing)
-    assert "uren_per_jaar" in missing
-    assert "9.3 lid 2" in missing["uren_per_jaar"]
 
 
-def test_not_encoded_amounts_are_missing_with_their_reason(rulebook_all: Rulebook) -> None:
+def test_2025_accrues_the_pdi_budget_and_names_what_is_missing(rulebook_all: Rulebook) -> None:
     teacher = owr.Employee(function=owr.Function.LERAAR, werktijdfactor=Decimal("1"))
     year = owr.accruals(rulebook_all, teacher, 2025)
-    assert year.accruals == ()
+    found = _by_budget(year)
+    assert found["individueel_budget"].amount == Decimal("525.00")  # 525 × 1
+    assert found["individueel_budget"].saving_years is None  # the saving term is not encoded
+    assert found["pdi_uren"].amount == Decimal("123")  # 123 × 1
     missing = dict(year.missing)
-    assert "4.9%" in missing["individueel_budget"]
-    assert "4.9%" in missing["duurzame_inzetbaarheid_basisbudget_uren"]
+    assert "cao-po-2024-2025" in missing["uren_per_jaar"]
+    assert "cao-po-2024-2025" in missing["duurzame_inzetbaarheid_basisbudget_uren"]

@@ -6,7 +6,9 @@ Sources (facts.md section 9 and 6):
 - Regeling bijzondere bekostiging professionalisering (19 March 2021, Stcrt. 2021, 15566), school
   years 2021-2022 and 2022-2023: "Het bedrag voor schooljaar 2021-2022 is per leerling € 94,20."
   (DUO; art. 40 Regeling bekostiging personeel 2021-2022). 2022-2023: amount not found.
-- After 2022-2023: not confirmed; PO funding was simplified from 1 January 2023.
+- After 2022-2023 (part 3, section 3): the PBSS was not merged into the lumpsum; it lapsed on
+  1 August 2023 and was extended by five months, continued in 2024, half went to the
+  onderwijsregio's from 2025; no exact amounts ("ca. € 100 per leerling" is approximate).
 """
 
 from __future__ import annotations
@@ -75,13 +77,23 @@ def test_2020_2021_not_encoded(rulebook: Rulebook) -> None:
     assert "2020-2021" in str(caught.value)
 
 
-def test_2023_2024_not_encoded_mentions_funding_simplification(rulebook: Rulebook) -> None:
+def test_2023_2024_without_the_later_editions_says_what_is_covered(rulebook: Rulebook) -> None:
+    # Only the 2021 regeling loaded: it covers school years up to 2022-2023, nothing later.
     ev = rulebook.evaluate(SCHOOL, school_year="2023-2024")
     with pytest.raises(NotEncodedError) as caught:
         ev["bekostiging_professionalisering"]
+    assert "2021-08-01 to 2022-07-31; 2022-08-01 to 2023-07-31" in str(caught.value)
+    assert caught.value.parameter == "bedrag_per_leerling"
+
+
+def test_2023_2024_with_every_edition_gives_the_extension(rulebook_all: Rulebook) -> None:
+    ev = rulebook_all.evaluate(SCHOOL, school_year="2023-2024")
+    assert ev.editions[0].edition.id == "bekostiging-professionalisering-2023"
+    with pytest.raises(NotEncodedError) as caught:
+        ev["bekostiging_professionalisering"]
     message = str(caught.value)
-    assert "2023" in message
-    assert "simplified" in message
+    assert "lapsed on 1 August 2023" in message
+    assert "ca. €42 per leerling (5/12 * ca. €100 per leerling)" in message
 
 
 def test_before_first_edition(rulebook: Rulebook) -> None:

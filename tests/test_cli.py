@@ -151,7 +151,9 @@ def test_evaluate_school_year_not_encoded(
     assert (code, err) == (0, "")
     not_encoded = json.loads(out)["results"][0]["not_encoded"]
     assert "bekostiging_professionalisering" in not_encoded
-    assert "1 January 2023" in not_encoded["bekostiging_professionalisering"]["reason"]
+    missing = not_encoded["bekostiging_professionalisering"]
+    assert "extended by five months" in missing["reason"]
+    assert missing["parameter"] == "bedrag_per_leerling"
 
 
 def test_evaluate_school_year_for_employees(
@@ -266,12 +268,16 @@ def test_removed_scale_on_a_day_2024_2025_governs(
         "  - {function: directeur, werktijdfactor: 1, scale: D11}\n"
     )
     path = write(tmp_path, "board.yaml", text)
-    code, _, err = run(capsys, "evaluate", str(path), "--on", "2024-10-01")
+    code, _, err = run(capsys, "evaluate", str(path), "--on", "2025-07-01")
     assert code == 2
     assert str(path) in err
     assert "employees[1].scale" in err
     assert "D11" in err
     assert "removed" in err
+    assert "2025-07-01" in err  # the end of the regrading window
+    code, out, err = run(capsys, "evaluate", str(path), "--on", "2024-10-01")
+    assert (code, err) == (0, "")
+    assert "regraded before 2025-07-01" in out  # inside the window: a note, not a refusal
     code, _, err = run(capsys, "evaluate", str(path), "--on", "2024-09-30")
     assert (code, err) == (0, "")
 

@@ -61,6 +61,11 @@ def test_example_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert "CBS Het Kompas    2023  € 1.880,00" in board
     assert "CBS Het Kompas    2024  € 3.000,00" in board
     assert "OBS De Regenboog  2024  € 300,00" in board
+    # Booking the lapse per school is our reading, and the board view says so.
+    assert "Interpretation: lapsed money goes to the general training budget of the school" in board
+    # Each statement lists where its lapses go as readings, the staff budget's destination too.
+    bram = out.split("Budget statement for Bram Jansen (fictief)")[1].split("Board:")[0]
+    assert "a lapsed teachers' or OOP budget goes to the general training budget" in bram
 
 
 def test_example_json(capsys: pytest.CaptureFixture[str]) -> None:

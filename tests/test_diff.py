@@ -195,11 +195,7 @@ def test_removed_scales_in_edition_changes(merge: EditionDiff) -> None:
 @pytest.mark.parametrize(
     ("rule_id", "parameter", "before"),
     [
-        ("individueel_budget", "individueel_budget_op_oop", "500"),
         ("individueel_budget", "individueel_budget_directie", "3000"),
-        ("uren_per_werkweek", "uren_per_werkweek_op_oop", "2"),
-        ("uren_per_jaar", "uren_per_jaar_voltijd", "83"),
-        ("duurzame_inzetbaarheid_basisbudget_uren", "di_basisbudget_uren", "40"),
         ("duurzame_inzetbaarheid_startende_leraar_uren", "di_startende_leraar_uren", "40"),
         ("duurzame_inzetbaarheid_oudere_werknemer_uren", "di_oudere_werknemer_uren", "130"),
         (
@@ -207,22 +203,34 @@ def test_removed_scales_in_edition_changes(merge: EditionDiff) -> None:
             "di_maximale_opname_oudere_werknemer",
             "340",
         ),
+        ("maximale_spaartermijn", "spaartermijn_op_oop", "3"),
+        ("maximale_spaartermijn", "spaartermijn_directie", "4"),
+        ("vervaltermijn_directiebudget", "vervaltermijn_directie", "5"),
+        ("duurzame_inzetbaarheid_spaartermijn", "di_spaartermijn", "3"),
     ],
 )
-def test_amounts_become_not_encoded(
+def test_values_the_merge_leaves_unknown_become_not_encoded(
     merge: EditionDiff, rule_id: str, parameter: str, before: str
 ) -> None:
     change = fields(merge.changed_rule(rule_id))[f"value ({parameter})"]
     assert change.before == before
     assert change.after.startswith("not encoded")
-    assert "4.9%" in change.after
+    assert "merged" in change.after
+    assert "PDI" in change.after
 
 
-def test_merge_keeps_saving_terms(merge: EditionDiff) -> None:
-    for rule_id in ("maximale_spaartermijn", "duurzame_inzetbaarheid_spaartermijn"):
-        assert rule_id in merge.unchanged
-    assert merge.added == ()
-    assert merge.removed == ()
+def test_merge_changes_the_staff_budget_to_525(merge: EditionDiff) -> None:
+    change = fields(merge.changed_rule("individueel_budget"))["value (individueel_budget_op_oop)"]
+    assert (change.before, change.after) == ("500", "525")
+
+
+def test_merge_replaces_the_hours_rules(merge: EditionDiff) -> None:
+    assert [item.rule_id for item in merge.added] == ["pdi_uren"]
+    assert sorted(item.rule_id for item in merge.removed) == [
+        "duurzame_inzetbaarheid_basisbudget_uren",
+        "uren_per_jaar",
+        "uren_per_werkweek",
+    ]
 
 
 def test_provisional_shows_in_the_diff(rb: Rulebook) -> None:

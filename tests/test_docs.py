@@ -11,6 +11,7 @@ import ast
 import inspect
 import re
 import tomllib
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -291,3 +292,245 @@ def test_ci_runs_the_readme_test_command() -> None:
     assert len(commands) == 2
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert commands[1] in ci.splitlines()
+
+
+def _interpretation_summaries_in_code() -> dict[str, str]:
+    """Every ``Interpretation(summary=...)`` written in src/ and plugins/, by summary (with its file)."""
+    found: dict[str, str] = {}
+    for path in sorted([*(ROOT / "src").rglob("*.py"), *(ROOT / "plugins").rglob("*.py")]):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+            if name != "Interpretation":
+                continue
+            summary = next((k.value for k in node.keywords if k.arg == "summary"), None)
+            if summary is None and node.args:
+                summary = node.args[0]
+            if isinstance(summary, ast.Constant) and isinstance(summary.value, str):
+                found[summary.value] = str(path.relative_to(ROOT))
+    return found
+
+
+def test_every_interpretation_in_the_code_is_on_the_interpretations_page() -> None:
+    # Also the readings that are not attached to a rule, an edition or a dated value: the
+    # ledger's, and those a rule attaches to a single step (e.g. CURRENT_REGLEMENT).
+    text = " ".join((DOCS / "interpretations.md").read_text(encoding="utf-8").split())
+    found = _interpretation_summaries_in_code()
+    assert len(found) > 10, "expected the code to define interpretations"
+    missing = {summary: path for summary, path in found.items() if summary not in text}
+    assert not missing, f"docs/interpretations.md does not discuss: {missing}"
+
+
+# --- Edition dates in the docs must match the code -------------------------------------------
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "januari"),
+            ("february", "februari"),
+            ("march", "maart"),
+            ("april",),
+            ("may", "mei"),
+            ("june", "juni"),
+            ("july", "juli"),
+            ("august", "augustus"),
+            ("september",),
+            ("october", "oktober"),
+            ("november",),
+            ("december",),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_DATE = r"(?:\d{4}-\d{2}-\d{2}|\d{1,2} (?:" + "|".join(_MONTHS) + r") \d{4})"
+_START_WORDS = (
+    r"(?:(?:content|which|that|it)\s+)?"
+    r"(?:(?:starts|started|begins|began|applies|applied|runs|ran|governs|is\s+in\s+force|"
+    r"in\s+force)(?:\s+(?:on|from))?|from|vanaf|since)"
+)
+_GAP_AFTER_ID = re.compile(r"[\s,(:]*(?:" + _START_WORDS + r")?[\s,(:]*")
+_GAP_AFTER_TITLE = re.compile(r"[\s,(:]*" + _START_WORDS + r"[\s,(:]*")
+_END = r"(?:\s+(?:to|until|tot en met|t/m)\s+(?P<end>" + _DATE + r"))?"
+
+
+def _parse_date(text: str) -> date:
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return date.fromisoformat(text)
+    day, month, year = text.split()
+    return date(int(year), _MONTHS[month.lower()], int(day))
+
+
+def _stated_edition_dates(
+    text: str, editions: list[owr.Edition]
+) -> list[tuple[owr.Edition, date, date | None, str]]:
+    """Where a text says when an edition starts: (edition, start, end or None, the words).
+
+    An edition is named by its id in backticks, followed by a start date with at most a
+    comma, a parenthesis or start words in between (`x`, 1 February 2013; `x` (content
+    applies from 2020-01-01); `x` starts on ...), or by its title followed by start words
+    (CAO PO 2024-2025 starts on 1 October 2024). A date right after it joined by "to" or
+    "until" is the stated end. Lines are joined first, so a date broken over two lines counts.
+    """
+    flat = " ".join(text.split())
+    found = []
+    for edition in editions:
+        for name, gap_rule in (
+            (rf"`{re.escape(edition.id)}`", _GAP_AFTER_ID),
+            (rf"(?<![\w-]){re.escape(edition.title)}(?![\w-])", _GAP_AFTER_TITLE),
+        ):
+            after = re.compile(
+                r"(?P<gap>[^`.;|]{0,60}?)(?P<start>" + _DATE + r")" + _END, re.IGNORECASE
+            )
+            for named in re.finditer(name, flat):
+                match = after.match(flat, named.end())
+                if match is None or not gap_rule.fullmatch(match["gap"]):
+                    continue
+                end = _parse_date(match["end"]) if match["end"] else None
+                words = flat[named.start() : match.end()]
+                found.append((edition, _parse_date(match["start"]), end, words))
+    return found
+
+
+def _date_drift(text: str, editions: list[owr.Edition]) -> list[str]:
+    problems = []
+    for edition, start, end, words in _stated_edition_dates(text, editions):
+        allowed = {edition.valid_from, edition.starts}
+        if start not in allowed:
+            problems.append(
+                f"{words!r}: {edition.id} starts on "
+                f"{' or '.join(sorted(day.isoformat() for day in allowed))}, not {start.isoformat()}"
+            )
+        if end is not None and end != edition.valid_to:
+            problems.append(
+                f"{words!r}: the looptijd of {edition.id} ends on "
+                f"{edition.valid_to.isoformat() if edition.valid_to else 'no day (open)'}, "
+                f"not {end.isoformat()}"
+            )
+    return problems
+
+
+def _all_editions(rulebook: owr.Rulebook) -> list[owr.Edition]:
+    return [edition for family in rulebook.families() for edition in rulebook.editions(family)]
+
+
+def test_the_date_check_catches_a_wrong_start(rulebook: owr.Rulebook) -> None:
+    # The drift that prompted the check: the register's opening day given as the edition's start.
+    editions = _all_editions(rulebook)
+    wrong = (
+        "The Schoolleidersregister PO (editions `schoolleidersregister-2013`, 10 June 2013 to\n"
+        "23 August 2022, and `schoolleidersregister-2022`, from 24 August 2022)."
+    )
+    (problem,) = _date_drift(wrong, editions)
+    assert "schoolleidersregister-2013 starts on 2013-02-01, not 2013-06-10" in problem
+    assert _date_drift("`schoolleidersregister-2013` starts on 10 June 2013.", editions)
+    assert _date_drift("CAO PO 2024-2025 starts on 1 November 2024.", editions)
+    assert _date_drift("`cao-po-2021` (from 2021-01-01 to 2022-12-31)", editions)
+    assert _date_drift("`cao-po-2024-2025` (vanaf 1 oktober 2025)", editions)
+    right = (
+        "`schoolleidersregister-2013`, 1 February 2013 to 23 August 2022; "
+        "`cao-po-2019-2020` (content applies from 1 January 2020, looptijd 1 March 2019); "
+        "CAO PO 2019-2020 ran from 1 March 2019; `cao-po-2024-2025`, art. 9.3 of 1 May 2030"
+    )
+    assert len(_stated_edition_dates(right, editions)) == 3
+    assert _date_drift(right, editions) == []
+
+
+def _pages_that_state_dates() -> list[Path]:
+    return [*sorted(DOCS.glob("*.md")), ROOT / "README.md"]
+
+
+@pytest.mark.parametrize("path", _pages_that_state_dates(), ids=lambda path: path.name)
+def test_edition_dates_in_the_docs_match_the_code(path: Path, rulebook: owr.Rulebook) -> None:
+    text = path.read_text(encoding="utf-8")
+    problems = _date_drift(text, _all_editions(rulebook))
+    assert not problems, f"{path.name} states edition dates the code does not have: {problems}"
+
+
+def test_the_date_check_reads_the_rules_and_registers_pages(rulebook: owr.Rulebook) -> None:
+    # Guard against a vacuous pass: the pages do state starts, and the check sees them.
+    editions = _all_editions(rulebook)
+    for page, edition_id in (
+        ("rules.md", "schoolleidersregister-2013"),
+        ("rules.md", "cao-po-2019-2020"),
+        ("registers.md", "schoolleidersregister-2013"),
+    ):
+        stated = _stated_edition_dates((DOCS / page).read_text(encoding="utf-8"), editions)
+        assert edition_id in {edition.id for edition, *_ in stated}, (page, edition_id)
+
+
+def _glance_table() -> dict[str, list[str]]:
+    """The canonical table of docs/rules.md, "Editions at a glance": id -> its cells."""
+    text = (DOCS / "rules.md").read_text(encoding="utf-8")
+    header = "| Edition | Family | Starts | Ends |"
+    assert header in text, f"docs/rules.md needs the table starting with {header!r}"
+    rows: dict[str, list[str]] = {}
+    for line in text[text.index(header) :].splitlines()[2:]:
+        if not line.startswith("|"):
+            break
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        edition_id = cells[0].strip("`")
+        assert edition_id not in rows, f"{edition_id} appears twice in the table"
+        rows[edition_id] = cells
+    return rows
+
+
+def test_the_rules_page_lists_every_edition_with_its_dates(rulebook: owr.Rulebook) -> None:
+    rows = _glance_table()
+    editions = {edition.id: edition for edition in _all_editions(rulebook)}
+    assert sorted(rows) == sorted(editions), "the table must list exactly the built-in editions"
+    for edition_id, cells in rows.items():
+        edition = editions[edition_id]
+        family, starts, ends = (cells[1].strip("`"), cells[2], cells[3])
+        assert family == edition.family, edition_id
+        assert starts == edition.starts.isoformat(), (
+            f"{edition_id} starts on {edition.starts.isoformat()}, the table says {starts}"
+        )
+        expected_end = edition.valid_to.isoformat() if edition.valid_to else "open"
+        assert ends == expected_end, f"{edition_id} ends {expected_end}, the table says {ends}"
+
+
+# --- Users do not have the project's working notes -------------------------------------------
+
+_WORKING_NOTES = ("facts.md", "shared/sources", "product owner", "fact table")
+
+
+def _strings_in_python(path: Path) -> list[str]:
+    """The docstrings and other string literals of a module (what can reach a user)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+    ]
+
+
+def _user_facing_texts() -> list[tuple[str, str]]:
+    texts = [
+        (str(path.relative_to(ROOT)), path.read_text(encoding="utf-8"))
+        for path in (
+            *sorted(DOCS.rglob("*.md")),
+            ROOT / "README.md",
+            ROOT / "mkdocs.yml",
+            *sorted((ROOT / "src").rglob("*.toml")),
+            *sorted((ROOT / "examples").rglob("*.md")),
+        )
+    ]
+    for folder in ("src", "plugins", "examples"):
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            texts.append((str(path.relative_to(ROOT)), "\n".join(_strings_in_python(path))))
+    return texts
+
+
+def test_no_page_or_docstring_points_at_the_working_notes() -> None:
+    texts = _user_facing_texts()
+    assert any(name == "docs/rules.md" for name, _ in texts)
+    found = [
+        f"{name}: {word!r}"
+        for name, text in texts
+        for word in _WORKING_NOTES
+        if word in text.lower()
+    ]
+    assert not found, f"users do not have the project's working notes; remove: {found}"

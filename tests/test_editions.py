@@ -24,10 +24,12 @@ from onderwijsregels import (
     Edition,
     Employee,
     Function,
+    Grade,
     NoEditionError,
     Parameter,
     Rulebook,
     RuleContext,
+    Source,
     Step,
     Unit,
     UnknownEditionError,
@@ -214,13 +216,17 @@ def test_cao_po_2021_carries_over_every_rule(rulebook: Rulebook) -> None:
     assert derived.interpretation is not None
 
 
+FICTIONAL_SOURCE = Source(
+    "test-editions", "Fictional test regulation", "tests/test_editions.py", Grade.A
+)
 FICTIONAL = Citation(
     source="Fictional test regulation",
     article="1",
     lid=None,
-    read_at="tests/test_editions.py",
+    read_at=FICTIONAL_SOURCE,
     quote="een bedrag maal een factor",
     confidence=Confidence.CONFIRMED,
+    article_confirmed=True,
 )
 
 

@@ -9,9 +9,14 @@ Every expected value is worked by hand from shared/sources/facts.md:
 - 2022-2023: basic-skills professionalisation, no amount in the sources;
 - 2023-2024: a school leader may save four years instead of three; art. 9.5 guidance for
   starting school leaders; the lapse rule after the change is UNCONFIRMED (our reading: 5);
-- 2024-2025: chapters 8A and 9 merged, money indexed by 4.9%, amounts UNCONFIRMED; A10 and D11
-  removed;
-- funding: 2022-2023 amount UNCONFIRMED; from 1 Jan 2023 PO funding was simplified (A).
+- 2024-2025: chapters 8A and 9 merged into the PDI chapter: "Elke werknemer [...] heeft jaarlijks
+  recht op een PDI-budget van 123 PDI-uren en € 525,- naar rato van de werktijdfactor" (B, RAP
+  HRM, part 3); the directie amount, starters' and 57+ hours and the saving/lapse terms are NOT
+  FOUND; A10 and D11 removed, (adjunct-)directors regraded before 1 July 2025;
+- 2025-2027: no PDI change found; € 525 carried over as our reading;
+- funding: 2022-2023 amount UNCONFIRMED; the PBSS was not merged into the lumpsum: extended five
+  months from 1 Aug 2023, continued in 2024, half to the onderwijsregio's from 2025; amounts after
+  2021-2022 NOT FOUND (part 3, section 3).
 """
 
 from __future__ import annotations
@@ -29,7 +34,6 @@ from onderwijsregels import (
     Function,
     InvalidInputError,
     NotEncodedError,
-    OnderwijsregelsError,
     Rulebook,
     RuleNotApplicableError,
     School,
@@ -103,8 +107,8 @@ def test_boundaries_unchanged_by_third_party_plugins(
 def test_evaluation_uses_the_edition_of_the_day(rb: Rulebook, day: date, edition_id: str) -> None:
     ev = rb.evaluate(directeur(), on=day)
     assert [use.edition.id for use in ev.editions] == [edition_id]
-    assert ev["maximale_spaartermijn"].edition.id == edition_id
-    assert ev["maximale_spaartermijn"].day == day
+    assert ev["registratieplicht_schoolleidersregister"].edition.id == edition_id
+    assert ev["registratieplicht_schoolleidersregister"].day == day
 
 
 @pytest.mark.parametrize(
@@ -285,78 +289,166 @@ def test_calendar_year_2024_uses_2023_2024_and_says_2024_2025_starts(rb: Ruleboo
         assert ev.to_dict()["editions"][0]["later_in_period"] == ["cao-po-2024-2025"]
 
 
-# --- CAO PO 2024-2025: merged chapter, amounts not encoded -------------------------------------
+# --- CAO PO 2024-2025: the merged PDI chapter ------------------------------------------------
 
-NOT_ENCODED_2024_2025 = [
-    "individueel_budget",
-    "uren_per_werkweek",
-    "uren_per_jaar",
-    "duurzame_inzetbaarheid_basisbudget_uren",
-]
+PDI_QUOTE = "123 PDI-uren en € 525,- naar rato van de werktijdfactor"
 
 
-def assert_merge_message(error: NotEncodedError) -> None:
-    message = str(error)
-    assert isinstance(error, OnderwijsregelsError)
-    assert isinstance(error, LookupError)
-    assert error.fact  # what is missing
-    assert "not encoded" in message
-    assert "4.9%" in message  # what is known: the indexation
-    assert "merged" in message
-    assert "8A" in message
-    assert "9" in message
-    assert "not confirmed" in message
+@pytest.mark.parametrize(
+    ("factor", "euros", "hours"),
+    [
+        ("1", "525.00", "123"),  # 525 × 1; 123 × 1
+        ("0.6", "315.00", "73.8"),  # 525 × 0.6 = 315; 123 × 0.6 = 73.8
+        ("0.4", "210.00", "49.2"),  # 525 × 0.4 = 210; 123 × 0.4 = 49.2
+    ],
+)
+def test_calendar_year_2025_pdi_budget(rb: Rulebook, factor: str, euros: str, hours: str) -> None:
+    ev = rb.evaluate(leraar(factor), year=2025)  # 1 January 2025 falls under 2024-2025
+    assert ev.editions[0].edition.id == "cao-po-2024-2025"
+    budget = ev["individueel_budget"]
+    assert budget.value == Decimal(euros)
+    assert budget.confidence is Confidence.SECONDARY  # a grade-B source quoting the CAO
+    assert budget.citation.read_at.id == "raphrm-pdi-budget"
+    assert PDI_QUOTE in (budget.citation.quote or "")
+    assert budget.citation.article is None  # the merged chapter's number is not in our sources
+    assert ev["pdi_uren"].value == Decimal(hours)
+    assert ev["pdi_uren"].confidence is Confidence.SECONDARY
 
 
-@pytest.mark.parametrize("rule_id", NOT_ENCODED_2024_2025)
-@pytest.mark.parametrize("day", [date(2024, 10, 1), date(2025, 10, 31), date(2025, 11, 1)])
-def test_amounts_and_hours_not_encoded_from_2024_10_01(
-    rb: Rulebook, rule_id: str, day: date
+def test_oop_gets_the_pdi_budget_too(rb: Rulebook) -> None:
+    oop = Employee(function=Function.OOP, werktijdfactor=Decimal("0.5"))
+    ev = rb.evaluate(oop, year=2025)
+    assert ev["individueel_budget"].value == Decimal("262.50")  # 525 × 0.5
+    assert ev["pdi_uren"].value == Decimal("61.5")  # 123 × 0.5
+
+
+def test_525_is_the_source_figure_not_an_indexation_of_500(rb: Rulebook) -> None:
+    outcome = rb.evaluate(leraar(), year=2025)["individueel_budget"]
+    assert outcome.exact == Decimal("525")  # not 500 × 1.049 = 524.50
+    assert "once or every year" in (outcome.citation.note or "")
+
+
+def test_the_directie_gets_pdi_hours_but_no_encoded_euros(rb: Rulebook) -> None:
+    ev = rb.evaluate(directeur("D12", "0.8"), year=2025)
+    assert ev["pdi_uren"].value == Decimal("98.4")  # "Elke werknemer": 123 × 0.8
+    with pytest.raises(NotEncodedError) as caught:
+        ev["individueel_budget"]
+    error = caught.value
+    assert error.parameter == "individueel_budget_directie"
+    assert "individueel_budget_directie" in str(error)
+    assert "merged" in str(error)
+    missing = ev.to_dict()["not_encoded"]["individueel_budget"]
+    assert missing["parameter"] == "individueel_budget_directie"
+
+
+@pytest.mark.parametrize(
+    ("who", "rule_id", "parameter"),
+    [
+        (leraar(), "maximale_spaartermijn", "spaartermijn_op_oop"),
+        (directeur("D12"), "maximale_spaartermijn", "spaartermijn_directie"),
+        (directeur("D12"), "vervaltermijn_directiebudget", "vervaltermijn_directie"),
+        (leraar(), "duurzame_inzetbaarheid_spaartermijn", "di_spaartermijn"),
+    ],
+)
+def test_saving_and_lapse_terms_not_encoded_after_the_merge(
+    rb: Rulebook, who: Employee, rule_id: str, parameter: str
 ) -> None:
-    ev = rb.evaluate(leraar("0.6"), on=day)
-    assert rule_id not in ev  # never a computed guess
-    assert ev.get(rule_id) is None
-    assert rule_id in {item.rule_id for item in ev.not_encoded}
+    ev = rb.evaluate(who, on=date(2024, 10, 1))
+    assert rule_id not in ev  # never a carried-over guess
     with pytest.raises(NotEncodedError) as caught:
         ev[rule_id]
-    assert_merge_message(caught.value)
+    assert caught.value.parameter == parameter
 
 
-def test_directie_budget_not_encoded_either(rb: Rulebook) -> None:
-    ev = rb.evaluate(directeur("D12"), on=date(2024, 10, 1))
-    with pytest.raises(NotEncodedError) as caught:
-        ev["individueel_budget"]
-    assert_merge_message(caught.value)
+@pytest.mark.parametrize(
+    "rule_id", ["uren_per_werkweek", "uren_per_jaar", "duurzame_inzetbaarheid_basisbudget_uren"]
+)
+def test_the_merge_removes_the_old_hours_rules(rb: Rulebook, rule_id: str) -> None:
+    ev = rb.evaluate(leraar("0.6"), on=date(2024, 10, 1))
+    assert rule_id not in ev.rule_ids
+    with pytest.raises(UnknownRuleError):
+        ev[rule_id]
 
 
-def test_calendar_year_2025_is_not_encoded(rb: Rulebook) -> None:
-    ev = rb.evaluate(leraar(), year=2025)  # 1 January 2025 falls under 2024-2025
-    assert ev.editions[0].edition.id == "cao-po-2024-2025"
-    with pytest.raises(NotEncodedError):
-        ev["individueel_budget"]
+def test_diff_shows_what_the_merge_did(rb: Rulebook) -> None:
+    change = rb.diff("cao-po-2023-2024", "cao-po-2024-2025")
+    kinds = {item.rule_id: item.kind for item in change.rules}
+    assert kinds["pdi_uren"] == "added"
+    for removed in (
+        "uren_per_werkweek",
+        "uren_per_jaar",
+        "duurzame_inzetbaarheid_basisbudget_uren",
+    ):
+        assert kinds[removed] == "removed"
+    assert kinds["individueel_budget"] == "changed"
+    budget = next(item for item in change.rules if item.rule_id == "individueel_budget")
+    values = {c.field: (c.before, c.after) for c in budget.changes}
+    assert values["value (individueel_budget_op_oop)"] == ("500", "525")
 
 
-def test_the_day_before_the_merge_still_has_amounts(rb: Rulebook) -> None:
+def test_hours_2023_versus_2025(rb: Rulebook) -> None:
+    # 2023: 83 × 0.6 = 49.8 professionalisation + 40 × 0.6 = 24 DI; 2025: 123 × 0.6 = 73.8.
+    before = rb.evaluate(leraar("0.6"), year=2023)
+    after = rb.evaluate(leraar("0.6"), year=2025)
+    assert before["uren_per_jaar"].value == Decimal("49.8")
+    assert before["duurzame_inzetbaarheid_basisbudget_uren"].value == Decimal("24")
+    assert after["pdi_uren"].value == Decimal("73.8")
+    assert after["pdi_uren"].value == (
+        before["uren_per_jaar"].value + before["duurzame_inzetbaarheid_basisbudget_uren"].value
+    )
+
+
+def test_the_day_before_the_merge_still_has_the_old_rules(rb: Rulebook) -> None:
     ev = rb.evaluate(leraar("0.6"), on=date(2024, 9, 30))
     assert ev["individueel_budget"].value == Decimal("300.00")  # 500 × 0.6
     assert ev["uren_per_werkweek"].value == Decimal("1.2")  # 2 × 0.6
     assert ev["duurzame_inzetbaarheid_basisbudget_uren"].value == Decimal("24")  # 40 × 0.6
+    assert "pdi_uren" not in ev.rule_ids
+
+
+def test_calendar_year_2024_read_under_2024_2025_keeps_the_amount_of_1_january(
+    rb: Rulebook,
+) -> None:
+    # On 1 November 2024 2024-2025 governs; the budget of calendar year 2024 is the amount in
+    # force on 1 January 2024: € 500 × 0.6 = € 300, and the PDI hours did not exist yet.
+    ev = rb.evaluate(leraar("0.6"), on=date(2024, 11, 1))
+    assert ev["individueel_budget"].value == Decimal("300.00")
+    with pytest.raises(NotEncodedError) as caught:
+        ev["pdi_uren"]
+    assert caught.value.parameter == "pdi_uren_voltijd"
 
 
 def test_rules_other_than_amounts_carry_over_into_2024_2025(rb: Rulebook) -> None:
     ev = rb.evaluate(directeur("D12"), on=date(2024, 10, 1))
-    assert ev["maximale_spaartermijn"].value == 4
-    assert ev["vervaltermijn_directiebudget"].value == 5
-    assert ev["registratieplicht_schoolleidersregister"].value is True
-    assert ev["begeleiding_startende_schoolleider"].value is True
+    for rule_id in (
+        "registratieplicht_schoolleidersregister",
+        "begeleiding_startende_schoolleider",
+    ):
+        outcome = ev[rule_id]
+        assert outcome.value is True
+        assert outcome.confidence is Confidence.INTERPRETATION  # carried over, our reading
+        assert any("Carried over" in note for note in outcome.notes)
 
 
-# --- removed scales A10 and D11 ----------------------------------------------------------------
+# --- removed scales A10 and D11: a regrading window until 1 July 2025 -----------------------
 
 
 @pytest.mark.parametrize("who", [directeur("D11"), adjunct("A10")])
-@pytest.mark.parametrize("day", [date(2024, 10, 1), date(2025, 10, 31), date(2025, 11, 1)])
-def test_removed_scale_refused_while_2024_2025_or_later_governs(
+@pytest.mark.parametrize("day", [date(2024, 10, 1), date(2025, 6, 30)])
+def test_removed_scale_accepted_with_a_note_during_regrading(
+    rb: Rulebook, who: Employee, day: date
+) -> None:
+    ev = rb.evaluate(who, on=day)
+    outcome = ev["registratieplicht_schoolleidersregister"]
+    notes = [note for note in outcome.notes if "regraded before 2025-07-01" in note]
+    assert len(notes) == 1
+    assert who.scale is not None
+    assert who.scale in notes[0]
+
+
+@pytest.mark.parametrize("who", [directeur("D11"), adjunct("A10")])
+@pytest.mark.parametrize("day", [date(2025, 7, 1), date(2025, 11, 1)])
+def test_removed_scale_refused_after_the_regrading_window(
     rb: Rulebook, who: Employee, day: date
 ) -> None:
     with pytest.raises(InvalidInputError) as caught:
@@ -366,37 +458,57 @@ def test_removed_scale_refused_while_2024_2025_or_later_governs(
     assert who.scale is not None
     assert who.scale in error.reason
     assert "removed" in error.reason
+    assert "2025-07-01" in error.reason
     assert day.isoformat() in error.reason
 
 
-def test_removed_scale_refused_for_calendar_year_2025(rb: Rulebook) -> None:
-    with pytest.raises(InvalidInputError) as caught:
-        rb.evaluate(directeur("D11"), year=2025)
-    assert caught.value.field == "scale"
+def test_removed_scale_in_calendar_year_2025_is_inside_the_window(rb: Rulebook) -> None:
+    ev = rb.evaluate(directeur("D11"), year=2025)  # reference day 1 January 2025
+    assert any("regraded" in note for note in ev["pdi_uren"].notes)
 
 
 @pytest.mark.parametrize("who", [directeur("D11"), adjunct("A10")])
 def test_removed_scale_fine_the_day_before(rb: Rulebook, who: Employee) -> None:
     outcome = rb.evaluate(who, on=date(2024, 9, 30))["individueel_budget"]
     assert outcome.value == Decimal("3000.00")  # 3000, no top-up in 2024
+    assert not any("regraded" in note for note in outcome.notes)
 
 
 def test_removed_scales_recorded_on_the_editions(rb: Rulebook) -> None:
     assert rb.get("cao-po-2023-2024").removed_scales == frozenset()
     assert rb.get("cao-po-2024-2025").removed_scales == {"A10", "D11"}
     assert rb.get("cao-po-2025-2027").removed_scales == {"A10", "D11"}
+    assert rb.get("cao-po-2024-2025").regrading_until == date(2025, 7, 1)
     citation = rb.get("cao-po-2024-2025").removed_scales_citation
     assert citation is not None
-    assert "A10 en D11" in citation.quote
+    assert "A10 en D11" in (citation.quote or "")
 
 
 def test_remaining_directie_scales_fine_in_2024_2025(rb: Rulebook) -> None:
     for who in (directeur("D12"), adjunct("A11")):
-        ev = rb.evaluate(who, on=date(2024, 10, 1))
-        assert ev["maximale_spaartermijn"].value == 4
+        ev = rb.evaluate(who, on=date(2025, 7, 1))
+        assert ev["pdi_uren"].value == Decimal("123")
+        assert not any("regraded" in note for note in ev["pdi_uren"].notes)
 
 
 # --- CAO PO 2025-2027: provisional -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("factor", "euros"), [("1", "525.00"), ("0.6", "315.00")])
+def test_calendar_year_2026_carries_the_pdi_budget_as_an_interpretation(
+    rb: Rulebook, factor: str, euros: str
+) -> None:
+    ev = rb.evaluate(leraar(factor), year=2026)
+    assert ev.editions[0].edition.id == "cao-po-2025-2027"
+    budget = ev["individueel_budget"]
+    assert budget.value == Decimal(euros)  # 525 × werktijdfactor, carried over
+    assert budget.confidence is Confidence.INTERPRETATION
+    readings = [item.summary for item in budget.interpretations]
+    assert any("carries over into 2025-2027" in text for text in readings)
+    assert any("2026" in item.reasoning for item in budget.interpretations)
+    assert any(note.startswith("Provisional") for note in budget.notes)
+    assert ev["pdi_uren"].value == Decimal("123") * Decimal(factor)
+    assert ev["pdi_uren"].confidence is Confidence.INTERPRETATION
 
 
 def test_only_2025_2027_is_provisional(rb: Rulebook) -> None:
@@ -448,7 +560,7 @@ def test_nawerking_after_2027_02_28(rb: Rulebook, day: date) -> None:
     use = ev.editions[0]
     assert (use.edition.id, use.nawerking) == ("cao-po-2025-2027", True)
     assert ev.to_dict()["editions"][0]["nawerking"] is True
-    outcome = ev["maximale_spaartermijn"]
+    outcome = ev["registratieplicht_schoolleidersregister"]
     assert outcome.nawerking is True
     nawerking = [note for note in outcome.notes if note.startswith("Nawerking")]
     assert len(nawerking) == 1
@@ -469,7 +581,13 @@ def test_nawerking_with_third_party_plugins_before_2099(installed: Rulebook) -> 
 def test_funding_2021_2022_still_known(rb: Rulebook) -> None:
     ev = rb.evaluate(School(pupils=212), school_year="2021-2022")
     # 212 × 94.20 = 18 840 + 1 130.40 = 19 970.40
-    assert ev["bekostiging_professionalisering"].value == Decimal("19970.40")
+    outcome = ev["bekostiging_professionalisering"]
+    assert outcome.value == Decimal("19970.40")
+    # The regeling's date: 19 March 2021 (Staatscourant), 31 March 2021 on the AVS page.
+    assert any("19 March 2021" in note and "31 March 2021" in note for note in outcome.notes)
+    explained = ev.explain()
+    assert "19 March 2021" in explained
+    assert "31 March 2021" in explained
 
 
 def test_funding_2022_2023_not_encoded(rb: Rulebook) -> None:
@@ -480,16 +598,46 @@ def test_funding_2022_2023_not_encoded(rb: Rulebook) -> None:
         with pytest.raises(NotEncodedError) as caught:
             ev[rule_id]
         assert "2022-2023" in str(caught.value)
+        assert caught.value.parameter == "bedrag_per_leerling"
 
 
-@pytest.mark.parametrize("school_year", ["2023-2024", "2024-2025"])
-def test_funding_after_2022_2023_mentions_the_simplification(
-    rb: Rulebook, school_year: str
+@pytest.mark.parametrize(
+    ("school_year", "edition_id", "known"),
+    [
+        ("2023-2024", "bekostiging-professionalisering-2023", "extended by five months"),
+        ("2024-2025", "bekostiging-professionalisering-2024", "continued for 2024"),
+        ("2025-2026", "bekostiging-professionalisering-2025", "onderwijsregio's"),
+        ("2026-2027", "bekostiging-professionalisering-2025", "onderwijsregio's"),
+    ],
+)
+def test_pbss_timeline_after_2023(
+    rb: Rulebook, school_year: str, edition_id: str, known: str
 ) -> None:
     ev = rb.evaluate(School(pupils=212), school_year=school_year)
+    assert ev.editions[0].edition.id == edition_id
     with pytest.raises(NotEncodedError) as caught:
         ev["bekostiging_professionalisering"]
     message = str(caught.value)
-    assert "1 January 2023" in message
-    assert "tweedekamer.nl" in message
-    assert "not confirmed" in message  # it does not claim whether the stream continued
+    assert known in message
+    assert "approximation" in message  # "ca. € 100 per leerling" is not encoded as an amount
+    assert "lumpsum" not in message or "not merged" in message
+
+
+def test_pbss_editions_follow_each_other(rb: Rulebook) -> None:
+    ids = [edition.id for edition in rb.editions("bekostiging-professionalisering")]
+    assert ids == [
+        "prestatiebox-2019-2020",
+        "bekostiging-professionalisering-2021",
+        "bekostiging-professionalisering-2023",
+        "bekostiging-professionalisering-2024",
+        "bekostiging-professionalisering-2025",
+    ]
+    assert rb.edition("bekostiging-professionalisering", on=date(2023, 7, 31)).id == (
+        "bekostiging-professionalisering-2021"
+    )
+    assert rb.edition("bekostiging-professionalisering", on=date(2023, 8, 1)).id == (
+        "bekostiging-professionalisering-2023"
+    )
+    assert rb.edition("bekostiging-professionalisering", on=date(2025, 1, 1)).id == (
+        "bekostiging-professionalisering-2025"
+    )

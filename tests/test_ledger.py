@@ -526,7 +526,7 @@ def test_from_dict_rejects_an_unknown_kind() -> None:
 
 
 def test_every_interpretation_has_a_summary_and_reasoning() -> None:
-    assert len(set(INTERPRETATIONS)) == len(INTERPRETATIONS) == 6
+    assert len(set(INTERPRETATIONS)) == len(INTERPRETATIONS) == 7
     for item in INTERPRETATIONS:
         assert item.summary
         assert item.reasoning

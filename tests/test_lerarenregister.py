@@ -72,12 +72,30 @@ def test_no_duty_is_a_labelled_interpretation(rb: Rulebook) -> None:
     assert outcome.citation.quote.startswith("De verplichting tot het registreren")
 
 
-@pytest.mark.parametrize("on", [date(2019, 1, 1), date(2025, 1, 1)])
-def test_the_board_still_delivers_teachers_data_to_duo(rb: Rulebook, on: date) -> None:
+@pytest.mark.parametrize(
+    ("on", "confidence"),
+    [
+        (date(2019, 1, 1), Confidence.CONFIRMED),  # the AVS page (A), while postponed
+        (date(2022, 7, 31), Confidence.CONFIRMED),
+        (date(2022, 8, 1), Confidence.INTERPRETATION),  # after the planned abolition
+        (date(2025, 1, 1), Confidence.INTERPRETATION),
+    ],
+)
+def test_the_board_still_delivers_teachers_data_to_duo(
+    rb: Rulebook, on: date, confidence: Confidence
+) -> None:
     outcome = ev(rb, Function.LERAAR, on)[DATA]
     assert outcome.value is True
+    assert outcome.citation.quote is not None
     assert "de verplichting blijft" in outcome.citation.quote
-    assert outcome.confidence is Confidence.CONFIRMED
+    assert outcome.confidence is confidence
+    after = [item.summary for item in outcome.interpretations]
+    if confidence is Confidence.INTERPRETATION:
+        assert after == [
+            "school boards still deliver teachers' data to DUO after the register's abolition"
+        ]
+    else:
+        assert after == []
 
 
 @pytest.mark.parametrize("function", [Function.OOP, Function.DIRECTEUR, Function.ADJUNCT_DIRECTEUR])

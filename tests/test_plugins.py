@@ -43,7 +43,7 @@ CITE = owr.Citation(
     source="Test source (tests/test_plugins.py)",
     article=None,
     lid=None,
-    read_at="tests/test_plugins.py",
+    read_at=owr.Source("test-plugins", "Test source", "tests/test_plugins.py", owr.Grade.D),
     quote="made up for a test of the plugin mechanism",
     confidence=owr.Confidence.INTERPRETATION,
 )

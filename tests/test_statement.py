@@ -79,8 +79,8 @@ def test_warning_for_money_lapsing_within_twelve_months(
     # 2021 (to 2024) and 2022 (to 2025) are more than twelve months away.
     statement = ledger.statement(rulebook, through=2022)
     assert statement.warnings == (
-        "€ 3.100,00 of the 2020 budget lapses after 2023-12-31 to the school's general "
-        "training budget unless spent (CAO PO 2019-2020)",
+        "€ 3.100,00 of the 2020 budget lapses after 2023-12-31 to the general training "
+        "budget of the school (our reading) unless spent (CAO PO 2019-2020)",
     )
     assert "Warnings:\n  ! € 3.100,00 of the 2020 budget lapses after 2023-12-31" in (
         statement.to_text()
@@ -96,8 +96,8 @@ def test_warning_in_the_year_before_a_leap_year(ledger: Ledger, rulebook: owr.Ru
     # As of 31 Dec 2023: 2021 has 3100 - 1900 = 1200 left, spend by 31 Dec 2024 → warned.
     statement = ledger.statement(rulebook, through=2023)
     assert statement.warnings == (
-        "€ 1.200,00 of the 2021 budget lapses after 2024-12-31 to the school's general "
-        "training budget unless spent (CAO PO 2019-2020)",
+        "€ 1.200,00 of the 2021 budget lapses after 2024-12-31 to the general training "
+        "budget of the school (our reading) unless spent (CAO PO 2019-2020)",
     )
 
 

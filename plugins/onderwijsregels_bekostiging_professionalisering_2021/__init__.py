@@ -3,7 +3,10 @@
 Regeling of 19 March 2021, nr. PO/27075429, Stcrt. 2021, 15566, for school
 years 2021-2022 and 2022-2023: € 94.20 per pupil for 2021-2022. The
 2022-2023 amount is not in our sources; asking for it raises
-:class:`~onderwijsregels.NotEncodedError`, as does any later school year.
+:class:`~onderwijsregels.NotEncodedError`. What followed from August 2023 is
+in ``onderwijsregels_bekostiging_pbss_2023``. The Staatscourant dates the
+regeling 19 March 2021; the AVS FAQ page says 31 March 2021: every result
+shows both.
 
 >>> EDITION.id, EDITION.looptijd
 ('bekostiging-professionalisering-2021', '2021-08-01 to 2023-07-31')
@@ -17,7 +20,7 @@ from decimal import Decimal
 
 from onderwijsregels_prestatiebox_2019_2020.rules import RULES
 
-from onderwijsregels import Citation, Confidence, DatedValue, Edition, Parameter, hookimpl
+from onderwijsregels import Citation, DatedValue, Edition, Parameter, hookimpl
 
 __all__ = ["EDITION", "onderwijsregels_editions"]
 
@@ -29,37 +32,28 @@ REGELING = Citation(
     source=SOURCE,
     article="2",
     lid=None,
-    read_at="https://zoek.officielebekendmakingen.nl/stcrt-2021-15566.html",
+    read_at="staatscourant-bijzondere-bekostiging-2021",
     quote=(
         "Voor de schooljaren 2021–2022 en 2022–2023 verstrekt de minister per schooljaar aan het "
         "bevoegd gezag van een school bijzondere bekostiging"
     ),
-    confidence=Confidence.CONFIRMED,
     note=(
-        "Regeling of 19 March 2021, nr. PO/27075429, Stcrt. 2021, 15566. The AVS reference page "
+        "Regeling of 19 March 2021, nr. PO/27075429, Stcrt. 2021, 15566. The AVS FAQ page "
         "dates it 31 March 2021, which may be the publication date. Legal basis: WPO art. 123 "
         "lid 1 and WEC art. 120 lid 1. The board decides on the use of the money jointly with "
         "the staff section of the MR (DUO)."
     ),
+    article_confirmed=True,
 )
 
 BEDRAG_2021_2022 = Citation(
     source="Regeling bekostiging personeel PO 2021-2022",
     article="40",
     lid=None,
-    read_at=(
-        "https://www.duo.nl/zakelijk/primair-onderwijs/bekostiging-en-subsidies/"
-        "bijzondere-bekostiging/professionalisering-en-begeleiding-starters-en-schoolleiders.jsp"
-    ),
+    read_at="duo-bijzondere-bekostiging-professionalisering",
     quote="Het bedrag voor schooljaar 2021-2022 is per leerling € 94,20.",
-    confidence=Confidence.CONFIRMED,
-    note="The same for bo, sbo and (v)so. The AVS reference page gives the same amount.",
-)
-
-_AFTER_2023 = (
-    "the regeling covers school years 2021-2022 and 2022-2023 only. From 1 January 2023 PO "
-    "funding was simplified into one base amount per pupil and per school (tweedekamer.nl, "
-    "wetsvoorstel 35605); whether this stream continued is not confirmed by our sources"
+    note="The same for bo, sbo and (v)so. The AVS FAQ page gives the same amount.",
+    article_confirmed=True,
 )
 
 PARAMETERS = (
@@ -76,10 +70,9 @@ PARAMETERS = (
                 None,
                 missing=(
                     "the amount per pupil for school year 2022-2023 is not in our sources (DUO "
-                    "shows only 2021-2022; facts.md, open question 9), so it is not guessed"
+                    "shows only 2021-2022), so it is not guessed"
                 ),
             ),
-            DatedValue(date(2023, 8, 1), None, None, None, missing=_AFTER_2023),
         ),
     ),
 )

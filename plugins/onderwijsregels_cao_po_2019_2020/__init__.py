@@ -15,7 +15,7 @@ from datetime import date
 from decimal import Decimal
 
 from onderwijsregels import DatedValue, Edition, Parameter, hookimpl
-from onderwijsregels_cao_po_2019_2020 import duurzame_inzetbaarheid, sources
+from onderwijsregels_cao_po_2019_2020 import duurzame_inzetbaarheid, scholingsgelden, sources
 from onderwijsregels_cao_po_2019_2020.rules import RULES
 
 __all__ = ["EDITION", "onderwijsregels_editions"]
@@ -175,7 +175,7 @@ EDITION = Edition(
     valid_to=date(2020, 12, 31),
     applies_from=_FROM,
     citation=sources.LOOPTIJD,
-    rules=(*RULES, *duurzame_inzetbaarheid.RULES),
+    rules=(*RULES, *duurzame_inzetbaarheid.RULES, *scholingsgelden.RULES),
     parameters=PARAMETERS,
     notes=(
         "Chapter 9 (professionalisering) was rewritten in this edition.",

@@ -35,8 +35,8 @@ __all__ = [
 ]
 
 _NOT_FOR_DIRECTIE = (
-    "art. 9.3 lid 2 gives the weekly hours to teachers and OOP; the directie has its own "
-    "budget (art. 9.6 lid 3) and no hours rule in our sources"
+    "art. 9.3 lid 2 gives the weekly hours to teachers and OOP; for the directie our sources "
+    "give only the yearly 83 hours (see uren_per_jaar)"
 )
 
 
@@ -74,9 +74,7 @@ def individueel_budget(ctx: RuleContext) -> Computation:
     base = ctx.param(
         "individueel_budget_directie" if directie else "individueel_budget_op_oop", year.start
     )
-    top_up = ctx.edition.parameter("verhoging_directie" if directie else "verhoging_op_oop").known(
-        year.start
-    )
+    top_up = ctx.param_known("verhoging_directie" if directie else "verhoging_op_oop", year.start)
     who = "a directielid (A- or D-scale)" if directie else "teachers and OOP"
     steps = [base.step(f"Base amount for {who}: € {num(base.decimal)} per year")]
     total = base.decimal
@@ -141,7 +139,9 @@ _UREN_PER_JAAR_READING = Interpretation(
     reasoning=(
         "the CAO states 2 hours per work week (art. 9.3 lid 2); over a normbetrekking of "
         "1659 hours at 40 hours a week that is 2 × 1659 / 40 = 82.95 ≈ 83 hours, the figure "
-        "the AVS page and normjaartaak breakdowns give, part-timers pro rata"
+        "the AVS page and normjaartaak breakdowns give, part-timers pro rata. The AVS page "
+        "gives the 83 hours to 'Iedere werknemer', so the directie gets them too, pro rata as "
+        "for the others"
     ),
 )
 
@@ -155,26 +155,40 @@ _UREN_PER_JAAR_READING = Interpretation(
     interpretation=_UREN_PER_JAAR_READING,
     parameters=("uren_per_jaar_voltijd",),
 )
-def uren_per_jaar(ctx: RuleContext) -> Computation | NotApplicable:
-    """Hours a year for individual professionalisation: 83 at full time, pro rata.
+def uren_per_jaar(ctx: RuleContext) -> Computation:
+    """Hours a year for individual professionalisation: 83 at full time, pro rata, for everyone.
 
-    "Hiervoor is 83 uur op jaarbasis beschikbaar" (AVS page); the law is the
-    weekly rule of art. 9.3 lid 2, of which this is the yearly equivalent.
+    "Iedere werknemer is zelf verantwoordelijk voor de eigen professionalisering. [...]
+    Hiervoor is 83 uur op jaarbasis beschikbaar" (AVS page). For teachers and OOP the law
+    is the weekly rule of art. 9.3 lid 2, of which this is the yearly equivalent; for the
+    directie the AVS page's "Iedere werknemer" is the only basis.
     """
     employee = ctx.employee
-    if employee.function.is_directie:
-        return NotApplicable(_NOT_FOR_DIRECTIE)
     hours = ctx.param("uren_per_jaar_voltijd", ctx.calendar_year.start)
     factor = employee.werktijdfactor
     value = hours.decimal * factor
-    return Computation(
-        value,
-        [
+    if employee.function.is_directie:
+        basis = [
+            hours.step(
+                "'Iedere werknemer' has 83 hours a year for their own professionalisation "
+                "(AVS page); the weekly rule of art. 9.3 lid 2 is for teachers and OOP only"
+            ),
+        ]
+        notes = [
+            "For a directielid the 83 hours rest on the AVS page's 'Iedere werknemer' alone; "
+            "applying them pro rata, like the teachers' hours, is our reading."
+        ]
+    else:
+        basis = [
             Step("Law: 2 clock hours per work week, pro rata", sources.BUDGET_EN_UREN_OP_OOP),
             hours.step("Derived: 2 × 1659 / 40 = 82.95 ≈ 83 hours a year at full time"),
-            Step(f"Pro rata: {num(hours.decimal)} × werktijdfactor {factor} = {num(value)}"),
-        ],
+        ]
+        notes = []
+    return Computation(
+        value,
+        [*basis, Step(f"Pro rata: {num(hours.decimal)} × werktijdfactor {factor} = {num(value)}")],
         hours.citation,
+        notes=notes,
     )
 
 
@@ -224,15 +238,15 @@ def vervaltermijn_directiebudget(ctx: RuleContext) -> Computation | NotApplicabl
     if not ctx.employee.function.is_directie:
         return NotApplicable(
             "the lapse rule is stated for the directie budget; the sources give no lapse rule "
-            "for the teachers' and OOP budget (facts.md, open question 4)"
+            "for the teachers' and OOP budget"
         )
     years = ctx.param("vervaltermijn_directie")
     return Computation(
         years.whole,
         [
             years.step(
-                f"Budget not spent within {years.value} years is added to the school's general "
-                "training budget (algemeen scholingsbudget)"
+                f"Budget not spent within {years.value} years is added to the general training "
+                "budget (het algemene scholingsbudget)"
             )
         ],
         years.citation,

@@ -15,7 +15,7 @@ from datetime import date
 
 from onderwijsregels_cao_po_2019_2020 import EDITION as CAO_PO_2019_2020
 
-from onderwijsregels import Citation, Confidence, Edition, Interpretation, hookimpl
+from onderwijsregels import Citation, Edition, Interpretation, hookimpl
 
 __all__ = ["EDITION", "onderwijsregels_editions"]
 
@@ -23,12 +23,8 @@ LOOPTIJD = Citation(
     source="CAO PO 2021",
     article=None,
     lid=None,
-    read_at=(
-        "https://www.nvop.nl/2021/10/13/"
-        "onderhandelaarsakkoord-cao-po-2021-225-loonsverhoging-voor-alle-werknemers/"
-    ),
+    read_at="nvop-onderhandelaarsakkoord-cao-po-2021",
     quote="de looptijd van de cao is van 1 januari 2021 t/m 31 december 2021.",
-    confidence=Confidence.CONFIRMED,
     note="Signed on 2 November 2021 (onderhandelaarsakkoord 11 October 2021).",
 )
 
@@ -36,7 +32,7 @@ NO_CHAPTER_9_CHANGE = Interpretation(
     summary="CAO PO 2021 left chapter 9 unchanged, so the 2019-2020 rules carry over",
     reasoning=(
         "the sources list only a 2.25% pay rise and a one-off end-of-year payment of 6.5% for "
-        "this CAO (NVOP; facts.md part 2, section 4) and no source describes a change to "
+        "this CAO (NVOP) and no source describes a change to "
         "professionalisation; the full 2021 text was not available"
     ),
 )

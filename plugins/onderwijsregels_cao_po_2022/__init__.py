@@ -23,7 +23,7 @@ LOOPTIJD = Citation(
     source="CAO PO 2022",
     article=None,
     lid=None,
-    read_at="https://www.wittevogel.nl/cao-akkoord-primair-onderwijs-2022/",
+    read_at="wittevogel-cao-akkoord-po-2022",
     quote="De nieuwe cao loopt van 1 januari tot en met 31 mei 2022.",
     confidence=Confidence.SECONDARY,
     note=(
@@ -38,7 +38,7 @@ NO_CHAPTER_9_CHANGE = Interpretation(
     summary="CAO PO 2022 left chapter 9 unchanged, so the earlier rules carry over",
     reasoning=(
         "the sources describe pay-scale equalisation with VO and no change to professionalisation "
-        "(facts.md part 1, section 4; part 2, section 4); the full 2022 text was not available"
+        "; the full 2022 text was not available"
     ),
 )
 

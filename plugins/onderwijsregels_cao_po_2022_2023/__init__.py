@@ -18,7 +18,6 @@ from onderwijsregels_cao_po_2022 import EDITION as CAO_PO_2022
 from onderwijsregels import (
     Citation,
     Computation,
-    Confidence,
     Edition,
     Employee,
     Interpretation,
@@ -35,16 +34,13 @@ LOOPTIJD = Citation(
     source="CAO PO 2022-2023",
     article=None,
     lid=None,
-    read_at=(
-        "https://www.poraad.nl/arbeidszaken-bedrijfsvoering/arbeidsvoorwaarden/"
-        "cao-primair-onderwijs/tekst-cao-primair-onderwijs"
-    ),
-    quote="De cao voor primair onderwijs 2022-2023 is op 1 mei 2023 verlopen.",
-    confidence=Confidence.CONFIRMED,
+    read_at="vosabb-cao-akkoord-po-2022-2023",
+    quote="heeft een looptijd van 1 juni 2022 tot 1 mei 2023.",
     note=(
-        "The start date 1 June 2022 comes from a third party (VOS/ABB, C): 'heeft een looptijd van "
-        "1 juni 2022 tot 1 mei 2023.' Signed on 15 July 2022 (PO-Raad). Later end dates given by "
-        "some third parties (31 May 2023) were rejected (facts.md part 1, section 0)."
+        "The start date rests on this third party (C) alone, so the looptijd is secondary. The "
+        "PO-Raad (A) confirms the end: 'De cao voor primair onderwijs 2022-2023 is op 1 mei 2023 "
+        "verlopen.' Signed on 15 July 2022 (PO-Raad). Later end dates given by some third "
+        "parties (31 May 2023) were rejected."
     ),
 )
 
@@ -52,17 +48,24 @@ BASISVAARDIGHEDEN = Citation(
     source="CAO PO 2022-2023",
     article=None,
     lid=None,
-    read_at="https://www.nvop.nl/2022/07/19/definitieve-cao-teksten-po-en-mbo-gepubliceerd/",
+    read_at="nvop-cao-teksten-po-mbo-2022",
     quote=(
         "Professionalisering gericht op het aanleren van basisvaardigheden van leerlingen "
         "(vanwege de afspraak en de middelen hierover in het onderwijsakkoord)."
     ),
-    confidence=Confidence.CONFIRMED,
+    note="The article number is not confirmed. No amount per pupil is in our sources.",
+)
+
+TEAM_EN_LEERLINGEN = Citation(
+    source="CAO PO 2022-2023",
+    article=None,
+    lid=None,
+    read_at="concent-onderhandelaarsakkoord-cao-po-2022-2023",
+    quote="Op teamniveau kan bepaald worden op welke wijze deze gelden worden ingezet",
     note=(
-        "The article number is not confirmed. Concent (C, https://www.concent.nl/"
-        "onderhandelaarsakkoord-cao-po-juni-2022-april-2023/): 'Op teamniveau kan bepaald worden "
-        "op welke wijze deze gelden worden ingezet' and 'Dit budget is vastgesteld op basis van "
-        "het aantal leerlingen.' No amount per pupil is in our sources."
+        "The same third party (C): 'Dit budget is vastgesteld op basis van het aantal "
+        "leerlingen.' Only this source gives how the money is set and who decides, so these "
+        "mechanics are secondary."
     ),
 )
 
@@ -72,7 +75,7 @@ BASISVAARDIGHEDEN = Citation(
     title="Professionalisering gericht op basisvaardigheden (Onderwijsakkoord-middelen)",
     subject=Employee,
     unit=Unit.JA_NEE,
-    citations=(BASISVAARDIGHEDEN,),
+    citations=(BASISVAARDIGHEDEN, TEAM_EN_LEERLINGEN),
 )
 def professionalisering_basisvaardigheden(ctx: RuleContext) -> Computation:
     """The team may spend Onderwijsakkoord money on basic-skills professionalisation.
@@ -84,10 +87,13 @@ def professionalisering_basisvaardigheden(ctx: RuleContext) -> Computation:
         True,
         [
             Step(
-                "Professionalisation aimed at pupils' basic skills, from Onderwijsakkoord money set "
-                "per pupil; the team decides how it is used",
+                "Professionalisation aimed at pupils' basic skills, from Onderwijsakkoord money",
                 BASISVAARDIGHEDEN,
-            )
+            ),
+            Step(
+                "The money is set per pupil and the team decides how it is used",
+                TEAM_EN_LEERLINGEN,
+            ),
         ],
         BASISVAARDIGHEDEN,
         notes=["No amount is encoded: our sources give no amount per pupil for this money."],
@@ -98,8 +104,8 @@ NO_OTHER_CHANGE = Interpretation(
     summary="apart from the basic-skills professionalisation, chapter 9 is carried over unchanged",
     reasoning=(
         "the sources name the basic-skills professionalisation as the new chapter-9 topic and no "
-        "other change (facts.md part 2, section 4); the individual budgets are 'probably "
-        "unchanged, but no edition-specific source' (facts.md part 1, section 5)"
+        "other change; the individual budgets are 'probably "
+        "unchanged, but no edition-specific source'"
     ),
 )
 

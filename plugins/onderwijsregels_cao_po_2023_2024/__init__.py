@@ -40,9 +40,8 @@ LOOPTIJD = Citation(
     source="CAO PO 2023-2024",
     article=None,
     lid=None,
-    read_at="https://www.nvop.nl/2023/09/13/twee-nieuwe-caos-voor-po-en-vo-10-loonsverhoging/",
+    read_at="nvop-twee-nieuwe-caos-po-vo-2023",
     quote="De cao’s 2023-2024 lopen van 1 mei 2023 tot en met 30 september 2024;",
-    confidence=Confidence.CONFIRMED,
     note="IJK (C) gives the same looptijd. Pay +10% from 1 July 2023 (AVS).",
 )
 
@@ -50,19 +49,19 @@ SPAREN_VIER_JAAR = Citation(
     source="CAO PO 2023-2024",
     article=None,
     lid=None,
-    read_at=_IJK,
+    read_at="ijk-cao-akkoord-po-2023-2024",
     quote=(
         "Een schoolleider mag zijn professionaliseringsbudget voortaan maximaal vier jaar sparen "
         "in plaats van drie jaar."
     ),
     confidence=Confidence.SECONDARY,
-    note="A third-party source (C); the article number is not confirmed (facts.md part 2, section 2).",
+    note="A third-party source (C); the article number is not confirmed.",
 )
 
 VERVAL_LEZING = Interpretation(
     summary="with four years' saving, unspent directie budget lapses after five years",
     reasoning=(
-        "no source states the lapse rule after the change (facts.md, open question 2). Before it, "
+        "no source states the lapse rule after the change. Before it, "
         "the budget could be saved three years and lapsed if not spent within four: the year of "
         "accrual plus the saving years. Keeping that relation, four years' saving gives five; "
         "a lapse after four years would leave no time to spend the fourth saved year"
@@ -73,9 +72,8 @@ BEGELEIDING = Citation(
     source="CAO PO 2023-2024",
     article="9.5",
     lid=None,
-    read_at="https://avs.nl/actueel/nieuws/onderhandelaarsakkoord-2023-2024/",
+    read_at="avs-nieuws-onderhandelaarsakkoord-2023-2024",
     quote="Startende schoolleiders hebben recht op goede begeleiding en ondersteuning.",
-    confidence=Confidence.CONFIRMED,
     note=(
         "The article number comes from a mirror of the AVS news item (goc-consultants.nl): "
         "'Artikel 9.5 cao-po wordt hiertoe gewijzigd.' IJK (C) mentions extra coaching as an example."
@@ -120,7 +118,7 @@ NO_OTHER_CHANGE = Interpretation(
     summary="apart from four-year saving for school leaders and art. 9.5, chapter 9 is unchanged",
     reasoning=(
         "the sources name these two professionalisation changes and no change for teachers and "
-        "OOP (facts.md part 2, section 2); chapter 8A still existed in this edition (AVS FAQ of "
+        "OOP; chapter 8A still existed in this edition (AVS FAQ of "
         "24 July 2024 cites 8A.3, 8A.6, 8A.7 and 8A.11)"
     ),
 )
@@ -141,7 +139,7 @@ EDITION = CAO_PO_2022_2023.derive(
                 source="CAO PO 2023-2024",
                 article=None,
                 lid=None,
-                read_at=_IJK,
+                read_at="ijk-cao-akkoord-po-2023-2024",
                 quote=SPAREN_VIER_JAAR.quote,
                 confidence=Confidence.INTERPRETATION,
                 note="The lapse term is our reading; see the interpretation.",

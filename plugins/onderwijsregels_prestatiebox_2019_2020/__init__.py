@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
-from onderwijsregels import Citation, Confidence, DatedValue, Edition, Parameter, hookimpl
+from onderwijsregels import Citation, DatedValue, Edition, Parameter, hookimpl
 from onderwijsregels_prestatiebox_2019_2020.rules import RULES
 
 __all__ = ["EDITION", "onderwijsregels_editions"]
@@ -24,23 +24,20 @@ REGELING = Citation(
     source="Regeling prestatiebox primair onderwijs 2015–2020",
     article="2",
     lid=None,
-    read_at="https://zoek.officielebekendmakingen.nl/stcrt-2015-10073.html",
+    read_at="staatscourant-prestatiebox-2015",
     quote="Voor de schooljaren 2015–2016 tot en met 2019–2020 verstrekt de minister",
-    confidence=Confidence.CONFIRMED,
     note="Regeling of 2 April 2015; only school year 2019-2020 is encoded here.",
+    article_confirmed=True,
 )
 
 BEDRAG_2019_2020 = Citation(
     source="Regeling bekostiging personeel PO 2019-2020",
     article="41",
     lid=None,
-    read_at=(
-        "https://duo.nl/zakelijk/primair-onderwijs/bekostiging-en-subsidies/"
-        "reguliere-bekostiging-cluster-1-en-2/prestatiebox.jsp"
-    ),
+    read_at="duo-prestatiebox",
     quote="Het bedrag voor schooljaar 2019-2020 is per leerling 196,47 Euro.",
-    confidence=Confidence.CONFIRMED,
     note="Paid 45.4% in November and 54.6% in March (DUO).",
+    article_confirmed=True,
 )
 
 PARAMETERS = (
@@ -56,8 +53,8 @@ PARAMETERS = (
                 None,
                 None,
                 missing=(
-                    "no Prestatiebox amount for school year 2020-2021 is in our sources "
-                    "(facts.md, open question 10); from 2021-2022 the bijzondere bekostiging "
+                    "no Prestatiebox amount for school year 2020-2021 is in our sources; "
+                    "from 2021-2022 the bijzondere bekostiging "
                     "professionalisering replaced it"
                 ),
             ),

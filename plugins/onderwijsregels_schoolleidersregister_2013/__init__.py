@@ -1,6 +1,6 @@
 """Schoolleidersregister PO from the registration duty (1 February 2013) until August 2022.
 
-Family ``schoolleidersregister``. The AVS reference page dates the duty from 1 February 2013;
+Family ``schoolleidersregister``. The AVS FAQ page dates the duty from 1 February 2013;
 the register opened on 10 June 2013 (both encoded, the disagreement noted). Titles RDO, RADO and aspirant;
 re-registration every four years; for six months after the date the status is
 "onder voorwaarden", then "herregistratie verlopen". Every school leader had
@@ -23,10 +23,8 @@ from onderwijsregels_schoolleidersregister_2013.rules import RULES
 __all__ = ["EDITION", "onderwijsregels_editions"]
 
 _DUTY = date(2013, 2, 1)
-"""'sinds 1 februari 2013 verplicht' (AVS reference page); the register opened on 10 June 2013."""
-_NOT_IN_SOURCES = (
-    "the contribution for this calendar year is not in our sources (facts.md, open question 11)"
-)
+"""'sinds 1 februari 2013 verplicht' (AVS FAQ page); the register opened on 10 June 2013."""
+_NOT_IN_SOURCES = "the contribution for this calendar year is not in our sources"
 
 FEES = Parameter(
     "jaarlijkse_bijdrage",

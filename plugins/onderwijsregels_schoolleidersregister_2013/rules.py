@@ -47,7 +47,7 @@ NEW_REGIME_GRACE = Interpretation(
     summary="the six months 'onder voorwaarden' also apply in the register renewed in August 2022",
     reasoning=(
         "the renewed Registerreglement has a part 'Registratie onder voorwaarden' (art. 7 A) whose "
-        "content is not in our sources (facts.md part 2, section 7); we keep the six months the "
+        "content is not in our sources; we keep the six months the "
         "register used before"
     ),
 )
@@ -80,6 +80,26 @@ REGIME_BY_DECISION = Interpretation(
 )
 
 _BANDS = ((140, 7), (120, 6), (100, 5), (80, 4), (60, 3))
+
+
+RENEWAL = date(2022, 8, 24)
+"""The first day of the register renewed in August 2022 (see the 2022 edition's START_DAY)."""
+
+CURRENT_REGLEMENT = Interpretation(
+    summary="the Registerreglement as quoted in 2025 is applied to the register as run before "
+    "August 2022",
+    reasoning=(
+        "our sources quote the Registerreglement from a judgment of 2025 "
+        "(ECLI:NL:RBNHO:2025:1087); the reglement in force from 2013 until the renewal in August "
+        "2022 was not read, so its scope clause (art. 1) and its objection clause (art. 6 lid 2) "
+        "are taken to have said the same"
+    ),
+)
+
+
+def reglement_step(ctx: RuleContext, text: str, citation: Citation) -> Step:
+    """A step citing the current Registerreglement, labelled when the day lies before its time."""
+    return Step(text, citation, CURRENT_REGLEMENT if ctx.day < RENEWAL else None)
 
 
 def points_band(points: int) -> int | None:
@@ -233,7 +253,7 @@ def schoolleidersregister_registratieplicht(ctx: RuleContext) -> Computation:
     uitzondering van personen die statutair bestuurder van de onderwijsinstelling zijn"
     """
     duty, why = _duty(ctx.employee)
-    steps = [Step(why, sources.SCOPE)]
+    steps = [reglement_step(ctx, why, sources.SCOPE)]
     if duty:
         steps.append(
             Step(
@@ -301,7 +321,7 @@ def schoolleidersregister_status(ctx: RuleContext) -> Computation | NotApplicabl
         )
         return Computation(
             state,
-            [Step(f"{text}; {why}", sources.SCOPE)],
+            [reglement_step(ctx, f"{text}; {why}", sources.SCOPE)],
             sources.SCOPE,
             notes=[]
             if not duty
@@ -436,6 +456,7 @@ def schoolleidersregister_bezwaar_en_beroep(ctx: RuleContext) -> Computation | N
                 f"Refused on {registration.refused_on.isoformat()}: the decision must point to "
                 "the possibility of objection",
                 sources.OBJECTION,
+                CURRENT_REGLEMENT if registration.refused_on < RENEWAL else None,
             ),
             Step(
                 "Against the decision on the objection: appeal to the Commissie van Beroep "
@@ -448,6 +469,104 @@ def schoolleidersregister_bezwaar_en_beroep(ctx: RuleContext) -> Computation | N
     )
 
 
+SCHOLING_IN_REGISTER = Citation(
+    source="Schoolleidersregister PO (as described by the AVS)",
+    article=None,
+    lid=None,
+    read_at="avs-faq-professionalisering-po",
+    quote=(
+        "Controleer voordat u scholing gaat volgen eerst of deze in het register is opgenomen als "
+        "u het wilt gebruiken voor (her)registratie"
+    ),
+)
+
+REGISTRATIEBESLUIT = Citation(
+    source="Schoolleidersregister PO (as described by the AVS)",
+    article=None,
+    lid=None,
+    read_at="avs-faq-professionalisering-po",
+    quote=(
+        "Een schoolleider die zich niet via een van de vier mogelijkheden kan registreren, kan de "
+        "commissie registratie in een brief om een registratiebesluit vragen."
+    ),
+    note=(
+        "The page speaks of four possibilities here, while its list of ways to the basic "
+        "registration has five (schoolleidersopleiding, master, assessment, EVC, IDW)."
+    ),
+)
+
+BEZWAAR_NA_WEIGERING = Citation(
+    source="Schoolleidersregister PO (as described by the AVS)",
+    article=None,
+    lid=None,
+    read_at="avs-faq-professionalisering-po",
+    quote="Als de commissie besluit niet te registreren, kan bij de commissie bezwaar worden gemaakt.",
+)
+
+_NOT_DIRECTIE = "the Schoolleidersregister PO concerns directors and adjunct-directors"
+
+
+@rule(
+    "scholing_in_register_controleren",
+    title="Controleer of scholing in het register staat voordat u die volgt",
+    subject=Employee,
+    unit=Unit.JA_NEE,
+    citations=(SCHOLING_IN_REGISTER,),
+)
+def scholing_in_register_controleren(ctx: RuleContext) -> Computation | NotApplicable:
+    """Training counts for (re)registration only if it is in the register: check before.
+
+    "Controleer voordat u scholing gaat volgen eerst of deze in het register is
+    opgenomen als u het wilt gebruiken voor (her)registratie"
+    """
+    if not ctx.employee.function.is_directie:
+        return NotApplicable(_NOT_DIRECTIE)
+    return Computation(
+        True,
+        [
+            Step(
+                "Before following training meant for (re)registration, check that the register "
+                "lists it",
+                SCHOLING_IN_REGISTER,
+            )
+        ],
+        SCHOLING_IN_REGISTER,
+    )
+
+
+@rule(
+    "registratiebesluit_aanvragen",
+    title="Registratiebesluit aanvragen per brief bij de commissie registratie",
+    subject=Employee,
+    unit=Unit.JA_NEE,
+    citations=(REGISTRATIEBESLUIT, BEZWAAR_NA_WEIGERING),
+)
+def registratiebesluit_aanvragen(ctx: RuleContext) -> Computation | NotApplicable:
+    """A school leader who cannot register by the usual routes may ask for a decision by letter.
+
+    "Een schoolleider die zich niet via een van de vier mogelijkheden kan registreren,
+    kan de commissie registratie in een brief om een registratiebesluit vragen."
+    """
+    if not ctx.employee.function.is_directie:
+        return NotApplicable(_NOT_DIRECTIE)
+    return Computation(
+        True,
+        [
+            Step(
+                "A school leader who cannot register by one of the usual routes may ask the "
+                "commissie registratie by letter for a registratiebesluit",
+                REGISTRATIEBESLUIT,
+            ),
+            Step(
+                "A refusal can be objected to at the commission, then appealed "
+                "(rule schoolleidersregister_bezwaar_en_beroep)",
+                BEZWAAR_NA_WEIGERING,
+            ),
+        ],
+        REGISTRATIEBESLUIT,
+    )
+
+
 RULES = (
     schoolleidersregister_registratieplicht,
     schoolleidersregister_status,
@@ -455,4 +574,6 @@ RULES = (
     schoolleidersregister_titel,
     schoolleidersregister_jaarlijkse_bijdrage,
     schoolleidersregister_bezwaar_en_beroep,
+    scholing_in_register_controleren,
+    registratiebesluit_aanvragen,
 )

@@ -1,4 +1,4 @@
-"""Citations for the Schoolleidersregister PO (facts.md part 1, section 10; part 2, section 7)."""
+"""Citations for the Schoolleidersregister PO."""
 
 from __future__ import annotations
 
@@ -36,17 +36,16 @@ DUTY_SINCE_2013 = Citation(
     source="CAO PO (as described by the AVS)",
     article=None,
     lid=None,
-    read_at="AVS, Veelgestelde vragen professionalisering PO (the product owner's reference page)",
+    read_at="avs-faq-professionalisering-po",
     quote=(
         "Als u als directeur of adjunct-directeur werkzaam bent in het primair onderwijs, dan bent "
         "u sinds 1 februari 2013 verplicht om u in te schrijven en daarmee te registreren in het "
         "Schoolleidersregister PO"
     ),
-    confidence=Confidence.CONFIRMED,
     note=(
-        "Sources disagree: facts.md (AVS news item, B) says the CAO agreement on mandatory "
+        "Sources disagree: an AVS news item says the CAO agreement on mandatory "
         "registration had to be made before 1 February 2013, the register opened on 10 June 2013, "
-        "and leaders had to be registered by 1 January 2018. The AVS reference page's date is "
+        "and leaders had to be registered by 1 January 2018. The AVS FAQ page's date is "
         "encoded as the start of the duty; the other dates are encoded as steps."
     ),
 )
@@ -55,12 +54,11 @@ REGISTER_OPENED = Citation(
     source="Schoolleidersregister PO",
     article=None,
     lid=None,
-    read_at=f"{SITE}/registreren/",
+    read_at="srpo-registreren",
     quote="Sinds juni 2013 kunnen schoolleiders [...] zich inschrijven in het register.",
-    confidence=Confidence.CONFIRMED,
     note=(
-        "Enrolment started on 10 June 2013 (AVS). The AVS reference page says registration is "
-        "mandatory 'sinds 1 februari 2013'; facts.md: that is the date before which the CAO clause "
+        "Enrolment started on 10 June 2013 (AVS). The AVS FAQ page says registration is "
+        "mandatory 'sinds 1 februari 2013'; an AVS news item: that is the date before which the CAO clause "
         "had to be agreed, not the start of the duty."
     ),
 )
@@ -69,12 +67,11 @@ DEADLINE_2018 = Citation(
     source="CAO PO (as described by the Schoolleidersregister PO)",
     article=None,
     lid=None,
-    read_at=f"{SITE}/besturen/rechten-en-plichten",
+    read_at="srpo-rechten-en-plichten",
     quote=(
         "Schoolleiders die op 1 januari 2018 niet geregistreerd zijn kunnen volgens de cao hun "
         "directiefunctie niet meer vervullen."
     ),
-    confidence=Confidence.CONFIRMED,
     note=(
         "The same page: the duty was in art. 9.12 of the older CAO numbering, and a missing "
         "(re)registration was a dismissal ground (art. 3.11.1 sub i and art. 4.8 sub m), with a "
@@ -86,22 +83,21 @@ SCOPE = Citation(
     source=REGISTERREGLEMENT,
     article="1",
     lid=None,
-    read_at=_JUDGMENT,
+    read_at="rechtbank-noord-holland-srpo-2025",
     quote=(
         "werkzaam als directeur of adjunct-directeur binnen het primair onderwijs [...] met "
         "uitzondering van personen die statutair bestuurder van de onderwijsinstelling zijn"
     ),
-    confidence=Confidence.CONFIRMED,
     note="Art. 1 sub 16. " + _VIA_JUDGMENT,
+    article_confirmed=True,
 )
 
 OLD_TITLES = Citation(
     source="Schoolleidersregister PO",
     article=None,
     lid=None,
-    read_at=f"{SITE}/schoolleiders",
+    read_at="srpo-schoolleiders",
     quote="Registerdirecteur onderwijs (RDO) of Registeradjunct-directeur onderwijs (RADO)",
-    confidence=Confidence.CONFIRMED,
     note="Leaders still in training were registered as 'aspirant'.",
 )
 
@@ -109,23 +105,19 @@ OLD_CYCLE = Citation(
     source="Schoolleidersregister PO",
     article=None,
     lid=None,
-    read_at=f"{SITE}/schoolleiders",
+    read_at="srpo-schoolleiders",
     quote="Iedere vier jaar vraagt u herregistratie aan.",
-    confidence=Confidence.CONFIRMED,
 )
 
 OLD_GRACE = Citation(
     source="Schoolleidersregister PO",
     article=None,
     lid=None,
-    read_at=(
-        f"{SITE}/actueel/nieuws/2019/07/03/vanaf-najaar-2019-status-verlopen-herregistratie-zichtbaar"
-    ),
+    read_at="srpo-nieuws-status-verlopen-herregistratie-2019",
     quote=(
         "Is het niet gelukt om binnen die zes maanden te herregistreren, dan wijzigt de status in "
         "‘herregistratie verlopen’."
     ),
-    confidence=Confidence.CONFIRMED,
     note=(
         "For six months after the date the status is 'onder voorwaarden'; the next date stays at "
         "four years after the first re-registration date."
@@ -136,24 +128,22 @@ NEW_REGISTER = Citation(
     source="Schoolleidersregister PO",
     article=None,
     lid=None,
-    read_at=f"{SITE}/actueel/nieuws/2022/08/24/een-nieuw-register",
+    read_at="srpo-nieuws-een-nieuw-register-2022",
     quote=(
         "Met de invoering van dit nieuwe register verdwijnt het onderscheid in titel tussen "
         "adjunct-directeuren en directeuren."
     ),
-    confidence=Confidence.CONFIRMED,
 )
 
 PREDICATES = Citation(
     source="Schoolleidersregister PO",
     article=None,
     lid=None,
-    read_at=f"{SITE}/schoolleiders/basisregistratie",
+    read_at="srpo-basisregistratie",
     quote=(
         "Aan deze titel wordt een predicaat toegevoegd om het kwalificatieniveau aan te geven: in "
         "opleiding, niveau 1, niveau 2 of master."
     ),
-    confidence=Confidence.CONFIRMED,
     note=(
         "Niveau 1: a diploma of at least 15 ECTS; niveau 2: at least 30 ECTS; master: an NVAO "
         "master that fits the beroepsstandaard. Routes: accredited school-leader education, "
@@ -167,22 +157,21 @@ PERIOD_FIVE_YEARS = Citation(
     source=REGISTERREGLEMENT,
     article="7",
     lid="1",
-    read_at=_JUDGMENT,
+    read_at="rechtbank-noord-holland-srpo-2025",
     quote=(
         "Registratie vindt plaats voor een periode van vijf jaar vanaf de datum waarop de Commissie "
         "besluit tot registratie."
     ),
-    confidence=Confidence.CONFIRMED,
     note=_VIA_JUDGMENT,
+    article_confirmed=True,
 )
 
 POINTS = Citation(
     source="Schoolleidersregister PO",
     article=None,
     lid=None,
-    read_at=f"{SITE}/professionaliseren",
+    read_at="srpo-professionaliseren",
     quote="Iedere vijf jaar haalt u minimaal 100 punten. Het aantal punten bepaalt de nieuwe herregistratiedatum",
-    confidence=Confidence.CONFIRMED,
     note=(
         "The points set the next date: 60-79 -> 3 years, 80-99 -> 4, 100-119 -> 5, 120-139 -> 6, "
         "140 or more -> 7 years after the last (re)registration date. The reglement's article "
@@ -194,9 +183,8 @@ POSTPONEMENT = Citation(
     source="Schoolleidersregister PO",
     article=None,
     lid=None,
-    read_at=f"{SITE}/uitstel/herregistratie",
+    read_at="srpo-uitstel-herregistratie",
     quote="Bij zwaarwegende, onvoorziene omstandigheden kunt u uitstel aanvragen.",
-    confidence=Confidence.CONFIRMED,
     note="The Commissie Registratie decides (e.g. long illness, pregnancy).",
 )
 
@@ -204,27 +192,25 @@ OBJECTION = Citation(
     source=REGISTERREGLEMENT,
     article="6",
     lid="2",
-    read_at=_JUDGMENT,
+    read_at="rechtbank-noord-holland-srpo-2025",
     quote="Daarbij wordt gewezen op de mogelijkheid bezwaar aan te tekenen tegen de afwijzing.",
-    confidence=Confidence.CONFIRMED,
     note=(
-        _VIA_JUDGMENT
-        + " The AVS reference page: 'Als de commissie besluit niet te registreren, kan "
+        _VIA_JUDGMENT + " The AVS FAQ page: 'Als de commissie besluit niet te registreren, kan "
         "bij de commissie bezwaar worden gemaakt.' The deadlines are not in our sources."
     ),
+    article_confirmed=True,
 )
 
 APPEAL = Citation(
     source="Stichting Onderwijsgeschillen",
     article=None,
     lid=None,
-    read_at="https://www.onderwijsgeschillen.nl/commissie/commissie-van-beroep-schoolleidersregister-po",
+    read_at="onderwijsgeschillen-commissie-van-beroep-srpo",
     quote=(
         "Een schoolleider die het niet eens is met deze beoordeling kan een geschil voorleggen aan "
         "de Commissie van Beroep Registratie Schoolleidersregister PO."
     ),
-    confidence=Confidence.CONFIRMED,
-    note="The AVS reference page: 'Tegen een besluit op bezwaar van de commissie kan in beroep gegaan worden bij de Stichting Onderwijsgeschillen'.",
+    note="The AVS FAQ page: 'Tegen een besluit op bezwaar van de commissie kan in beroep gegaan worden bij de Stichting Onderwijsgeschillen'.",
 )
 
 _FEES = f"{SITE.replace('www.', '')}/registreren/bijdrage-en-bekostiging; {SITE}/contact/veelgestelde-vragen"
@@ -233,30 +219,30 @@ FEE_2019 = Citation(
     source=REGISTERREGLEMENT,
     article="9",
     lid=None,
-    read_at=_FEES,
+    read_at="srpo-bijdrage-en-bekostiging",
     quote=None,
-    confidence=Confidence.CONFIRMED,
     note=(
-        "€ 195 for 2019; facts.md gives the amount from these pages without a verbatim quote. "
+        "€ 195 for 2019; our notes give the amount from these pages without a verbatim quote. "
         "Art. 5 and 9 of the Registerreglement govern the contribution."
     ),
+    article_confirmed=True,
 )
 
 FEE_2022 = Citation(
     source=REGISTERREGLEMENT,
     article="9",
     lid=None,
-    read_at=_FEES,
+    read_at="srpo-bijdrage-en-bekostiging",
     quote="De bijdrage voor kalenderjaar 2022 bedraagt € 245.",
-    confidence=Confidence.CONFIRMED,
     note="OCW handed the ICT system over to the register in 2022.",
+    article_confirmed=True,
 )
 
 FEE_2024 = Citation(
     source="Schoolleidersregister PO (as reported by a weak source)",
     article=None,
     lid=None,
-    read_at="https://stockingsonly.com/article/her-registreren-doe-je-zo/5343",
+    read_at="stockingsonly-herregistreren",
     quote=None,
     confidence=Confidence.INTERPRETATION,
     note=(

@@ -13,13 +13,13 @@ before the renewal keep their four-yearly cycle.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 
 from onderwijsregels_schoolleidersregister_2013 import EDITION as OLD_REGISTER
 from onderwijsregels_schoolleidersregister_2013 import sources
-from onderwijsregels_schoolleidersregister_2013.rules import POINTS_READING, points_band
+from onderwijsregels_schoolleidersregister_2013.rules import POINTS_READING, RENEWAL, points_band
 
 from onderwijsregels import (
+    Citation,
     Computation,
     Edition,
     Employee,
@@ -32,11 +32,17 @@ from onderwijsregels import (
     hookimpl,
     rule,
 )
-from onderwijsregels.registration import Register
+from onderwijsregels.registration import Register, Route
 
-__all__ = ["EDITION", "onderwijsregels_editions", "schoolleidersregister_punten_nodig"]
+__all__ = [
+    "EDITION",
+    "basisregistratie_routes",
+    "herregistratie_alles_aantoonbaar_telt",
+    "onderwijsregels_editions",
+    "schoolleidersregister_punten_nodig",
+]
 
-_FROM = date(2022, 8, 24)
+_FROM = RENEWAL
 
 START_DAY = Interpretation(
     summary="the renewed register governs from 24 August 2022",
@@ -92,13 +98,130 @@ def schoolleidersregister_punten_nodig(ctx: RuleContext) -> Computation | NotApp
     return Computation(needed, steps, sources.POINTS)
 
 
+ALLES_AANTOONBAAR = Citation(
+    source="Schoolleidersregister PO (as described by the AVS)",
+    article=None,
+    lid=None,
+    read_at="avs-faq-professionalisering-po",
+    quote=(
+        "Alles wat aantoonbaar heeft bijgedragen aan uw ontwikkeling kunt u meenemen voor uw "
+        "herregistratie."
+    ),
+    note="Stated in the page's paragraph on re-registration every five years (the renewed register).",
+)
+
+ROUTES = Citation(
+    source="Schoolleidersregister PO (as described by the AVS)",
+    article=None,
+    lid=None,
+    read_at="avs-faq-professionalisering-po",
+    quote=(
+        "Met een basisregistratie toont u aan dat u beschikt over de basiskwalificaties uit de "
+        "beroepsstandaard. Dat kan op een van de volgende manieren:"
+    ),
+    note=(
+        "The list that follows: 'met een afgeronde geaccrediteerde schoolleidersopleiding', 'met "
+        "een relevante masteropleiding', 'met een positief doorlopen geaccrediteerd "
+        "toetsingsassessment', 'met een positief doorlopen EVC-procedure', 'met individuele "
+        "diplomawaardering'. The page's paragraph on objection speaks of 'de vier mogelijkheden'; "
+        "our other sources confirm the IDW route only before 2018."
+    ),
+)
+
+BEWIJSSTUK = Citation(
+    source="Schoolleidersregister PO (as described by the AVS)",
+    article=None,
+    lid=None,
+    read_at="avs-faq-professionalisering-po",
+    quote="U moet hier wel een bewijsstuk (diploma of certificaat) aan toevoegen.",
+)
+
+_NOT_DIRECTIE = "the Schoolleidersregister PO concerns directors and adjunct-directors"
+
+
+@rule(
+    "herregistratie_alles_aantoonbaar_telt",
+    title="Alles wat aantoonbaar aan de ontwikkeling bijdroeg telt voor herregistratie",
+    subject=Employee,
+    unit=Unit.JA_NEE,
+    citations=(ALLES_AANTOONBAAR,),
+)
+def herregistratie_alles_aantoonbaar_telt(ctx: RuleContext) -> Computation | NotApplicable:
+    """Whatever demonstrably contributed to the school leader's development counts.
+
+    "Alles wat aantoonbaar heeft bijgedragen aan uw ontwikkeling kunt u meenemen voor
+    uw herregistratie."
+    """
+    if not ctx.employee.function.is_directie:
+        return NotApplicable(_NOT_DIRECTIE)
+    return Computation(
+        True,
+        [
+            Step(
+                "Everything that demonstrably contributed to the school leader's development may "
+                "be brought in for re-registration (every five years)",
+                ALLES_AANTOONBAAR,
+            )
+        ],
+        ALLES_AANTOONBAAR,
+        notes=["The points still needed are the rule schoolleidersregister_punten_nodig."],
+    )
+
+
+@rule(
+    "basisregistratie_routes",
+    title="Routes naar de basisregistratie (met bewijsstuk)",
+    subject=Employee,
+    unit=Unit.TEKST,
+    citations=(ROUTES, BEWIJSSTUK),
+)
+def basisregistratie_routes(ctx: RuleContext) -> Computation | NotApplicable:
+    """The ways to the basic registration, each proved by a diploma or certificate.
+
+    "Met een basisregistratie toont u aan dat u beschikt over de basiskwalificaties uit
+    de beroepsstandaard. Dat kan op een van de volgende manieren"; "U moet hier wel een
+    bewijsstuk (diploma of certificaat) aan toevoegen."
+    """
+    if not ctx.employee.function.is_directie:
+        return NotApplicable(_NOT_DIRECTIE)
+    routes = tuple(item.value for item in Route)
+    steps = [
+        Step(
+            "The basic registration shows the basic qualifications of the beroepsstandaard; it "
+            f"is obtained by one of: {', '.join(routes)}",
+            ROUTES,
+        ),
+        Step("The application needs evidence: a diploma or certificate", BEWIJSSTUK),
+    ]
+    registration = ctx.employee.registration
+    if (
+        registration is not None
+        and registration.register is Register.SCHOOLLEIDERSREGISTER_PO
+        and registration.route is not None
+    ):
+        steps.append(Step(f"This registration was obtained by route {registration.route.value}"))
+    return Computation(
+        routes,
+        steps,
+        ROUTES,
+        notes=[
+            "The page lists five routes but elsewhere speaks of 'de vier mogelijkheden'; "
+            "our other sources confirm the IDW route only before 2018."
+        ],
+    )
+
+
 EDITION = OLD_REGISTER.derive(
     id="schoolleidersregister-2022",
     title="Schoolleidersregister PO (from August 2022)",
     valid_from=_FROM,
     valid_to=None,
     citation=sources.NEW_REGISTER,
-    rules=(schoolleidersregister_punten_nodig,),
+    rules=(
+        schoolleidersregister_punten_nodig,
+        herregistratie_alles_aantoonbaar_telt,
+        basisregistratie_routes,
+    ),
     parameters=(
         Parameter.single(
             "registratieperiode_jaren",

@@ -26,6 +26,7 @@ from onderwijsregels.errors import (
     RuleNotApplicableError,
     UnknownEditionError,
     UnknownRuleError,
+    UnknownSourceError,
 )
 from onderwijsregels.evaluate import EditionUse, Evaluation, Outcome
 from onderwijsregels.hookspecs import hookimpl
@@ -54,6 +55,7 @@ from onderwijsregels.rules import (
     Unit,
     rule,
 )
+from onderwijsregels.sources import Grade, Source
 from onderwijsregels.statement import BoardLapse, Statement, board_lapses
 
 __all__ = [
@@ -73,6 +75,7 @@ __all__ = [
     "Employee",
     "Evaluation",
     "Function",
+    "Grade",
     "Interpretation",
     "InvalidInputError",
     "Ledger",
@@ -99,6 +102,7 @@ __all__ = [
     "School",
     "SchoolYear",
     "Situation",
+    "Source",
     "Spending",
     "SpendingKind",
     "Statement",
@@ -107,6 +111,7 @@ __all__ = [
     "Unit",
     "UnknownEditionError",
     "UnknownRuleError",
+    "UnknownSourceError",
     "accruals",
     "board_lapses",
     "hookimpl",

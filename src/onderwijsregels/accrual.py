@@ -35,11 +35,14 @@ BUDGETS: tuple[tuple[str, str | None, bool], ...] = (
     ("duurzame_inzetbaarheid_basisbudget_uren", "duurzame_inzetbaarheid_spaartermijn", True),
     ("duurzame_inzetbaarheid_startende_leraar_uren", None, False),
     ("duurzame_inzetbaarheid_oudere_werknemer_uren", "duurzame_inzetbaarheid_spaartermijn", True),
+    ("pdi_uren", None, True),
 )
 """Each accruing rule id, the rule id of its saving term (if any), and whether it may be saved.
 
 The starters' hours cannot be saved (PO-Raad); the professionalisation hours "mogen ook
-geclusterd worden en op een later moment worden gebruikt" without a stated term."""
+geclusterd worden en op een later moment worden gebruikt" without a stated term. From CAO PO
+2024-2025 the professionalisation and basic duurzame-inzetbaarheid hours are merged into
+``pdi_uren``, whose saving term our sources do not give."""
 
 
 @attrs.frozen
@@ -92,7 +95,8 @@ def accruals(rulebook: Rulebook, employee: Employee, year: int) -> AccrualYear:
                     for item in (*evaluation.not_applicable, *evaluation.not_encoded)
                     if item.rule_id == budget
                 ),
-                "no edition defines this rule",
+                f"the edition in force ({', '.join(u.edition.id for u in evaluation.editions)}) "
+                "does not define this rule",
             )
             missing.append((budget, reason))
             continue

@@ -1,88 +1,87 @@
 """Citations and interpretations: where every rule and value comes from.
 
-A :class:`Citation` names the legal source (edition, article, lid) *and* where
-we read it (a URL or the product owner's reference page), with a short Dutch
-quote and a :class:`Confidence`. Where the source is silent or ambiguous, a
-rule carries an :class:`Interpretation`: our reading, labelled as such, with
-its reasoning, so users can always tell law from our reading of it.
+A :class:`Citation` names the legal source (edition, article, lid) *and* the
+public source we read it on (a :class:`~onderwijsregels.sources.Source` from
+the shipped register, named by id), with a short Dutch quote. Its
+:class:`Confidence` is *derived*: from the grade of that source, and from
+whether the article number is confirmed. A citation may claim less, never
+more. Where the sources are silent or ambiguous, a rule carries an
+:class:`Interpretation`: our reading, labelled as such, with its reasoning, so
+users can always tell law from our reading of it.
 
 >>> c = Citation(
 ...     source="CAO PO 2019-2020", article="9.3", lid="2",
-...     read_at="https://www.poraad.nl/veelgestelde-vragen/...",
+...     read_at="poraad-faq-rechten-professionalisering",
 ...     quote="recht op een individueel professionaliseringsbudget van € 500,= per jaar",
-...     confidence=Confidence.CONFIRMED,
+...     article_confirmed=True,
 ... )
->>> c.reference
-'CAO PO 2019-2020, art. 9.3 lid 2'
+>>> c.reference, c.confidence.value
+('CAO PO 2019-2020, art. 9.3 lid 2', 'confirmed')
+>>> attrs.evolve(c, article_confirmed=False).confidence.value
+'secondary'
 """
 
 from __future__ import annotations
 
-import enum
 from typing import Any
 
 import attrs
 
+from onderwijsregels.convert import nonempty, optional_nonempty
+from onderwijsregels.sources import Confidence, Source, source
+
 __all__ = ["Citation", "Confidence", "Interpretation"]
 
 
-class Confidence(enum.Enum):
-    """How sure we are of a cited fact.
-
-    Follows the reliability codes of the sources: an official source or a CAO
-    party (A/B) is *confirmed*, a third party (C) is *secondary*, and a weak
-    source or our own inference (D, DERIVED) is an *interpretation*.
-    """
-
-    CONFIRMED = "confirmed"
-    SECONDARY = "secondary"
-    INTERPRETATION = "interpretation"
-
-    @property
-    def rank(self) -> int:
-        """0 for confirmed, 1 for secondary, 2 for interpretation (higher is weaker)."""
-        return list(Confidence).index(self)
-
-    @staticmethod
-    def weakest(*levels: Confidence) -> Confidence:
-        """The least certain of several levels.
-
-        >>> Confidence.weakest(Confidence.CONFIRMED, Confidence.SECONDARY)
-        <Confidence.SECONDARY: 'secondary'>
-        """
-        return max(levels, key=lambda level: level.rank)
-
-
-def _nonempty(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"{attribute.name} must be a non-empty string, got {value!r}")
-
-
-def _optional_nonempty(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None:
-        _nonempty(instance, attribute, value)
+def _source(value: Source | str) -> Source:
+    if isinstance(value, Source):
+        return value
+    if isinstance(value, str):
+        return source(value)
+    raise TypeError(f"read_at must be a Source or a source id, got {value!r}")
 
 
 @attrs.frozen
 class Citation:
-    """The legal basis of a rule or value, and where we read it.
+    """The legal basis of a rule or value, and the public source we read it on.
 
     ``source`` is the legal source's title ("CAO PO 2019-2020", "Regeling
     bijzondere bekostiging ..."); ``article`` and ``lid`` are ``None`` where the
-    sources do not give them (never guessed). ``read_at`` is the URL (or, for
-    the AVS reference page, its title) of the page the fact was read on;
-    ``quote`` a short verbatim Dutch excerpt from it, or ``None`` where our
-    sources give the fact without a verbatim quote (never a made-up one). ``note`` records anything
-    a careful reader should know, such as a disagreement between sources.
+    sources do not give them (never guessed). ``read_at`` is the
+    :class:`~onderwijsregels.sources.Source` the fact was read on (pass its id
+    in the shipped register, or a Source object); ``quote`` a short verbatim
+    Dutch excerpt from it, or ``None`` where our sources give the fact without
+    a verbatim quote (never a made-up one). ``article_confirmed`` says whether
+    the article number is confirmed (the source itself is the text, or a second
+    source agrees); an unconfirmed article caps the confidence at *secondary*.
+    ``confidence``, when given, is a claim: it may lower the derived level (for
+    a value that is our reading) but a claim above what the source allows is
+    refused. ``note`` records anything a careful reader should know, such as a
+    disagreement between sources.
     """
 
-    source: str = attrs.field(validator=_nonempty)
-    article: str | None = attrs.field(validator=_optional_nonempty)
-    lid: str | None = attrs.field(validator=_optional_nonempty)
-    read_at: str = attrs.field(validator=_nonempty)
-    quote: str | None = attrs.field(validator=_optional_nonempty)
-    confidence: Confidence = attrs.field(validator=attrs.validators.instance_of(Confidence))
-    note: str | None = attrs.field(default=None, validator=_optional_nonempty)
+    source: str = attrs.field(validator=nonempty)
+    article: str | None = attrs.field(validator=optional_nonempty)
+    lid: str | None = attrs.field(validator=optional_nonempty)
+    read_at: Source = attrs.field(converter=_source)
+    quote: str | None = attrs.field(validator=optional_nonempty)
+    claim: Confidence | None = attrs.field(
+        default=None,
+        alias="confidence",
+        validator=attrs.validators.optional(attrs.validators.instance_of(Confidence)),
+    )
+    note: str | None = attrs.field(default=None, validator=optional_nonempty)
+    article_confirmed: bool = attrs.field(
+        default=False, validator=attrs.validators.instance_of(bool), kw_only=True
+    )
+
+    def __attrs_post_init__(self) -> None:
+        allowed = self.allowed
+        if self.claim is not None and self.claim.rank < allowed.rank:
+            raise ValueError(
+                f"citation {self.reference!r} read at {self.read_at.id!r} claims "
+                f"{self.claim.value}, but {'; '.join(self._reasons())}: at most {allowed.value}"
+            )
 
     @property
     def reference(self) -> str:
@@ -94,16 +93,53 @@ class Citation:
                 text += f" lid {self.lid}"
         return text
 
-    def to_dict(self) -> dict[str, str | None]:
+    @property
+    def allowed(self) -> Confidence:
+        """The highest confidence the source and the article's status allow."""
+        levels = [self.read_at.grade.at_most]
+        if self.article is not None and not self.article_confirmed:
+            levels.append(Confidence.SECONDARY)
+        return Confidence.weakest(*levels)
+
+    @property
+    def confidence(self) -> Confidence:
+        """The derived confidence: what the source allows, lowered by the claim if any."""
+        if self.claim is None:
+            return self.allowed
+        return Confidence.weakest(self.allowed, self.claim)
+
+    def _reasons(self) -> list[str]:
+        grade = self.read_at.grade
+        reasons = [f"the source is graded {grade.value} ({grade.meaning})"]
+        if self.article is not None and not self.article_confirmed:
+            reasons.append(f"the article number {self.article} is not confirmed by our sources")
+        return reasons
+
+    @property
+    def confidence_reason(self) -> str:
+        """Why the confidence is what it is, in one sentence.
+
+        >>> c = Citation("CAO PO 2019-2020", "9.6", "3", "avs-faq-professionalisering-po", None)
+        >>> c.confidence_reason
+        'secondary: the source is graded A (the regulation itself or an official page of a party); the article number 9.6 is not confirmed by our sources'
+        """
+        reasons = self._reasons()
+        if self.claim is not None and self.claim.rank > self.allowed.rank:
+            reasons.append(f"the citation itself claims only {self.claim.value}")
+        return f"{self.confidence.value}: {'; '.join(reasons)}"
+
+    def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict with every field."""
         return {
             "source": self.source,
             "article": self.article,
             "lid": self.lid,
+            "article_confirmed": self.article_confirmed,
             "reference": self.reference,
-            "read_at": self.read_at,
+            "read_at": self.read_at.to_dict(),
             "quote": self.quote,
             "confidence": self.confidence.value,
+            "confidence_reason": self.confidence_reason,
             "note": self.note,
         }
 
@@ -118,8 +154,8 @@ class Interpretation:
     'Interpretation: 83 h per year (2 h x 1659/40 = 82.95)'
     """
 
-    summary: str = attrs.field(validator=_nonempty)
-    reasoning: str = attrs.field(validator=_nonempty)
+    summary: str = attrs.field(validator=nonempty)
+    reasoning: str = attrs.field(validator=nonempty)
 
     @property
     def label(self) -> str:

@@ -24,7 +24,7 @@ from onderwijsregels.errors import (
     UnknownEditionError,
 )
 from onderwijsregels.evaluate import Evaluation
-from onderwijsregels.ledger import OverspendingError
+from onderwijsregels.ledger import LAPSE_TO_SCHOOL_OF_ACCRUAL, OverspendingError
 from onderwijsregels.model import Employee
 from onderwijsregels.money import format_eur
 from onderwijsregels.records import load_ledgers, load_records
@@ -150,8 +150,9 @@ def _text(where: str, evaluation: Evaluation) -> str:
     lines += [f"  * {note}" for note in notes]
     reasons: dict[str, list[str]] = {}
     for item in evaluation.not_encoded:
-        reasons.setdefault(item.reason, []).append(item.rule_id)
-    lines += [f"  ? Not encoded ({', '.join(ids)}): {why}" for why, ids in reasons.items()]
+        named = f" [parameter {item.parameter}]" if item.parameter else ""
+        reasons.setdefault(f"{named}: {item.reason}", []).append(item.rule_id)
+    lines += [f"  ? Not encoded ({', '.join(ids)}){why}" for why, ids in reasons.items()]
     lines += [
         f"  - {item.rule_id} does not apply: {item.reason}" for item in evaluation.not_applicable
     ]
@@ -199,6 +200,7 @@ def _statements(rulebook: Rulebook, arguments: argparse.Namespace) -> str:
                 {"school": item.school, "year": item.year, "amount": str(item.amount)}
                 for item in lapses
             ],
+            "board_lapses_interpretation": LAPSE_TO_SCHOOL_OF_ACCRUAL.to_dict(),
         }
         return json.dumps(document, indent=2, ensure_ascii=False)
     if arguments.format == "csv":
@@ -216,9 +218,8 @@ def _statements(rulebook: Rulebook, arguments: argparse.Namespace) -> str:
             for item in lapses
         ],
     )
-    return "\n\n".join(
-        [item.to_text() for item in statements] + ["Board: lapsed per school and year\n" + summary]
-    )
+    board = f"Board: lapsed per school and year\n{summary}\n  * {LAPSE_TO_SCHOOL_OF_ACCRUAL.label}"
+    return "\n\n".join([*(item.to_text() for item in statements), board])
 
 
 def _registers(rulebook: Rulebook, arguments: argparse.Namespace) -> str:

@@ -24,6 +24,7 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
 
+import attrs
 import cattrs
 from cattrs.errors import (
     AttributeValidationNote,
@@ -35,10 +36,30 @@ from cattrs.errors import (
 
 from onderwijsregels.errors import InvalidInputError
 
-__all__ = ["converter", "enum_member", "structure", "structure_decimal", "unstructure"]
+__all__ = [
+    "converter",
+    "enum_member",
+    "nonempty",
+    "optional_nonempty",
+    "structure",
+    "structure_decimal",
+    "unstructure",
+]
 
 T = TypeVar("T")
 E = TypeVar("E", bound=enum.Enum)
+
+
+def nonempty(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """An attrs validator for definitions (editions, citations, sources): a non-empty string."""
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{attribute.name} must be a non-empty string, got {value!r}")
+
+
+def optional_nonempty(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """An attrs validator for definitions: ``None`` or a non-empty string."""
+    if value is not None:
+        nonempty(instance, attribute, value)
 
 
 def structure_decimal(value: object, field: str = "") -> Decimal:

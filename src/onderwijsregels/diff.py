@@ -131,7 +131,7 @@ class EditionDiff:
                     for citation in citations:
                         lines.append(
                             f"      {side}: {citation.reference} [{citation.confidence.value}] "
-                            f"{citation.quote or '(no verbatim quote)'!r} ({citation.read_at})"
+                            f"{citation.quote or '(no verbatim quote)'!r} ({citation.read_at.label})"
                         )
         lines.append(f"Unchanged rules: {', '.join(self.unchanged) or 'none'}")
         return "\n".join(lines)
@@ -169,11 +169,21 @@ def _basis(edition: Edition, rule: Rule) -> tuple[list[Citation], list[Interpret
     return citations, readings
 
 
-def _confidence(citations: Iterable[Citation], readings: list[Interpretation]) -> str:
+def _confidence(
+    citations: Iterable[Citation], readings: list[Interpretation], edition: Edition, rule: Rule
+) -> str:
     levels = [item.confidence for item in citations]
     if readings:
         levels.append(Confidence.INTERPRETATION)
-    return Confidence.weakest(*levels).value if levels else "none"
+    text = Confidence.weakest(*levels).value if levels else "none"
+    gaps = [
+        parameter_id
+        for parameter_id in rule.parameters
+        if (item := _dated(edition, parameter_id)) is not None and item.value is None
+    ]
+    if gaps:
+        text += f" (not encoded: {', '.join(gaps)})"
+    return text
 
 
 def _rule_changes(before: Edition, after: Edition, old: Rule, new: Rule) -> RuleChange | None:
@@ -200,8 +210,8 @@ def _rule_changes(before: Edition, after: Edition, old: Rule, new: Rule) -> Rule
     new_text = "; ".join(item.summary for item in new_readings) or "none"
     if old_text != new_text:
         changes.append(FieldChange("interpretation", old_text, new_text))
-    old_level = _confidence(old_citations, old_readings)
-    new_level = _confidence(new_citations, new_readings)
+    old_level = _confidence(old_citations, old_readings, before, old)
+    new_level = _confidence(new_citations, new_readings, after, new)
     if old_level != new_level:
         changes.append(FieldChange("confidence", old_level, new_level))
     if not changes:

@@ -12,8 +12,8 @@ The output is deterministic: no generation dates, no versions, a fixed order.
 >>> from datetime import date
 >>> from decimal import Decimal
 >>> import onderwijsregels as owr
->>> source = owr.Citation("CAO Voorbeeld 2030", "4.1", None, "https://example.org/cao",
-...                       "€ 250 per jaar", owr.Confidence.SECONDARY)
+>>> page = owr.Source("voorbeeld-cao", "CAO Voorbeeld 2030", "Voorbeeld", owr.Grade.B)
+>>> source = owr.Citation("CAO Voorbeeld 2030", "4.1", None, page, "€ 250 per jaar")
 >>> @owr.rule("voorbeeld_budget", title="Voorbeeldbudget", subject=owr.Employee,
 ...           unit=owr.Unit.EUR_PER_KALENDERJAAR, citations=(source,))
 ... def voorbeeld_budget(ctx):
@@ -51,6 +51,7 @@ from onderwijsregels.hookspecs import PROJECT_NAME
 from onderwijsregels.parameters import DatedValue, Parameter, Value
 from onderwijsregels.registry import PluginInfo, Rulebook, load
 from onderwijsregels.rules import Rule
+from onderwijsregels.sources import Grade, Source, register
 
 __all__ = [
     "GENERATED",
@@ -59,6 +60,7 @@ __all__ = [
     "index_page",
     "main",
     "shipped_plugins",
+    "sources_page",
     "write_reference",
 ]
 
@@ -81,10 +83,12 @@ def _code(value: str) -> str:
     return f"`{value}`"
 
 
-def _where(read_at: str) -> str:
-    if read_at.startswith(("https://", "http://")):
-        return f"<{read_at}>"
-    return _text(read_at)
+def _where(read_at: Source) -> str:
+    """A source as a link to its entry on the Sources page."""
+    return (
+        f"[{_text(read_at.publisher)}, “{_text(read_at.title)}”](sources.md#{read_at.id}) "
+        f"(grade {read_at.grade.value})"
+    )
 
 
 def _value(value: Value) -> str:
@@ -112,7 +116,7 @@ def _citation_lines(citation: Citation) -> list[str]:
         f"- **Quote:** “{_text(citation.quote)}”"
         if citation.quote
         else "- **Quote:** none in our sources",
-        f"- **Confidence:** {citation.confidence.value}",
+        f"- **Confidence:** {_text(citation.confidence_reason)}",
     ]
     if citation.note:
         lines.append(f"- **Note:** {_text(citation.note)}")
@@ -267,7 +271,13 @@ def edition_page(
         lines += [
             "## Removed salary scales",
             "",
-            f"Employees in these scales are refused on the days this edition governs: {scales}.",
+            f"Employees in these scales are refused on the days this edition governs: {scales}."
+            + (
+                f" Until {edition.regrading_until.isoformat()} (the end of the regrading window) "
+                "they are still accepted, with a note on every result."
+                if edition.regrading_until
+                else ""
+            ),
             "",
         ]
         if edition.removed_scales_citation is not None:
@@ -434,6 +444,69 @@ def changes_page(rulebook: Rulebook) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+def sources_page(rulebook: Rulebook) -> str:
+    """Every source the citations rest on, grouped by grade, with the editions citing each."""
+    cited: dict[str, list[str]] = {}
+    known: dict[str, Source] = dict(register())
+    for family in rulebook.families():
+        for edition in rulebook.editions(family):
+            for citation in edition.citations:
+                known.setdefault(citation.read_at.id, citation.read_at)
+                users = cited.setdefault(citation.read_at.id, [])
+                if edition.id not in users:
+                    users.append(edition.id)
+    lines = [
+        GENERATED,
+        "",
+        "# Sources",
+        "",
+        "Every public source a citation rests on. A citation names one of these by id; its "
+        "confidence follows from the source's grade and from whether the article number is "
+        "confirmed:",
+        "",
+        *_table(
+            ["Grade", "Meaning", "At most"],
+            [[grade.value, _text(grade.meaning), grade.at_most.value] for grade in Grade],
+        ),
+        "",
+        "An article number that our sources do not confirm (one source gives it, no second "
+        "source or the text itself agrees) caps a citation at *secondary*. A citation may claim "
+        "less than its source allows (for a value that is our reading), never more; "
+        "`tests/test_sources.py` checks every shipped citation.",
+        "",
+    ]
+    for grade in Grade:
+        entries = [item for item in known.values() if item.grade is grade]
+        if not entries:
+            continue
+        lines += [f"## Grade {grade.value}: {_text(grade.meaning)}", ""]
+        for item in sorted(entries, key=lambda entry: entry.id):
+            lines += [
+                f"### `{item.id}`",
+                "",
+                f"**{_text(item.publisher)}**, “{_text(item.title)}”.",
+            ]
+            details = []
+            if item.url:
+                details.append(f"- URL: <{item.url}>")
+            if item.official_reference:
+                details.append(f"- Official reference: {_text(item.official_reference)}")
+            if item.published:
+                details.append(f"- Published: {item.published.isoformat()}")
+            if item.read:
+                details.append(f"- Read: {item.read.isoformat()}")
+            if item.note:
+                details.append(f"- Note: {_text(item.note)}")
+            citing = cited.get(item.id, [])
+            details.append(
+                "- Cited by: " + ", ".join(f"[`{e}`]({e}.md)" for e in citing)
+                if citing
+                else "- Cited by: no shipped edition (kept for the record)"
+            )
+            lines += ["", *details, ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
 def write_reference(rulebook: Rulebook, directory: Path | str) -> list[Path]:
     """Write ``index.md`` and one ``<edition-id>.md`` per edition into ``directory``.
 
@@ -445,7 +518,11 @@ def write_reference(rulebook: Rulebook, directory: Path | str) -> list[Path]:
     providers = _providers(rulebook)
     editions = [e for family in rulebook.families() for e in rulebook.editions(family)]
     ids = {edition.id for edition in editions}
-    pages = {"index.md": index_page(rulebook), "changes.md": changes_page(rulebook)}
+    pages = {
+        "index.md": index_page(rulebook),
+        "changes.md": changes_page(rulebook),
+        "sources.md": sources_page(rulebook),
+    }
     for edition in editions:
         pages[f"{edition.id}.md"] = edition_page(edition, providers.get(edition.id), link_to=ids)
     for stale in sorted(target.glob("*.md")):

@@ -57,6 +57,10 @@ def _ids(items: Iterable[str]) -> frozenset[str]:
     return frozenset(items)
 
 
+def _pairs(items: Iterable[tuple[str, date]]) -> frozenset[tuple[str, date]]:
+    return frozenset(items)
+
+
 @attrs.frozen
 class Edition:
     """One edition of a rule family: its dates, rules and dated values.
@@ -68,7 +72,12 @@ class Edition:
     an edition-wide reading (e.g. "no chapter-9 change found").
     ``removed_scales`` are salary scales that no longer exist on the days this
     edition governs (cited by ``removed_scales_citation``); evaluating an
-    employee in such a scale is refused with a clear message.
+    employee in such a scale is refused with a clear message, except before
+    ``regrading_until``, the day by which employees must have been regraded
+    (then the result carries a note instead). ``carried_values`` holds the
+    ``(parameter id, start)`` of every open-ended dated value taken unchanged
+    from the edition this one derives from; a rule that reads one carries this
+    edition's ``interpretation``, since the new text was not seen to confirm it.
     """
 
     id: str = attrs.field()
@@ -87,6 +96,10 @@ class Edition:
     notes: tuple[str, ...] = attrs.field(default=(), converter=_texts, repr=False)
     removed_scales: frozenset[str] = attrs.field(default=frozenset(), converter=_ids, repr=False)
     removed_scales_citation: Citation | None = attrs.field(default=None, repr=False)
+    regrading_until: date | None = attrs.field(default=None, repr=False)
+    carried_values: frozenset[tuple[str, date]] = attrs.field(
+        default=frozenset(), converter=_pairs, repr=False
+    )
 
     @id.validator
     @family.validator
@@ -128,6 +141,22 @@ class Edition:
                 return item
         raise LookupError(f"edition {self.id!r} has no parameter {parameter_id!r}")
 
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """Every distinct citation the edition carries: its own, its rules' and its values'."""
+        found = [self.citation]
+        if self.removed_scales_citation is not None:
+            found.append(self.removed_scales_citation)
+        for item in self.rules:
+            found.extend(item.citations)
+        for parameter in self.parameters:
+            found.extend(value.citation for value in parameter.values if value.citation)
+        return tuple(dict.fromkeys(found))
+
+    def carries_value(self, parameter_id: str, start: date) -> bool:
+        """Whether the dated value of ``parameter_id`` starting on ``start`` is carried over."""
+        return (parameter_id, start) in self.carried_values
+
     def is_nawerking(self, day: date) -> bool:
         """Whether ``day`` lies past this edition's end (it still applies: nawerking)."""
         return self.valid_to is not None and day > self.valid_to
@@ -158,6 +187,7 @@ class Edition:
         notes: Sequence[str] = (),
         removed_scales: Sequence[str] = (),
         removed_scales_citation: Citation | None = None,
+        regrading_until: date | None = None,
     ) -> Edition:
         """A successor edition: this one's rules and values, overriding only what changed.
 
@@ -174,6 +204,20 @@ class Edition:
         kept = [item for item in self.rules if item.id not in replaced and item.id not in remove]
         new_parameters = {item.id: item for item in self.parameters}
         new_parameters.update({item.id: item for item in parameters})
+        inherited = {
+            (item.id, value.start, value.value, value.citation)
+            for item in self.parameters
+            for value in item.values
+        }
+        # An open-ended value taken over unchanged is an assumption that the new text kept it;
+        # a value its source dated (e.g. "for 2020 and 2021") is not.
+        carried_values = {
+            (item.id, value.start)
+            for item in new_parameters.values()
+            for value in item.values
+            if value.end is None
+            and (item.id, value.start, value.value, value.citation) in inherited
+        }
         return Edition(
             id=id,
             family=self.family,
@@ -193,19 +237,37 @@ class Edition:
             notes=notes,
             removed_scales=self.removed_scales | frozenset(removed_scales),
             removed_scales_citation=removed_scales_citation or self.removed_scales_citation,
+            regrading_until=regrading_until or self.regrading_until,
+            carried_values=carried_values,
         )
 
 
-def check_scale(edition: Edition, scale: str | None, day: date) -> None:
-    """Refuse a salary scale that the edition governing ``day`` removed."""
+def check_scale(edition: Edition, scale: str | None, day: date) -> str | None:
+    """Refuse a salary scale that the edition governing ``day`` removed.
+
+    Before the edition's ``regrading_until`` the scale is accepted and the
+    note to attach to every result is returned; otherwise ``None``.
+    """
     if scale is None or scale not in edition.removed_scales:
-        return
+        return None
     citation = edition.removed_scales_citation
     basis = f" ({citation.reference}: {citation.quote!r})" if citation and citation.quote else ""
+    if edition.regrading_until is not None and day < edition.regrading_until:
+        return (
+            f"Scale {scale} was removed from the salary structure by {edition.title}{basis}; "
+            f"employees in it must be regraded before {edition.regrading_until.isoformat()}, so "
+            f"on {day.isoformat()} the scale is still accepted. Give the new scale once the "
+            "employee has been regraded."
+        )
+    window = (
+        f" (the regrading window ended on {edition.regrading_until.isoformat()})"
+        if edition.regrading_until
+        else ""
+    )
     raise InvalidInputError(
         "scale",
         f"scale {scale} was removed from the salary structure by {edition.title}, which "
-        f"governs {day.isoformat()}{basis}; give the employee's scale under that edition",
+        f"governs {day.isoformat()}{basis}{window}; give the employee's scale under that edition",
     )
 
 

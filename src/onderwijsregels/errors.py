@@ -26,6 +26,7 @@ __all__ = [
     "RuleNotApplicableError",
     "UnknownEditionError",
     "UnknownRuleError",
+    "UnknownSourceError",
 ]
 
 
@@ -94,13 +95,21 @@ class NotEncodedError(OnderwijsregelsError, LookupError):
     """A value the rules need is not in our sources, so it is not encoded.
 
     The message says which fact is missing and what is known; the library
-    never computes a guess in its place.
+    never computes a guess in its place. ``parameter`` is the id of the
+    edition parameter that holds the gap (``None`` when the gap is not one
+    parameter's), so a plugin author or a caller can supply the value.
+
+    >>> print(NotEncodedError("Directie budget in 2025", "not in our sources",
+    ...                       parameter="individueel_budget_directie"))
+    Directie budget in 2025 is not encoded yet (parameter 'individueel_budget_directie'): not in our sources
     """
 
-    def __init__(self, fact: str, why: str) -> None:
+    def __init__(self, fact: str, why: str, *, parameter: str | None = None) -> None:
         self.fact = fact
         self.why = why
-        super().__init__(f"{fact} is not encoded yet: {why}")
+        self.parameter = parameter
+        named = f" (parameter {parameter!r})" if parameter else ""
+        super().__init__(f"{fact} is not encoded yet{named}: {why}")
 
 
 class RuleNotApplicableError(OnderwijsregelsError, LookupError):
@@ -130,6 +139,20 @@ class UnknownEditionError(OnderwijsregelsError, LookupError):
         self.name = name
         self.known = tuple(known)
         super().__init__(f"unknown {what} {name!r}; installed: {', '.join(self.known) or 'none'}")
+
+
+class UnknownSourceError(OnderwijsregelsError, LookupError):
+    """A source id that the shipped source register does not hold."""
+
+    def __init__(self, source_id: str, known: Sequence[str]) -> None:
+        self.source_id = source_id
+        self.known = tuple(known)
+        close = [item for item in self.known if item.split("-")[0] == source_id.split("-")[0]]
+        hint = f"; similar: {', '.join(close[:8])}" if close else ""
+        super().__init__(
+            f"unknown source id {source_id!r}; give an id from the source register{hint}, "
+            "or pass a Source object"
+        )
 
 
 class PluginError(OnderwijsregelsError):

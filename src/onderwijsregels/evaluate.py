@@ -43,7 +43,9 @@ class EditionUse:
 
     ``nawerking`` is true when the reference day lies past the edition's end;
     ``later_in_period`` lists editions that start within the evaluated period
-    after the reference day (the result does not use them).
+    after the reference day (the result does not use them); ``subject_notes``
+    are notes about this subject under this edition (e.g. a removed scale still
+    accepted during its regrading window).
     """
 
     family: str
@@ -51,6 +53,7 @@ class EditionUse:
     day: date
     nawerking: bool
     later_in_period: tuple[Edition, ...] = ()
+    subject_notes: tuple[str, ...] = ()
 
     def notes(self) -> tuple[str, ...]:
         """The notes every outcome of this edition carries."""
@@ -71,6 +74,7 @@ class EditionUse:
                 f"{later.title} ({later.id}) starts on {later.starts.isoformat()}, within the "
                 "evaluated period; this result uses the edition in force on the reference day."
             )
+        found.extend(self.subject_notes)
         return tuple(found)
 
     def to_dict(self) -> dict[str, Any]:
@@ -147,6 +151,19 @@ class Outcome:
         return Confidence.weakest(*levels)
 
     @property
+    def confidence_reasons(self) -> tuple[str, ...]:
+        """Why the confidence is what it is: each citation at that level, and any interpretation."""
+        level = self.confidence
+        reasons = [
+            f"{item.reference}: {item.confidence_reason}"
+            for item in self.citations
+            if item.confidence is level
+        ]
+        if level is Confidence.INTERPRETATION:
+            reasons += [f"our reading: {item.summary}" for item in self.interpretations]
+        return tuple(reasons)
+
+    @property
     def display(self) -> str:
         """The value for people, e.g. ``€ 360,00``."""
         return format_value(self.value, self.unit)
@@ -159,6 +176,7 @@ class Outcome:
             "display": self.display,
             "unit": self.unit.value,
             "confidence": self.confidence.value,
+            "confidence_reasons": list(self.confidence_reasons),
             "edition": self.edition.id,
             "reference_day": self.day.isoformat(),
             "nawerking": self.nawerking,
@@ -182,6 +200,7 @@ class Missing:
     reason: str
     edition: str
     fact: str | None = None
+    parameter: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         found: dict[str, Any] = {
@@ -191,6 +210,7 @@ class Missing:
         }
         if self.fact is not None:
             found["fact"] = self.fact
+            found["parameter"] = self.parameter
         return found
 
 
@@ -223,7 +243,9 @@ class Evaluation:
                 return outcome
         for missing in self.not_encoded:
             if missing.rule_id == rule_id:
-                raise NotEncodedError(missing.fact or missing.title, missing.reason)
+                raise NotEncodedError(
+                    missing.fact or missing.title, missing.reason, parameter=missing.parameter
+                )
         for missing in self.not_applicable:
             if missing.rule_id == rule_id:
                 raise RuleNotApplicableError(rule_id, missing.reason)
@@ -306,7 +328,9 @@ def _evaluate_rule(rule: Rule, context: RuleContext, use: EditionUse) -> Outcome
         with decimal.localcontext(EXACT):
             found = rule.compute(context)
     except NotEncodedError as error:
-        return Missing(rule.id, rule.title, error.why, edition.id, fact=error.fact)
+        return Missing(
+            rule.id, rule.title, error.why, edition.id, fact=error.fact, parameter=error.parameter
+        )
     except decimal.Inexact:
         raise InvalidInputError(
             "subject",

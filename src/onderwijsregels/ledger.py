@@ -6,8 +6,8 @@ employer, and the spendings. Each year's accrual comes from evaluating the
 rulebook for that year, so a new CAO plugin changes the ledger without
 touching this module. Each accrual is a :class:`Tranche` with its own
 spend-by date; spending takes the oldest tranche first; what is left after
-the spend-by date lapses to the school's general training budget
-(*algemeen scholingsbudget*).
+the spend-by date lapses to the general training budget (*het algemene
+scholingsbudget*), which the ledger books per school: a labelled reading.
 
 Our readings where the sources are silent are listed in
 :data:`INTERPRETATIONS` and attached to every statement.
@@ -76,17 +76,25 @@ OLDEST_FIRST = Interpretation(
 NO_AGREEMENT_NO_SAVING = Interpretation(
     summary="without a savings agreement a year's budget must be spent in that year",
     reasoning=(
-        "saving is allowed 'in overleg met de werkgever' (art. 9.3 lid 4; art. 9.6 for the "
-        "directie), so a year not covered by an agreement with the employer is not saved"
+        "saving is allowed 'in overleg met de werkgever' (art. 9.3 lid 4 for teachers and OOP; "
+        "the AVS page, without an article, for the directie), so a year not covered by an "
+        "agreement with the employer is not saved"
     ),
 )
 STAFF_LAPSE = Interpretation(
     summary="teachers' and OOP budget saved for up to three years lapses after the last saved year",
     reasoning=(
-        "the sources give no lapse rule for this budget (facts.md, open question 4). Art. 9.3 lid 4 "
+        "the sources give no lapse rule for this budget. Art. 9.3 lid 4 "
         "allows saving for at most three years, so money not spent by 31 December of the third "
-        "year after the year it accrued can no longer be used; like the directie budget, it goes "
-        "to the school's general training budget"
+        "year after the year it accrued can no longer be used"
+    ),
+)
+STAFF_LAPSE_DESTINATION = Interpretation(
+    summary="a lapsed teachers' or OOP budget goes to the general training budget",
+    reasoning=(
+        "no source says where unspent money of this budget goes; the AVS page sends unspent "
+        "directie budget to 'het algemene scholingsbudget', and we book the staff budget the "
+        "same way"
     ),
 )
 ACCRUAL_EDITION_GOVERNS = Interpretation(
@@ -100,7 +108,12 @@ ACCRUAL_EDITION_GOVERNS = Interpretation(
 )
 LAPSE_TO_SCHOOL_OF_ACCRUAL = Interpretation(
     summary="lapsed money goes to the general training budget of the school of the accrual year",
-    reasoning="the employee's school can change; the money arose at the school of that year",
+    reasoning=(
+        "the AVS page says only that unspent directie budget 'zal worden toegevoegd aan het "
+        "algemene scholingsbudget', without saying whose; we book it per school so a board can "
+        "see it, and the employee's school can change, so the money goes to the school where it "
+        "arose, that of the accrual year"
+    ),
 )
 
 INTERPRETATIONS: tuple[Interpretation, ...] = (
@@ -108,6 +121,7 @@ INTERPRETATIONS: tuple[Interpretation, ...] = (
     OLDEST_FIRST,
     NO_AGREEMENT_NO_SAVING,
     STAFF_LAPSE,
+    STAFF_LAPSE_DESTINATION,
     ACCRUAL_EDITION_GOVERNS,
     LAPSE_TO_SCHOOL_OF_ACCRUAL,
 )
@@ -343,7 +357,9 @@ def _tranche(
     amount = budget.value
     assert isinstance(amount, Decimal)
     saving = evaluation["maximale_spaartermijn"]
-    readings = [AVAILABLE_FROM_1_JANUARY, ACCRUAL_EDITION_GOVERNS]
+    readings = [AVAILABLE_FROM_1_JANUARY, ACCRUAL_EDITION_GOVERNS, LAPSE_TO_SCHOOL_OF_ACCRUAL]
+    if not situation.function.is_directie:
+        readings.append(STAFF_LAPSE_DESTINATION)
     saved = any(agreement.covers(situation.year) for agreement in agreements)
     if not saved:
         years_after = 0

@@ -43,7 +43,7 @@ class Function(enum.Enum):
     LERAAR = "leraar"
     """A teacher (scales L10-L12)."""
     OOP = "oop"
-    """Support staff, *onderwijsondersteunend personeel* (scales 1-12)."""
+    """Support staff, *onderwijsondersteunend personeel* (our sources do not list its scales)."""
     DIRECTEUR = "directeur"
     """A director (D-scale)."""
     ADJUNCT_DIRECTEUR = "adjunct-directeur"
@@ -57,13 +57,15 @@ class Function(enum.Enum):
 
 SCALES: Mapping[Function, tuple[str, ...]] = {
     Function.LERAAR: ("L10", "L11", "L12"),
-    Function.OOP: tuple(str(number) for number in range(1, 13)),
+    # Our sources name no list of OOP scales (only "functieschaal 10 van de OOP/directieschalen",
+    # CNV 2025), so any scale that is not a teacher's or directie scale is accepted as given.
+    Function.OOP: (),
     # A10-A13 and D11-D15 from 1 Aug 2020; the older AB-AE and DA-DE scales
-    # (facts.md sections 1 and 12) are accepted for historical records.
+    # are accepted for historical records.
     Function.ADJUNCT_DIRECTEUR: ("A10", "A11", "A12", "A13", "AB", "AC", "AD", "AE"),
     Function.DIRECTEUR: ("D11", "D12", "D13", "D14", "D15", "DA", "DB", "DC", "DC+", "DD", "DE"),
 }
-"""Salary scales accepted per function (sources: facts.md sections 2 and 12)."""
+"""Salary scales accepted per function; an empty tuple means the sources give no list."""
 
 
 def to_function(value: object) -> Function:
@@ -166,12 +168,26 @@ class Employee:
         if value is None:
             return
         allowed = SCALES[self.function]
-        if not isinstance(value, str) or value not in allowed:
+        if not isinstance(value, str) or not value.strip():
+            raise InvalidInputError(
+                "scale",
+                f"{value!r} is not a scale of function {self.function.value!r}; give a scale "
+                "such as 'L11' or leave it out",
+            )
+        if allowed and value not in allowed:
             raise InvalidInputError(
                 "scale",
                 f"{value!r} is not a scale of function {self.function.value!r}; "
                 f"allowed: {', '.join(allowed)}",
             )
+        if not allowed:
+            owner = next((f for f, known in SCALES.items() if value in known), None)
+            if owner is not None:
+                raise InvalidInputError(
+                    "scale",
+                    f"{value!r} is a scale of function {owner.value!r}, not of "
+                    f"{self.function.value!r}",
+                )
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], *, path: str = "") -> Employee:

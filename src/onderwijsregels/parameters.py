@@ -7,8 +7,8 @@ sources do not give. Asking for it raises
 
 >>> from datetime import date
 >>> from decimal import Decimal
->>> from onderwijsregels.citations import Citation, Confidence
->>> src = Citation("CAO PO 2019-2020", "9.8", None, "AVS", "€ 100 per jaar", Confidence.CONFIRMED)
+>>> from onderwijsregels.citations import Citation
+>>> src = Citation("CAO PO 2019-2020", "9.8", None, "avs-faq-professionalisering-po", "€ 100 per jaar")
 >>> top_up = Parameter("aanvulling", "top-up", "EUR per jaar", (
 ...     DatedValue(date(2020, 1, 1), date(2021, 12, 31), Decimal("100"), src),))
 >>> top_up.at(date(2021, 6, 1)).value
@@ -164,8 +164,8 @@ class Parameter:
 
         >>> from datetime import date
         >>> from decimal import Decimal
-        >>> from onderwijsregels.citations import Citation, Confidence
-        >>> src = Citation("CAO", None, None, "page", "quote", Confidence.CONFIRMED)
+        >>> from onderwijsregels.citations import Citation
+        >>> src = Citation("CAO", None, None, "avs-faq-professionalisering-po", "quote")
         >>> years = Parameter.single("jaren", "saving years", "jaren", 3, src, start=date(2020, 1, 1))
         >>> [(v.span, v.value) for v in years.changed(date(2023, 5, 1), 4, src).values]
         [('2020-01-01 to 2023-04-30', 3), ('2023-05-01 to open', 4)]
@@ -204,8 +204,11 @@ class Parameter:
             raise NotEncodedError(
                 f"{self.description} on {day.isoformat()}",
                 f"our sources give this value only for {spans}",
+                parameter=self.id,
             )
         if item.value is None:
-            raise NotEncodedError(f"{self.description} for {item.span}", str(item.missing))
+            raise NotEncodedError(
+                f"{self.description} for {item.span}", str(item.missing), parameter=self.id
+            )
         assert item.citation is not None
         return KnownValue(item.value, item.citation, item.start, item.end, item.interpretation)

@@ -169,11 +169,19 @@ class Rulebook:
         for family in chosen:
             editions = self.editions(family)
             edition = edition_on(editions, family, day)
+            scale_note = None
             if isinstance(subject, Employee):
-                check_scale(edition, subject.scale, day)
+                scale_note = check_scale(edition, subject.scale, day)
             later = tuple(other for other in editions if day < other.starts <= period.end)
             uses.append(
-                EditionUse(family, edition, day, edition.is_nawerking(day), later_in_period=later)
+                EditionUse(
+                    family,
+                    edition,
+                    day,
+                    edition.is_nawerking(day),
+                    later_in_period=later,
+                    subject_notes=(scale_note,) if scale_note else (),
+                )
             )
         return evaluate_editions(subject, period, uses)
 

@@ -54,16 +54,22 @@ def explain(evaluation: Evaluation) -> str:
             cited = f"   [{step.citation.reference}]" if step.citation else ""
             lines.append(f"  {number}. {step.text}{cited}")
         lines.append(
-            f"  Rests on: {outcome.citation.reference} (read at {outcome.citation.read_at})"
+            f"  Rests on: {outcome.citation.reference} (read at {outcome.citation.read_at.label})"
         )
         lines.append(f"  Confidence: {outcome.confidence.value}")
+        lines += [f"    because {reason}" for reason in outcome.confidence_reasons]
         lines += [f"  Note: {note}" for note in outcome.notes]
         lines += [f"  {item.label}" for item in outcome.interpretations]
         for citation in outcome.citations:
             if citation.note:
                 lines.append(f"  Source note ({citation.reference}): {citation.note}")
     for missing in evaluation.not_encoded:
-        lines += ["", f"{missing.rule_id}: {missing.title}", f"  NOT ENCODED: {missing.reason}"]
+        named = f" (parameter {missing.parameter})" if missing.parameter else ""
+        lines += [
+            "",
+            f"{missing.rule_id}: {missing.title}",
+            f"  NOT ENCODED{named}: {missing.reason}",
+        ]
     for missing in evaluation.not_applicable:
         lines += ["", f"{missing.rule_id}: {missing.title}", f"  Does not apply: {missing.reason}"]
     return "\n".join(lines)

@@ -20,7 +20,7 @@ import attrs
 from onderwijsregels.citations import Citation, Interpretation
 from onderwijsregels.errors import InvalidInputError, PluginError
 from onderwijsregels.model import Employee, School
-from onderwijsregels.parameters import KnownValue, Value
+from onderwijsregels.parameters import KnownValue, Parameter, Value
 from onderwijsregels.periods import CalendarYear, Period, SchoolYear
 from onderwijsregels.steps import Step
 
@@ -151,16 +151,39 @@ class RuleContext:
         return SchoolYear.containing(self.day)
 
     def param(self, parameter_id: str, on: date | None = None) -> KnownValue:
-        """The edition's dated value on ``on`` (default: the reference day)."""
+        """The edition's dated value on ``on`` (default: the reference day).
+
+        A gap raises :class:`~onderwijsregels.errors.NotEncodedError` naming the
+        parameter. A value the edition carried over unchanged from the one it
+        derives from comes with that edition's interpretation attached, so the
+        result says it rests on a reading, not on the new text.
+        """
+        found = self._parameter(parameter_id).at(on or self.day)
+        return self._label(parameter_id, found)
+
+    def param_known(self, parameter_id: str, on: date | None = None) -> KnownValue | None:
+        """Like :meth:`param`, but ``None`` when no dated value covers the day (a gap still raises)."""
+        found = self._parameter(parameter_id).known(on or self.day)
+        return None if found is None else self._label(parameter_id, found)
+
+    def _parameter(self, parameter_id: str) -> Parameter:
         try:
-            parameter = self.edition.parameter(parameter_id)
+            return self.edition.parameter(parameter_id)
         except LookupError:
             raise PluginError(
                 self.edition.id,
                 None,
                 f"a rule asks for parameter {parameter_id!r}, which the edition does not define",
             ) from None
-        return parameter.at(on or self.day)
+
+    def _label(self, parameter_id: str, found: KnownValue) -> KnownValue:
+        edition = self.edition
+        reading = edition.interpretation
+        if reading is None or found.interpretation is not None:
+            return found
+        if not edition.carries_value(parameter_id, found.start):
+            return found
+        return attrs.evolve(found, interpretation=reading)
 
 
 Compute = Callable[[RuleContext], Computation | NotApplicable]

@@ -2,7 +2,7 @@
 
 Built by :meth:`onderwijsregels.ledger.Ledger.statement`. Per calendar year it
 gives the opening balance, what accrued, what was spent, what lapsed to the
-school's general training budget, and the closing balance; per tranche what is
+general training budget (booked per school: our reading), and the closing balance; per tranche what is
 left and until when; and warnings for money that lapses within twelve months.
 Every figure names the rule it rests on. Text, JSON and CSV.
 
@@ -375,8 +375,8 @@ def build_statement(
         if left > 0 and as_of <= tranche.spend_by <= add_years(as_of, 1):
             warnings.append(
                 f"{format_eur(left)} of the {tranche.year} budget lapses after "
-                f"{tranche.spend_by.isoformat()} to the school's general training budget "
-                f"unless spent ({tranche.saving_citation.reference})"
+                f"{tranche.spend_by.isoformat()} to the general training budget of the school "
+                f"(our reading) unless spent ({tranche.saving_citation.reference})"
             )
     readings = (
         (*_interpretations(tranches), OLDEST_FIRST) if allocations else _interpretations(tranches)
@@ -395,7 +395,11 @@ def build_statement(
 
 @attrs.frozen
 class BoardLapse:
-    """Money lapsed into one school's general training budget in one year."""
+    """Money lapsed into the general training budget, booked to one school, in one year.
+
+    Booking it per school (the school of the accrual year) is our reading: the sources
+    say only "het algemene scholingsbudget".
+    """
 
     school: str | None
     year: int

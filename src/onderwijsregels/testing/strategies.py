@@ -93,10 +93,13 @@ def functions() -> st.SearchStrategy[Function]:
 def scales(function: Function) -> st.SearchStrategy[str]:
     """A salary scale that fits ``function`` (see :data:`~onderwijsregels.model.SCALES`).
 
+    Our sources list no OOP scales; for OOP the strategy draws scale "10", the one
+    OOP scale a source names ("functieschaal 10 van de OOP/directieschalen").
+
     >>> "L11" in SCALES[Function.LERAAR]
     True
     """
-    return st.sampled_from(SCALES[function])
+    return st.sampled_from(SCALES[function] or ("10",))
 
 
 def _labels() -> st.SearchStrategy[str]:
@@ -228,7 +231,10 @@ def _wrong_scale(draw: st.DrawFn) -> dict[str, Any]:
     others = sorted(
         {scale for other in Function for scale in SCALES[other]} - set(SCALES[function])
     )
-    scale = draw(st.sampled_from(others) | st.just("X99") | st.integers() | st.just(""))
+    wrong = st.sampled_from(others) | st.integers() | st.just("")
+    if SCALES[function]:
+        wrong |= st.just("X99")
+    scale = draw(wrong)
     return _with(record, scale=scale)
 
 

@@ -2,9 +2,10 @@
 
 A real plugin cites the legal text it encodes (see the built-in
 ``onderwijsregels_cao_po_2019_2020.sources``). This example has no legal text:
-every citation below says so in its source, quote and note, and carries
-confidence INTERPRETATION so every result built on it is marked as the
-weakest kind of fact.
+every citation below says so in its source, quote and note. A third-party
+plugin registers its own public sources as :class:`onderwijsregels.Source`
+objects; this one's source is graded D (the weakest grade), so every result
+built on it has confidence *interpretation*, whatever a citation claims.
 
 >>> FICTIONAL_BUDGET.confidence.value
 'interpretation'
@@ -14,12 +15,26 @@ True
 
 from __future__ import annotations
 
-from onderwijsregels import Citation, Confidence, Interpretation
+from onderwijsregels import Citation, Grade, Interpretation, Source
 
-__all__ = ["FICTIONAL", "FICTIONAL_BUDGET", "FICTIONAL_EDITION", "FICTIONAL_LOOPTIJD"]
+__all__ = [
+    "EXAMPLE_README",
+    "FICTIONAL",
+    "FICTIONAL_BUDGET",
+    "FICTIONAL_EDITION",
+    "FICTIONAL_LOOPTIJD",
+]
 
 SOURCE = "FICTIEF VOORBEELD: CAO PO 2099 (bestaat niet)"
-READ_AT = "onderwijsregels-cao-example, README.md (fictional example plugin, no legal source)"
+EXAMPLE_README = Source(
+    id="onderwijsregels-cao-example-readme",
+    title="README of the example plugin (fictional, no legal source)",
+    publisher="onderwijsregels-cao-example",
+    grade=Grade.D,
+    note="Made up to show how a third-party plugin works.",
+)
+"""Where the example's figures come from: nowhere real, so grade D."""
+READ_AT = EXAMPLE_README
 WARNING = (
     "FICTIONAL EXAMPLE DATA, NOT LAW. This figure was made up to show how a third-party "
     "plugin works; no CAO PO contains it. Never use it for a real decision."
@@ -31,7 +46,6 @@ FICTIONAL_LOOPTIJD = Citation(
     lid=None,
     read_at=READ_AT,
     quote="Fictief voorbeeld: looptijd 1 januari 2099 t/m 31 december 2099.",
-    confidence=Confidence.INTERPRETATION,
     note=WARNING,
 )
 """The (made-up) looptijd of the example edition."""
@@ -42,7 +56,6 @@ FICTIONAL_BUDGET = Citation(
     lid=None,
     read_at=READ_AT,
     quote="Fictief voorbeeld: individueel professionaliseringsbudget van € 999 per jaar.",
-    confidence=Confidence.INTERPRETATION,
     note=WARNING,
 )
 """The (made-up) individual budget of teachers and OOP that the example overrides."""
@@ -53,7 +66,6 @@ FICTIONAL = Citation(
     lid=None,
     read_at=READ_AT,
     quote="Fictief voorbeeld: leesbudget van € 50 per jaar, naar rato van de werktijdfactor.",
-    confidence=Confidence.INTERPRETATION,
     note=WARNING,
 )
 """The (made-up) basis of the example's own rule, ``voorbeeld_leesbudget``."""

@@ -1,0 +1,192 @@
+"""The source register: every public source a citation rests on, with its grade.
+
+A :class:`Source` is one public text we read a fact on: a page of the PO-Raad,
+the AVS or DUO, a Staatscourant publication, a court judgment, or a secondary
+page quoting one of them. Each has a :class:`Grade` (A to D) saying how far it
+can be trusted; a citation's confidence follows from that grade (see
+:meth:`Grade.at_most`), never from what the citation's author would like it to be.
+
+The register the package ships (``source_register.toml``, rendered in the docs
+as the *Sources* page) holds every source a shipped citation rests on; a
+citation names one by id. A third-party plugin passes its own :class:`Source`
+objects instead.
+
+>>> avs = source("avs-faq-professionalisering-po")
+>>> avs.grade, avs.grade.at_most.value
+(<Grade.A: 'A'>, 'confirmed')
+>>> source("no-such-page")
+Traceback (most recent call last):
+...
+onderwijsregels.errors.UnknownSourceError: unknown source id 'no-such-page'; ...
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import re
+import tomllib
+from collections.abc import Mapping
+from datetime import date
+from importlib import resources
+from typing import Any
+
+import attrs
+
+from onderwijsregels.convert import nonempty, optional_nonempty
+from onderwijsregels.errors import UnknownSourceError
+
+__all__ = ["Confidence", "Grade", "Source", "register", "source"]
+
+_SOURCE_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
+
+class Confidence(enum.Enum):
+    """How sure we are of a cited fact.
+
+    *confirmed*: an official source (grade A) states it, article included;
+    *secondary*: a secondary source (grade B or C) states it, or the article
+    number is not confirmed; *interpretation*: a weak source (grade D) or our
+    own reading.
+    """
+
+    CONFIRMED = "confirmed"
+    SECONDARY = "secondary"
+    INTERPRETATION = "interpretation"
+
+    @property
+    def rank(self) -> int:
+        """0 for confirmed, 1 for secondary, 2 for interpretation (higher is weaker)."""
+        return list(Confidence).index(self)
+
+    @staticmethod
+    def weakest(*levels: Confidence) -> Confidence:
+        """The least certain of several levels.
+
+        >>> Confidence.weakest(Confidence.CONFIRMED, Confidence.SECONDARY)
+        <Confidence.SECONDARY: 'secondary'>
+        """
+        return max(levels, key=lambda level: level.rank)
+
+
+class Grade(enum.Enum):
+    """How reliable a source is.
+
+    - **A**: the regulation itself, or an official page of a party: the PO-Raad,
+      the AVS, a union, DUO, the Schoolleidersregister PO, the Staatscourant, a
+      court quoting a text;
+    - **B**: a reputable secondary source quoting one of those;
+    - **C**: a blog, a mirror or another third party;
+    - **D**: a weak or unclear source.
+
+    >>> [grade.at_most.value for grade in Grade]
+    ['confirmed', 'secondary', 'secondary', 'interpretation']
+    """
+
+    A = "A"
+    B = "B"
+    C = "C"
+    D = "D"
+
+    @property
+    def at_most(self) -> Confidence:
+        """The highest confidence a fact read on a source of this grade can have."""
+        if self is Grade.A:
+            return Confidence.CONFIRMED
+        if self is Grade.D:
+            return Confidence.INTERPRETATION
+        return Confidence.SECONDARY
+
+    @property
+    def meaning(self) -> str:
+        """The grade in words."""
+        return {
+            Grade.A: "the regulation itself or an official page of a party",
+            Grade.B: "a reputable secondary source quoting it",
+            Grade.C: "a blog, mirror or other third party",
+            Grade.D: "a weak or unclear source",
+        }[self]
+
+
+def _kebab(_: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not _SOURCE_ID.fullmatch(value):
+        raise ValueError(f"source {attribute.name} {value!r} is not lower kebab-case")
+
+
+@attrs.frozen
+class Source:
+    """One public source we read facts on.
+
+    ``published`` is the date the source gives itself (where known), ``read``
+    the day we read it (where recorded); ``official_reference`` is the
+    Staatscourant/Staatsblad number or the ECLI of a judgment.
+
+    >>> page = Source("example-page", "An example", "Example", Grade.C, url="https://example.org")
+    >>> page.label
+    'Example, "An example" (grade C), https://example.org'
+    """
+
+    id: str = attrs.field(validator=_kebab)
+    title: str = attrs.field(validator=nonempty)
+    publisher: str = attrs.field(validator=nonempty)
+    grade: Grade = attrs.field(validator=attrs.validators.instance_of(Grade))
+    url: str | None = attrs.field(default=None, validator=optional_nonempty)
+    published: date | None = None
+    read: date | None = None
+    official_reference: str | None = attrs.field(default=None, validator=optional_nonempty)
+    note: str | None = attrs.field(default=None, validator=optional_nonempty)
+
+    @property
+    def label(self) -> str:
+        """The source in one line, for people."""
+        text = f'{self.publisher}, "{self.title}" (grade {self.grade.value})'
+        if self.official_reference:
+            text += f", {self.official_reference}"
+        if self.url:
+            text += f", {self.url}"
+        return text
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict with every field."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "publisher": self.publisher,
+            "grade": self.grade.value,
+            "url": self.url,
+            "published": self.published.isoformat() if self.published else None,
+            "read": self.read.isoformat() if self.read else None,
+            "official_reference": self.official_reference,
+            "note": self.note,
+        }
+
+
+def _from_toml(entry: Mapping[str, Any]) -> Source:
+    fields = dict(entry)
+    fields["grade"] = Grade(fields["grade"])
+    return Source(**fields)
+
+
+@functools.cache
+def register() -> Mapping[str, Source]:
+    """Every source the package ships, by id (read once from ``source_register.toml``).
+
+    >>> len(register()) > 30
+    True
+    """
+    raw = resources.files("onderwijsregels").joinpath("source_register.toml").read_bytes()
+    found: dict[str, Source] = {}
+    for entry in tomllib.loads(raw.decode("utf-8"))["source"]:
+        item = _from_toml(entry)
+        if item.id in found:
+            raise ValueError(f"source id {item.id!r} appears twice in the register")
+        found[item.id] = item
+    return dict(sorted(found.items()))
+
+
+def source(source_id: str) -> Source:
+    """The shipped source with this id; :class:`~onderwijsregels.errors.UnknownSourceError` if none."""
+    try:
+        return register()[source_id]
+    except KeyError:
+        raise UnknownSourceError(source_id, tuple(register())) from None
