@@ -18,13 +18,18 @@ from onderwijsregels.citations import Citation, Confidence, Interpretation
 from onderwijsregels.diff import EditionDiff
 from onderwijsregels.editions import Edition
 from onderwijsregels.errors import (
+    DefinitionError,
+    EditionDefinitionError,
+    InputError,
     InvalidInputError,
     NoEditionError,
     NotEncodedError,
     OnderwijsregelsError,
+    OverspendingError,
     PluginError,
     RuleNotApplicableError,
     UnknownEditionError,
+    UnknownParameterError,
     UnknownRuleError,
     UnknownSourceError,
 )
@@ -32,7 +37,6 @@ from onderwijsregels.evaluate import EditionUse, Evaluation, Outcome
 from onderwijsregels.hookspecs import hookimpl
 from onderwijsregels.ledger import (
     Ledger,
-    OverspendingError,
     SavingsAgreement,
     Situation,
     Spending,
@@ -69,13 +73,16 @@ __all__ = [
     "Confidence",
     "DatedValue",
     "Day",
+    "DefinitionError",
     "Edition",
+    "EditionDefinitionError",
     "EditionDiff",
     "EditionUse",
     "Employee",
     "Evaluation",
     "Function",
     "Grade",
+    "InputError",
     "Interpretation",
     "InvalidInputError",
     "Ledger",
@@ -110,6 +117,7 @@ __all__ = [
     "Tranche",
     "Unit",
     "UnknownEditionError",
+    "UnknownParameterError",
     "UnknownRuleError",
     "UnknownSourceError",
     "accruals",

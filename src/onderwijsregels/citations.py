@@ -28,6 +28,7 @@ from typing import Any
 import attrs
 
 from onderwijsregels.convert import nonempty, optional_nonempty
+from onderwijsregels.errors import EditionDefinitionError
 from onderwijsregels.sources import Confidence, Source, source
 
 __all__ = ["Citation", "Confidence", "Interpretation"]
@@ -38,7 +39,7 @@ def _source(value: Source | str) -> Source:
         return value
     if isinstance(value, str):
         return source(value)
-    raise TypeError(f"read_at must be a Source or a source id, got {value!r}")
+    raise EditionDefinitionError(f"read_at must be a Source or a source id, got {value!r}")
 
 
 @attrs.frozen
@@ -78,7 +79,7 @@ class Citation:
     def __attrs_post_init__(self) -> None:
         allowed = self.allowed
         if self.claim is not None and self.claim.rank < allowed.rank:
-            raise ValueError(
+            raise EditionDefinitionError(
                 f"citation {self.reference!r} read at {self.read_at.id!r} claims "
                 f"{self.claim.value}, but {'; '.join(self._reasons())}: at most {allowed.value}"
             )

@@ -19,9 +19,7 @@ from typing import Any
 
 from onderwijsregels.errors import (
     InvalidInputError,
-    NoEditionError,
     OnderwijsregelsError,
-    UnknownEditionError,
 )
 from onderwijsregels.evaluate import Evaluation
 from onderwijsregels.ledger import LAPSE_TO_SCHOOL_OF_ACCRUAL, OverspendingError
@@ -257,20 +255,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         else:
             output = _evaluate(rulebook, arguments)
-    except InvalidInputError as error:
+    except OnderwijsregelsError as error:  # every error maps itself: lines and exit code
         where = f"{arguments.file}: " if getattr(arguments, "file", None) else ""
-        for field, why in error.problems:
-            print(f"onderwijsregels: {where}{field}: {why}", file=sys.stderr)
-        return 2
-    except NoEditionError as error:
-        print(f"onderwijsregels: {error}", file=sys.stderr)
-        return 2
-    except UnknownEditionError as error:
-        print(f"onderwijsregels: {error}", file=sys.stderr)
-        return 2
-    except OnderwijsregelsError as error:
-        print(f"onderwijsregels: {error}", file=sys.stderr)
-        return 1
+        for line in error.lines(where):
+            print(f"onderwijsregels: {line}", file=sys.stderr)
+        return error.exit_code
     try:
         print(output)
     except BrokenPipeError:  # the reader (e.g. `| head`) stopped early; that is fine

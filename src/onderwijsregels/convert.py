@@ -34,7 +34,7 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
-from onderwijsregels.errors import InvalidInputError
+from onderwijsregels.errors import EditionDefinitionError, InvalidInputError
 
 __all__ = [
     "converter",
@@ -53,7 +53,7 @@ E = TypeVar("E", bound=enum.Enum)
 def nonempty(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """An attrs validator for definitions (editions, citations, sources): a non-empty string."""
     if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"{attribute.name} must be a non-empty string, got {value!r}")
+        raise EditionDefinitionError(f"{attribute.name} must be a non-empty string, got {value!r}")
 
 
 def optional_nonempty(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

@@ -24,7 +24,13 @@ from datetime import date
 import attrs
 
 from onderwijsregels.citations import Citation, Interpretation
-from onderwijsregels.errors import InvalidInputError, NoEditionError, UnknownRuleError
+from onderwijsregels.errors import (
+    EditionDefinitionError,
+    InvalidInputError,
+    NoEditionError,
+    UnknownParameterError,
+    UnknownRuleError,
+)
 from onderwijsregels.parameters import Parameter
 from onderwijsregels.rules import Rule
 
@@ -37,7 +43,7 @@ def _unique(kind: str, items: Iterable[Rule | Parameter]) -> None:
     seen: set[str] = set()
     for item in items:
         if item.id in seen:
-            raise ValueError(f"{kind} id {item.id!r} appears twice in one edition")
+            raise EditionDefinitionError(f"{kind} id {item.id!r} appears twice in one edition")
         seen.add(item.id)
 
 
@@ -105,20 +111,24 @@ class Edition:
     @family.validator
     def _kebab_case(self, attribute: attrs.Attribute[str], value: str) -> None:
         if not _EDITION_ID.fullmatch(value):
-            raise ValueError(f"edition {attribute.name} {value!r} is not lower kebab-case")
+            raise EditionDefinitionError(
+                f"edition {attribute.name} {value!r} is not lower kebab-case"
+            )
 
     def __attrs_post_init__(self) -> None:
         if self.valid_to is not None and self.valid_to < self.valid_from:
-            raise ValueError(f"edition {self.id!r} ends before it starts")
+            raise EditionDefinitionError(f"edition {self.id!r} ends before it starts")
         if self.applies_from is not None and self.valid_to and self.applies_from > self.valid_to:
-            raise ValueError(f"edition {self.id!r} applies only after it ended")
+            raise EditionDefinitionError(f"edition {self.id!r} applies only after it ended")
         _unique("rule", self.rules)
         _unique("parameter", self.parameters)
         if self.removed_scales and self.removed_scales_citation is None:
-            raise ValueError(f"edition {self.id!r} removes scales without a citation")
+            raise EditionDefinitionError(f"edition {self.id!r} removes scales without a citation")
         unknown = self.carried_over - set(self.rule_ids)
         if unknown:
-            raise ValueError(f"edition {self.id!r} carries over unknown rules {sorted(unknown)}")
+            raise EditionDefinitionError(
+                f"edition {self.id!r} carries over unknown rules {sorted(unknown)}"
+            )
 
     @property
     def starts(self) -> date:
@@ -139,7 +149,9 @@ class Edition:
         for item in self.parameters:
             if item.id == parameter_id:
                 return item
-        raise LookupError(f"edition {self.id!r} has no parameter {parameter_id!r}")
+        raise UnknownParameterError(
+            self.id, parameter_id, tuple(item.id for item in self.parameters)
+        )
 
     @property
     def citations(self) -> tuple[Citation, ...]:
@@ -200,7 +212,9 @@ class Edition:
         new_values = {item.id for item in parameters}
         missing = set(remove) - set(self.rule_ids)
         if missing:
-            raise ValueError(f"cannot remove unknown rules {sorted(missing)} from {self.id!r}")
+            raise EditionDefinitionError(
+                f"cannot remove unknown rules {sorted(missing)} from {self.id!r}"
+            )
         kept = [item for item in self.rules if item.id not in replaced and item.id not in remove]
         new_parameters = {item.id: item for item in self.parameters}
         new_parameters.update({item.id: item for item in parameters})

@@ -1,30 +1,50 @@
-"""The exceptions the public API raises.
+"""The exceptions the public API raises: one hierarchy, two kinds.
 
 Every error is an :class:`OnderwijsregelsError`, so a caller can catch one
-class. Each subclass also derives from the built-in exception a Python user
-would expect (``ValueError`` for bad input, ``LookupError`` for something that
-is not there), so existing ``except ValueError`` code keeps working.
+class. Below it are two bases:
+
+- :class:`InputError`: the question cannot be answered as asked (bad input, a
+  day no edition covers, a value the sources do not give). The caller can act
+  on it. Exit code 2 on the command line, HTTP 4xx in a service.
+- :class:`DefinitionError`: an edition or plugin is defective (a broken rule, a
+  bad edition definition, an unknown source id). The caller cannot fix it.
+  Exit code 1, HTTP 500.
+
+Each class carries its ``exit_code`` and ``http_status``, so the command line
+and a service map errors in one place. Each also derives from the built-in
+exception a Python user would expect (``ValueError`` for bad input,
+``LookupError`` for something that is not there), so existing ``except
+ValueError`` code keeps working.
 
 >>> try:
 ...     raise InvalidInputError("werktijdfactor", "must be greater than 0")
 ... except ValueError as error:
-...     print(error)
-werktijdfactor: must be greater than 0
+...     print(error, error.exit_code, error.http_status)
+werktijdfactor: must be greater than 0 2 422
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from decimal import Decimal
+from typing import ClassVar
+
+from onderwijsregels.money import format_eur
 
 __all__ = [
+    "DefinitionError",
+    "EditionDefinitionError",
+    "InputError",
     "InvalidInputError",
     "NoEditionError",
     "NotEncodedError",
     "OnderwijsregelsError",
+    "OverspendingError",
     "PluginError",
     "RuleNotApplicableError",
     "UnknownEditionError",
+    "UnknownParameterError",
     "UnknownRuleError",
     "UnknownSourceError",
 ]
@@ -33,8 +53,42 @@ __all__ = [
 class OnderwijsregelsError(Exception):
     """Base class of every error raised by onderwijsregels."""
 
+    exit_code: ClassVar[int] = 1
+    """The command line's exit status for this error."""
+    http_status: ClassVar[int] = 500
+    """The HTTP status a service answers with for this error."""
 
-class InvalidInputError(OnderwijsregelsError, ValueError):
+    def lines(self, where: str = "") -> list[str]:
+        """The message as lines for people; ``where`` (e.g. a file name) prefixes input errors."""
+        return [str(self)]
+
+
+class InputError(OnderwijsregelsError):
+    """The question cannot be answered as asked: the caller can act on it (exit 2, HTTP 4xx)."""
+
+    exit_code: ClassVar[int] = 2
+    http_status: ClassVar[int] = 400
+
+    def lines(self, where: str = "") -> list[str]:
+        return [f"{where}{self}"]
+
+
+class DefinitionError(OnderwijsregelsError):
+    """An edition or plugin is defective: the caller cannot fix it (exit 1, HTTP 500)."""
+
+    exit_code: ClassVar[int] = 1
+    http_status: ClassVar[int] = 500
+
+
+class EditionDefinitionError(DefinitionError, ValueError):
+    """An edition, parameter, rule, citation or source that is defined wrongly.
+
+    Raised while a plugin builds its editions (usually at import, so loading
+    turns it into a :class:`PluginError` naming the plugin).
+    """
+
+
+class InvalidInputError(InputError, ValueError):
     """Input that does not fit the domain model.
 
     ``problems`` holds one ``(field, reason)`` pair per bad field; the message
@@ -42,9 +96,14 @@ class InvalidInputError(OnderwijsregelsError, ValueError):
     ``employees[2].werktijdfactor`` when the input was nested.
     """
 
+    http_status: ClassVar[int] = 422
+
     def __init__(self, field: str, reason: str, *, more: Sequence[tuple[str, str]] = ()) -> None:
         self.problems: tuple[tuple[str, str], ...] = ((field, reason), *more)
         super().__init__("\n".join(f"{name}: {why}" for name, why in self.problems))
+
+    def lines(self, where: str = "") -> list[str]:
+        return [f"{where}{name}: {why}" for name, why in self.problems]
 
     @property
     def field(self) -> str:
@@ -69,13 +128,15 @@ class InvalidInputError(OnderwijsregelsError, ValueError):
         )
 
 
-class NoEditionError(OnderwijsregelsError, LookupError):
+class NoEditionError(InputError, LookupError):
     """No edition of a rule family governs the requested day.
 
     Raised for days before the family's first edition; never answered with a
     silent default. ``covered_from`` is the first day any edition governs
     (``None`` when the family has no editions installed at all).
     """
+
+    http_status: ClassVar[int] = 404
 
     def __init__(self, family: str, day: date, covered_from: date | None) -> None:
         self.family = family
@@ -91,7 +152,7 @@ class NoEditionError(OnderwijsregelsError, LookupError):
         super().__init__(message)
 
 
-class NotEncodedError(OnderwijsregelsError, LookupError):
+class NotEncodedError(InputError, LookupError):
     """A value the rules need is not in our sources, so it is not encoded.
 
     The message says which fact is missing and what is known; the library
@@ -104,6 +165,8 @@ class NotEncodedError(OnderwijsregelsError, LookupError):
     Directie budget in 2025 is not encoded yet (parameter 'individueel_budget_directie'): not in our sources
     """
 
+    http_status: ClassVar[int] = 404
+
     def __init__(self, fact: str, why: str, *, parameter: str | None = None) -> None:
         self.fact = fact
         self.why = why
@@ -112,8 +175,10 @@ class NotEncodedError(OnderwijsregelsError, LookupError):
         super().__init__(f"{fact} is not encoded yet{named}: {why}")
 
 
-class RuleNotApplicableError(OnderwijsregelsError, LookupError):
+class RuleNotApplicableError(InputError, LookupError):
     """A rule exists for this kind of subject but does not apply to this one."""
+
+    http_status: ClassVar[int] = 404
 
     def __init__(self, rule_id: str, reason: str) -> None:
         self.rule_id = rule_id
@@ -121,8 +186,10 @@ class RuleNotApplicableError(OnderwijsregelsError, LookupError):
         super().__init__(f"rule {rule_id!r} does not apply: {reason}")
 
 
-class UnknownRuleError(OnderwijsregelsError, LookupError):
+class UnknownRuleError(InputError, LookupError):
     """A rule id that no evaluated edition defines."""
+
+    http_status: ClassVar[int] = 404
 
     def __init__(self, rule_id: str, known: Sequence[str]) -> None:
         self.rule_id = rule_id
@@ -132,8 +199,25 @@ class UnknownRuleError(OnderwijsregelsError, LookupError):
         )
 
 
-class UnknownEditionError(OnderwijsregelsError, LookupError):
+class UnknownParameterError(InputError, LookupError):
+    """A parameter id that an edition does not define."""
+
+    http_status: ClassVar[int] = 404
+
+    def __init__(self, edition: str, parameter: str, known: Sequence[str]) -> None:
+        self.edition = edition
+        self.parameter = parameter
+        self.known = tuple(known)
+        super().__init__(
+            f"edition {edition!r} has no parameter {parameter!r}; its parameters: "
+            f"{', '.join(self.known) or 'none'}"
+        )
+
+
+class UnknownEditionError(InputError, LookupError):
     """A family or edition id that no installed plugin provides."""
+
+    http_status: ClassVar[int] = 404
 
     def __init__(self, what: str, name: str, known: Sequence[str]) -> None:
         self.name = name
@@ -141,7 +225,7 @@ class UnknownEditionError(OnderwijsregelsError, LookupError):
         super().__init__(f"unknown {what} {name!r}; installed: {', '.join(self.known) or 'none'}")
 
 
-class UnknownSourceError(OnderwijsregelsError, LookupError):
+class UnknownSourceError(DefinitionError, LookupError):
     """A source id that the shipped source register does not hold."""
 
     def __init__(self, source_id: str, known: Sequence[str]) -> None:
@@ -155,17 +239,67 @@ class UnknownSourceError(OnderwijsregelsError, LookupError):
         )
 
 
-class PluginError(OnderwijsregelsError):
+class PluginError(DefinitionError):
     """A plugin that could not be loaded or that broke a rule of the host.
 
     ``plugin`` is the plugin's name (its entry-point name, or the object's name
-    when passed to :func:`onderwijsregels.load` directly) and ``distribution``
-    the installed distribution that provides it, with its version.
+    when passed to :func:`onderwijsregels.load` directly; ``None`` where not yet
+    known), ``distribution`` the installed distribution that provides it, with
+    its version, and ``edition`` the edition concerned, if any.
+
+    >>> print(PluginError("cao-po-2099", "acme-cao 1.0", "rule 'x' raised", edition="cao-po-2099"))
+    plugin 'cao-po-2099' (distribution acme-cao 1.0), edition 'cao-po-2099': rule 'x' raised
     """
 
-    def __init__(self, plugin: str, distribution: str | None, problem: str) -> None:
+    def __init__(
+        self,
+        plugin: str | None,
+        distribution: str | None,
+        problem: str,
+        *,
+        edition: str | None = None,
+    ) -> None:
         self.plugin = plugin
         self.distribution = distribution
         self.problem = problem
-        source = f" (distribution {distribution})" if distribution else ""
-        super().__init__(f"plugin {plugin!r}{source}: {problem}")
+        self.edition = edition
+        parts = []
+        if plugin is not None:
+            parts.append(f"plugin {plugin!r}")
+            if distribution:
+                parts[-1] += f" (distribution {distribution})"
+        if edition is not None:
+            parts.append(f"edition {edition!r}")
+        super().__init__(f"{', '.join(parts) or 'a plugin'}: {problem}")
+
+    def naming(self, plugin: str | None, distribution: str | None) -> PluginError:
+        """The same error with the plugin that provides its edition filled in."""
+        return PluginError(plugin, distribution, self.problem, edition=self.edition)
+
+
+class OverspendingError(InputError, ValueError):
+    """A spending larger than the money available on its day; the ledger is unchanged.
+
+    ``spending`` is the refused spending (a :class:`~onderwijsregels.ledger.Spending`),
+    ``available`` the money available on its day and ``tranches`` what each
+    tranche held.
+    """
+
+    http_status: ClassVar[int] = 422
+
+    def __init__(self, spending: object, available: Decimal, tranches: Sequence[str]) -> None:
+        self.spending = spending
+        self.available = available
+        self.tranches = tuple(tranches)
+        listed = "; ".join(self.tranches) or "none"
+        amount = getattr(spending, "amount", None)
+        day = getattr(spending, "day", None)
+        what = getattr(spending, "description", None) or getattr(
+            getattr(spending, "kind", None), "value", ""
+        )
+        shown = format_eur(amount) if isinstance(amount, Decimal) else repr(amount)
+        on = day.isoformat() if isinstance(day, date) else repr(day)
+        super().__init__(
+            f"spending of {shown} on {on} ({what}) exceeds the {format_eur(available)} "
+            f"available that day; tranches: {listed}"
+        )

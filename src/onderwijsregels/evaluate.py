@@ -21,6 +21,7 @@ import attrs
 from onderwijsregels.citations import Citation, Confidence, Interpretation
 from onderwijsregels.editions import Edition
 from onderwijsregels.errors import (
+    DefinitionError,
     InvalidInputError,
     NotEncodedError,
     OnderwijsregelsError,
@@ -337,11 +338,25 @@ def _evaluate_rule(rule: Rule, context: RuleContext, use: EditionUse) -> Outcome
             f"rule {rule.id!r} cannot be computed exactly with these values (too many digits); "
             "nothing is rounded silently, so give fewer decimals",
         ) from None
+    except PluginError as error:
+        if error.edition is not None:
+            raise
+        raise PluginError(
+            error.plugin,
+            error.distribution,
+            f"rule {rule.id!r}: {error.problem}",
+            edition=edition.id,
+        ) from error
+    except DefinitionError as error:
+        raise PluginError(None, None, f"rule {rule.id!r}: {error}", edition=edition.id) from error
     except OnderwijsregelsError:
         raise
     except Exception as error:  # a defect in the rule set, not in the caller's input
         raise PluginError(
-            edition.id, None, f"rule {rule.id!r} raised {error!r} for {context.subject!r}"
+            None,
+            None,
+            f"rule {rule.id!r} raised {error!r} for {context.subject.label}",
+            edition=edition.id,
         ) from error
     if not isinstance(found, Computation):
         return Missing(rule.id, rule.title, found.reason, edition.id)

@@ -36,7 +36,7 @@ import attrs
 
 from onderwijsregels.citations import Citation, Interpretation
 from onderwijsregels.convert import structure, unstructure
-from onderwijsregels.errors import InvalidInputError, OnderwijsregelsError
+from onderwijsregels.errors import InvalidInputError, OverspendingError
 from onderwijsregels.model import (
     Employee,
     Function,
@@ -44,7 +44,6 @@ from onderwijsregels.model import (
     to_function,
     to_werktijdfactor,
 )
-from onderwijsregels.money import format_eur
 from onderwijsregels.registry import Rulebook
 
 if TYPE_CHECKING:
@@ -250,21 +249,6 @@ class Tranche:
     def lapses_on(self) -> date:
         """The first day the money can no longer be spent."""
         return date(self.spend_by.year + 1, 1, 1)
-
-
-class OverspendingError(OnderwijsregelsError, ValueError):
-    """A spending larger than the money available on its day; the ledger is unchanged."""
-
-    def __init__(self, spending: Spending, available: Decimal, tranches: Sequence[str]) -> None:
-        self.spending = spending
-        self.available = available
-        self.tranches = tuple(tranches)
-        listed = "; ".join(self.tranches) or "none"
-        super().__init__(
-            f"spending of {format_eur(spending.amount)} on {spending.day.isoformat()} "
-            f"({spending.description or spending.kind.value}) exceeds the {format_eur(available)} "
-            f"available that day; tranches: {listed}"
-        )
 
 
 def _typed(items: object, kind: type[Any], field: str) -> tuple[Any, ...]:

@@ -27,7 +27,7 @@ from decimal import Decimal
 import attrs
 
 from onderwijsregels.citations import Citation, Interpretation
-from onderwijsregels.errors import NotEncodedError
+from onderwijsregels.errors import EditionDefinitionError, NotEncodedError
 from onderwijsregels.steps import Step
 
 __all__ = ["DatedValue", "KnownValue", "Parameter", "Value"]
@@ -54,13 +54,15 @@ class DatedValue:
 
     def __attrs_post_init__(self) -> None:
         if self.end is not None and self.end < self.start:
-            raise ValueError(f"dated value ends ({self.end}) before it starts ({self.start})")
+            raise EditionDefinitionError(
+                f"dated value ends ({self.end}) before it starts ({self.start})"
+            )
         if self.value is None and not self.missing:
-            raise ValueError("a dated value without a value must say why it is missing")
+            raise EditionDefinitionError("a dated value without a value must say why it is missing")
         if self.value is not None and self.citation is None:
-            raise ValueError("every dated value needs a citation")
+            raise EditionDefinitionError("every dated value needs a citation")
         if isinstance(self.value, float):
-            raise TypeError("dated values are never floats; use Decimal")
+            raise EditionDefinitionError("dated values are never floats; use Decimal")
 
     def covers(self, day: date) -> bool:
         return self.start <= day and (self.end is None or day <= self.end)
@@ -90,28 +92,32 @@ class KnownValue:
     def decimal(self) -> Decimal:
         """The value as an exact Decimal (for amounts and hours)."""
         if isinstance(self.value, bool) or not isinstance(self.value, Decimal | int):
-            raise TypeError(f"expected a number, the parameter holds {self.value!r}")
+            raise EditionDefinitionError(f"expected a number, the parameter holds {self.value!r}")
         return Decimal(self.value)
 
     @property
     def whole(self) -> int:
         """The value as a whole number (for counts of years)."""
         if isinstance(self.value, bool) or not isinstance(self.value, int):
-            raise TypeError(f"expected a whole number, the parameter holds {self.value!r}")
+            raise EditionDefinitionError(
+                f"expected a whole number, the parameter holds {self.value!r}"
+            )
         return self.value
 
     @property
     def day(self) -> date:
         """The value as a date (for deadlines)."""
         if not isinstance(self.value, date):
-            raise TypeError(f"expected a date, the parameter holds {self.value!r}")
+            raise EditionDefinitionError(f"expected a date, the parameter holds {self.value!r}")
         return self.value
 
     @property
     def texts(self) -> tuple[str, ...]:
         """The value as a tuple of texts."""
         if not isinstance(self.value, tuple):
-            raise TypeError(f"expected a tuple of texts, the parameter holds {self.value!r}")
+            raise EditionDefinitionError(
+                f"expected a tuple of texts, the parameter holds {self.value!r}"
+            )
         return self.value
 
 
@@ -131,7 +137,9 @@ class Parameter:
     def __attrs_post_init__(self) -> None:
         for earlier, later in itertools.pairwise(self.values):
             if earlier.end is None or earlier.end >= later.start:
-                raise ValueError(f"parameter {self.id!r}: dated values overlap at {later.start}")
+                raise EditionDefinitionError(
+                    f"parameter {self.id!r}: dated values overlap at {later.start}"
+                )
 
     @classmethod
     def single(

@@ -183,7 +183,20 @@ class Rulebook:
                     subject_notes=(scale_note,) if scale_note else (),
                 )
             )
-        return evaluate_editions(subject, period, uses)
+        try:
+            return evaluate_editions(subject, period, uses)
+        except PluginError as error:
+            raise self._named(error) from error
+
+    def _named(self, error: PluginError) -> PluginError:
+        """``error`` with the plugin that provides its edition filled in, when it lacks one."""
+        if error.plugin is not None or error.edition is None:
+            return error
+        for plugin in self.plugins:
+            if error.edition in plugin.editions:
+                source = f"{plugin.distribution} {plugin.version}" if plugin.distribution else None
+                return error.naming(plugin.name, source)
+        return error
 
 
 def _check_day(day: object) -> date:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from onderwijsregels.citations import Citation, Interpretation
-from onderwijsregels.errors import InvalidInputError, PluginError
+from onderwijsregels.errors import EditionDefinitionError, InvalidInputError, PluginError
 from onderwijsregels.model import Employee, School
 from onderwijsregels.parameters import KnownValue, Parameter, Value
 from onderwijsregels.periods import CalendarYear, Period, SchoolYear
@@ -171,9 +171,10 @@ class RuleContext:
             return self.edition.parameter(parameter_id)
         except LookupError:
             raise PluginError(
-                self.edition.id,
+                None,
                 None,
                 f"a rule asks for parameter {parameter_id!r}, which the edition does not define",
+                edition=self.edition.id,
             ) from None
 
     def _label(self, parameter_id: str, found: KnownValue) -> KnownValue:
@@ -214,7 +215,7 @@ class Rule:
     @id.validator
     def _snake_case(self, _: attrs.Attribute[str], value: str) -> None:
         if not _RULE_ID.fullmatch(value):
-            raise ValueError(f"rule id {value!r} is not lower snake_case")
+            raise EditionDefinitionError(f"rule id {value!r} is not lower snake_case")
 
 
 def rule(

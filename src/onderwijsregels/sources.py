@@ -34,7 +34,7 @@ from typing import Any
 import attrs
 
 from onderwijsregels.convert import nonempty, optional_nonempty
-from onderwijsregels.errors import UnknownSourceError
+from onderwijsregels.errors import EditionDefinitionError, UnknownSourceError
 
 __all__ = ["Confidence", "Grade", "Source", "register", "source"]
 
@@ -110,7 +110,7 @@ class Grade(enum.Enum):
 
 def _kebab(_: object, attribute: attrs.Attribute[str], value: str) -> None:
     if not _SOURCE_ID.fullmatch(value):
-        raise ValueError(f"source {attribute.name} {value!r} is not lower kebab-case")
+        raise EditionDefinitionError(f"source {attribute.name} {value!r} is not lower kebab-case")
 
 
 @attrs.frozen
@@ -179,7 +179,7 @@ def register() -> Mapping[str, Source]:
     for entry in tomllib.loads(raw.decode("utf-8"))["source"]:
         item = _from_toml(entry)
         if item.id in found:
-            raise ValueError(f"source id {item.id!r} appears twice in the register")
+            raise EditionDefinitionError(f"source id {item.id!r} appears twice in the register")
         found[item.id] = item
     return dict(sorted(found.items()))
 

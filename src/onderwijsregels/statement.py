@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from onderwijsregels.citations import Interpretation
-from onderwijsregels.errors import InvalidInputError
+from onderwijsregels.errors import InvalidInputError, OverspendingError
 from onderwijsregels.money import format_eur
 from onderwijsregels.periods import add_years
 from onderwijsregels.render import table
@@ -273,7 +273,6 @@ def _available(
 def _allocate(
     spending: Spending, remaining: dict[int, Decimal], tranches: Sequence[Tranche]
 ) -> list[Allocation]:
-    from onderwijsregels.ledger import OverspendingError
 
     usable = _available(remaining, tranches, spending.day)
     available = sum((remaining[t.year] for t in usable), ZERO)

@@ -1,0 +1,125 @@
+"""The public API is a contract: these names, modules and commands must not disappear by accident.
+
+When a name is added on purpose, add it here too; when one is removed on purpose, that is a
+breaking change for the CHANGELOG.
+"""
+
+from __future__ import annotations
+
+import importlib
+import subprocess
+import sys
+
+import pytest
+
+import onderwijsregels as owr
+from onderwijsregels.cli import _parser
+
+PUBLIC_NAMES = {
+    "SCALES",
+    "Accrual",
+    "AccrualYear",
+    "BoardLapse",
+    "CalendarYear",
+    "Citation",
+    "Computation",
+    "Confidence",
+    "DatedValue",
+    "DefinitionError",
+    "Day",
+    "Edition",
+    "EditionDefinitionError",
+    "EditionDiff",
+    "EditionUse",
+    "Employee",
+    "Evaluation",
+    "Function",
+    "Grade",
+    "InputError",
+    "Interpretation",
+    "InvalidInputError",
+    "Ledger",
+    "NoEditionError",
+    "NotApplicable",
+    "NotEncodedError",
+    "OldTitle",
+    "OnderwijsregelsError",
+    "Outcome",
+    "OverspendingError",
+    "Parameter",
+    "PluginError",
+    "PluginInfo",
+    "Predicate",
+    "Register",
+    "RegisterRow",
+    "Registration",
+    "Route",
+    "Rule",
+    "RuleContext",
+    "RuleNotApplicableError",
+    "Rulebook",
+    "SavingsAgreement",
+    "School",
+    "SchoolYear",
+    "Situation",
+    "Source",
+    "Spending",
+    "SpendingKind",
+    "Statement",
+    "Step",
+    "Tranche",
+    "Unit",
+    "UnknownEditionError",
+    "UnknownParameterError",
+    "UnknownRuleError",
+    "UnknownSourceError",
+    "accruals",
+    "board_lapses",
+    "hookimpl",
+    "load",
+    "register_overview",
+    "round_money",
+    "rule",
+}
+"""Every name `onderwijsregels.__all__` held when the engine was reshaped (issue 13)."""
+
+COMMANDS = {"editions", "evaluate", "statement", "registers", "diff"}
+
+
+def test_every_public_name_is_still_exported() -> None:
+    missing = PUBLIC_NAMES - set(owr.__all__)
+    assert not missing, f"public names removed: {sorted(missing)}"
+    for name in PUBLIC_NAMES:
+        assert getattr(owr, name) is not None
+
+
+def test_all_is_sorted_and_resolvable() -> None:
+    assert len(owr.__all__) == len(set(owr.__all__))
+    for name in owr.__all__:
+        assert hasattr(owr, name), name
+
+
+def test_cli_commands_are_still_there() -> None:
+    parser = _parser()
+    choices = next(
+        action.choices
+        for action in parser._actions
+        if getattr(action, "choices", None) and isinstance(action.choices, dict)
+    )
+    assert set(choices) >= COMMANDS
+
+
+@pytest.mark.parametrize("module", ["onderwijsregels.sources", "onderwijsregels.testing"])
+def test_public_modules_import(module: str) -> None:
+    importlib.import_module(module)
+
+
+def test_importing_the_library_stays_light() -> None:
+    # The engine must not pull in the test tooling or optional features.
+    code = (
+        "import sys, onderwijsregels; "
+        "heavy = [m for m in ('hypothesis', 'pytest', 'fastapi', 'polars') if m in sys.modules]; "
+        "print(','.join(heavy))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == ""
