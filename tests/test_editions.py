@@ -242,6 +242,8 @@ TOTAL = owr.rule(
     subject=Employee,
     unit=Unit.EUR_PER_KALENDERJAAR,
     citations=(FICTIONAL,),
+    parameters=("bedrag", "factor"),
+    reads=(),
 )(_total)
 
 BASE = Edition(
@@ -283,7 +285,9 @@ def test_derive_overrides_only_one_parameter() -> None:
     assert DERIVED.parameter("bedrag").at(date(2031, 6, 1)).value == Decimal("150")
     assert DERIVED.parameter("factor") == BASE.parameter("factor")
     assert DERIVED.rule_ids == ("totaal",)
-    assert DERIVED.carried_over == frozenset({"totaal"})
+    # The rule reads "bedrag", which changed: it is not carried over unchanged (issue 13: before
+    # reads were declared and enforced, this rule was wrongly reported as carried over).
+    assert DERIVED.carried_over == frozenset()
     assert DERIVED.family == "demo"
     rb = owr.load([DemoPlugin()], entry_points=False)
     employee = juf()
@@ -292,7 +296,13 @@ def test_derive_overrides_only_one_parameter() -> None:
     later = rb.evaluate(employee, year=2031)["totaal"]
     assert later.value == Decimal("300.00")
     assert later.edition.id == "demo-2031"
-    assert "Carried over unchanged from demo-2030 into demo-2031." in later.notes
+    assert not any(note.startswith("Carried over") for note in later.notes)
+    change = rb.diff("demo-2030", "demo-2031")
+    (totaal,) = change.rules
+    assert (totaal.rule_id, totaal.kind) == ("totaal", "changed")
+    fields = {item.field: (item.before, item.after) for item in totaal.changes}
+    assert fields["value (bedrag)"] == ("100", "150")
+    assert change.unchanged == ()
 
 
 def test_derive_cannot_remove_unknown_rule() -> None:

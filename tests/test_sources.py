@@ -371,3 +371,48 @@ def test_no_shipped_text_points_to_our_working_notes() -> None:
     for path in paths:
         text = path.read_text(encoding="utf-8")
         assert FORBIDDEN.search(text) is None, path
+
+
+def test_source_grade_and_claim_accept_their_values_as_text() -> None:
+    assert Source("test-page", "T", "P", "C").grade is Grade.C  # type: ignore[arg-type]
+    citation = Citation("X", None, None, "raphrm-pdi-budget", "q", "interpretation")  # type: ignore[arg-type]
+    assert citation.confidence is Confidence.INTERPRETATION
+
+
+def test_a_bad_grade_is_a_definition_error() -> None:
+    with pytest.raises(owr.EditionDefinitionError, match="grade must be one of 'A', 'B'"):
+        Source("test-page", "T", "P", "E")  # type: ignore[arg-type]
+
+
+def test_a_bad_claim_is_a_definition_error() -> None:
+    with pytest.raises(owr.EditionDefinitionError, match="confidence must be one of"):
+        Citation("X", None, None, "raphrm-pdi-budget", "q", "certain")  # type: ignore[arg-type]
+
+
+def test_a_plugin_cannot_reuse_a_register_id_for_another_source() -> None:
+    impostor = Source("poraad-faq-rechten-professionalisering", "Mine", "me", Grade.A)
+    citation = Citation("X", None, None, impostor, "q")
+
+    class Impostor:
+        __name__ = "impostor"
+
+        @owr.hookimpl
+        def onderwijsregels_editions(self) -> tuple[owr.Edition, ...]:
+            return (
+                owr.Edition(
+                    id="impostor-2030",
+                    family="impostor",
+                    title="Impostor",
+                    valid_from=date(2030, 1, 1),
+                    valid_to=None,
+                    citation=citation,
+                    rules=(),
+                ),
+            )
+
+    with pytest.raises(
+        owr.PluginError, match="reuses an id of the shipped source register"
+    ) as caught:
+        owr.load([Impostor()], entry_points=False)
+    assert caught.value.plugin == "impostor"
+    assert caught.value.edition == "impostor-2030"

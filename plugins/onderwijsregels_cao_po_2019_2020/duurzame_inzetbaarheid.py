@@ -55,6 +55,7 @@ def _oudere_werknemer(ctx: RuleContext) -> bool | None:
     unit=Unit.UUR_PER_KALENDERJAAR,
     citations=(sources.DI_BASIS,),
     parameters=("di_basisbudget_uren",),
+    reads=("werktijdfactor",),
 )
 def duurzame_inzetbaarheid_basisbudget_uren(ctx: RuleContext) -> Computation:
     """The basic duurzame-inzetbaarheid budget: 40 hours a year, pro rata.
@@ -81,6 +82,7 @@ def duurzame_inzetbaarheid_basisbudget_uren(ctx: RuleContext) -> Computation:
     unit=Unit.UUR_PER_KALENDERJAAR,
     citations=(sources.DI_STARTERS,),
     parameters=("di_startende_leraar_uren", "di_startende_leraar_hoogste_trede"),
+    reads=("scale", "trede", "werktijdfactor"),
 )
 def duurzame_inzetbaarheid_startende_leraar_uren(ctx: RuleContext) -> Computation | NotApplicable:
     """Starting teachers' extra budget: 40 hours a year, pro rata, not savable.
@@ -124,6 +126,7 @@ def duurzame_inzetbaarheid_startende_leraar_uren(ctx: RuleContext) -> Computatio
     citations=(sources.DI_OUDEREN,),
     interpretation=_AGE_READING,
     parameters=("di_oudere_werknemer_uren", "di_leeftijd_oudere_werknemer"),
+    reads=("birth_date", "werktijdfactor"),
 )
 def duurzame_inzetbaarheid_oudere_werknemer_uren(ctx: RuleContext) -> Computation | NotApplicable:
     """Older employees' extra budget: 130 hours a year, pro rata, from age 57."""
@@ -166,6 +169,7 @@ def duurzame_inzetbaarheid_oudere_werknemer_uren(ctx: RuleContext) -> Computatio
         "di_spaartermijn_oudere_werknemer",
         "di_leeftijd_oudere_werknemer",
     ),
+    reads=("birth_date",),
 )
 def duurzame_inzetbaarheid_spaartermijn(ctx: RuleContext) -> Computation:
     """How long the basic budget may be saved: 3 years, or 5 years for (40 + 130) hours from 57.
@@ -211,6 +215,7 @@ def duurzame_inzetbaarheid_spaartermijn(ctx: RuleContext) -> Computation:
     citations=(sources.DI_OUDEREN,),
     interpretation=_AGE_READING,
     parameters=("di_maximale_opname_oudere_werknemer", "di_leeftijd_oudere_werknemer"),
+    reads=("birth_date",),
 )
 def duurzame_inzetbaarheid_maximale_opname_uren(ctx: RuleContext) -> Computation | NotApplicable:
     """At most 340 hours may be taken in one year from the saved (40 + 130) budget.

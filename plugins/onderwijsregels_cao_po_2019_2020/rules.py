@@ -57,6 +57,7 @@ _NOT_FOR_DIRECTIE = (
         "individueel_budget_directie",
         "verhoging_directie",
     ),
+    reads=("function", "werktijdfactor", "statutair_bestuurder"),
 )
 def individueel_budget(ctx: RuleContext) -> Computation:
     """The individual professionalisation budget for one calendar year.
@@ -107,6 +108,7 @@ def individueel_budget(ctx: RuleContext) -> Computation:
     unit=Unit.UUR_PER_WERKWEEK,
     citations=(sources.BUDGET_EN_UREN_OP_OOP,),
     parameters=("uren_per_werkweek_op_oop",),
+    reads=("function", "werktijdfactor"),
 )
 def uren_per_werkweek(ctx: RuleContext) -> Computation | NotApplicable:
     """Clock hours per work week for professional development, pro rata.
@@ -154,6 +156,7 @@ _UREN_PER_JAAR_READING = Interpretation(
     citations=(sources.UREN_PER_JAAR, sources.BUDGET_EN_UREN_OP_OOP),
     interpretation=_UREN_PER_JAAR_READING,
     parameters=("uren_per_jaar_voltijd",),
+    reads=("function", "werktijdfactor"),
 )
 def uren_per_jaar(ctx: RuleContext) -> Computation:
     """Hours a year for individual professionalisation: 83 at full time, pro rata, for everyone.
@@ -199,6 +202,7 @@ def uren_per_jaar(ctx: RuleContext) -> Computation:
     unit=Unit.JAREN,
     citations=(sources.SPAREN_OP_OOP, sources.SPAREN_DIRECTIE),
     parameters=("spaartermijn_op_oop", "spaartermijn_directie"),
+    reads=("function",),
 )
 def maximale_spaartermijn(ctx: RuleContext) -> Computation:
     """How many years the individual budget may be saved, in consultation with the employer.
@@ -228,6 +232,7 @@ def maximale_spaartermijn(ctx: RuleContext) -> Computation:
     unit=Unit.JAREN,
     citations=(sources.SPAREN_DIRECTIE,),
     parameters=("vervaltermijn_directie",),
+    reads=("function",),
 )
 def vervaltermijn_directiebudget(ctx: RuleContext) -> Computation | NotApplicable:
     """Years within which the directie budget must be spent before it lapses.
@@ -260,6 +265,7 @@ def vervaltermijn_directiebudget(ctx: RuleContext) -> Computation | NotApplicabl
     unit=Unit.TEKST,
     citations=(sources.BESTEDING_DIRECTIE,),
     parameters=("bestedingsvormen_directie",),
+    reads=("function",),
 )
 def bestedingsvormen_directiebudget(ctx: RuleContext) -> Computation | NotApplicable:
     """What the directie budget may be spent on, in consultation with the employer.
@@ -292,6 +298,7 @@ def bestedingsvormen_directiebudget(ctx: RuleContext) -> Computation | NotApplic
     subject=Employee,
     unit=Unit.JA_NEE,
     citations=(sources.REGISTRATIE, sources.REGISTER_SCOPE),
+    reads=("function", "statutair_bestuurder"),
 )
 def registratieplicht_schoolleidersregister(ctx: RuleContext) -> Computation:
     """Whether the employee must be registered in the Schoolleidersregister PO.
@@ -326,6 +333,7 @@ def registratieplicht_schoolleidersregister(ctx: RuleContext) -> Computation:
     subject=Employee,
     unit=Unit.JA_NEE,
     citations=(sources.REGISTRATIE,),
+    reads=("function", "statutair_bestuurder"),
 )
 def registratiekosten_vergoed_door_werkgever(ctx: RuleContext) -> Computation | NotApplicable:
     """Whether the employer pays the registration costs.
@@ -352,6 +360,7 @@ def registratiekosten_vergoed_door_werkgever(ctx: RuleContext) -> Computation | 
     subject=Employee,
     unit=Unit.JA_NEE,
     citations=(sources.OPGEDRAGEN,),
+    reads=(),
 )
 def opgedragen_professionalisering_voor_rekening_werkgever(ctx: RuleContext) -> Computation:
     """Professionalisation the employer assigns is at the employer's cost.
@@ -378,6 +387,7 @@ def opgedragen_professionalisering_voor_rekening_werkgever(ctx: RuleContext) -> 
     subject=Employee,
     unit=Unit.JA_NEE,
     citations=(sources.POP,),
+    reads=(),
 )
 def jaarlijkse_afspraken_in_pop(ctx: RuleContext) -> Computation:
     """Each employee agrees yearly on their professionalisation, recorded in a POP.

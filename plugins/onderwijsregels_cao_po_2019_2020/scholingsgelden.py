@@ -84,6 +84,7 @@ JAARGESPREK = Citation(
     subject=Employee,
     unit=Unit.JA_NEE,
     citations=(PERSONEELS_EN_ARBEIDSMARKTBUDGET, NAAST_BESTAANDE_BUDGETTEN),
+    reads=("function",),
 )
 def scholingsgelden_personeels_en_arbeidsmarktbudget(ctx: RuleContext) -> Computation:
     """Every employee, the directie included, can draw on general training money.
@@ -125,6 +126,7 @@ def scholingsgelden_personeels_en_arbeidsmarktbudget(ctx: RuleContext) -> Comput
     subject=Employee,
     unit=Unit.JA_NEE,
     citations=(JAARGESPREK,),
+    reads=("function",),
 )
 def besteding_scholingsbudget_in_jaargesprek(ctx: RuleContext) -> Computation | NotApplicable:
     """The directielid's spending and what was learned are discussed in the yearly review.

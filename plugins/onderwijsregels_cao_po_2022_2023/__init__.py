@@ -76,6 +76,7 @@ TEAM_EN_LEERLINGEN = Citation(
     subject=Employee,
     unit=Unit.JA_NEE,
     citations=(BASISVAARDIGHEDEN, TEAM_EN_LEERLINGEN),
+    reads=(),
 )
 def professionalisering_basisvaardigheden(ctx: RuleContext) -> Computation:
     """The team may spend Onderwijsakkoord money on basic-skills professionalisation.

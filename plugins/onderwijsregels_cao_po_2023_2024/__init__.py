@@ -87,6 +87,7 @@ BEGELEIDING = Citation(
     subject=Employee,
     unit=Unit.JA_NEE,
     citations=(BEGELEIDING,),
+    reads=("function",),
 )
 def begeleiding_startende_schoolleider(ctx: RuleContext) -> Computation | NotApplicable:
     """A starting school leader has a right to targeted guidance and support (art. 9.5).

@@ -125,7 +125,7 @@ MERGED_CHAPTER_UNKNOWN = (
     "CAO PO 2024-2025 merged chapters 8A (duurzame inzetbaarheid) and 9 (professionalisering) "
     "into one PDI chapter; our sources give the PDI budget of teachers and OOP (€ 525 and 123 "
     "hours a year, pro rata) but not this value under the merged chapter, so it is not "
-    "guessed. Supply it from the CAO text with its citation to compute with it"
+    "guessed; an edition plugin that has the CAO text can supply it under this parameter id"
 )
 
 _NOT_GIVEN = (
@@ -158,6 +158,7 @@ PDI_UREN = Parameter.single(
     unit=Unit.UUR_PER_KALENDERJAAR,
     citations=(PDI_BUDGET, PDI_MERGE),
     parameters=("pdi_uren_voltijd",),
+    reads=("function", "werktijdfactor"),
 )
 def pdi_uren(ctx: RuleContext) -> Computation:
     """PDI hours a year: 123 at full time, pro rata werktijdfactor, for every employee.

@@ -140,6 +140,7 @@ NO_DUTY_IN_FORCE = Interpretation(
     unit=Unit.JA_NEE,
     citations=(WET, UITGESTELD, AFGESCHAFT),
     interpretation=NO_DUTY_IN_FORCE,
+    reads=("function",),
 )
 def lerarenregister_registratieplicht(ctx: RuleContext) -> Computation | NotApplicable:
     """Whether a teacher must register in the Lerarenregister: no (halted, then abolished)."""
@@ -166,6 +167,7 @@ def lerarenregister_registratieplicht(ctx: RuleContext) -> Computation | NotAppl
     subject=Employee,
     unit=Unit.JA_NEE,
     citations=(AANLEVEREN,),
+    reads=("function",),
 )
 def lerarenregister_gegevens_aanleveren_door_bestuur(
     ctx: RuleContext,
@@ -194,6 +196,7 @@ def lerarenregister_gegevens_aanleveren_door_bestuur(
     subject=Employee,
     unit=Unit.JA_NEE,
     citations=(PORTFOLIO, PORTFOLIO_EIGENAAR, AFGESCHAFT),
+    reads=("function",),
 )
 def lerarenregister_portfolio_vrijwillig(ctx: RuleContext) -> Computation | NotApplicable:
     """A teacher may use the register's portfolio of their own accord; it is theirs alone.

@@ -33,6 +33,7 @@ def _legal_basis(ctx: RuleContext) -> tuple[Step, list[str]]:
     unit=Unit.EUR_PER_LEERLING,
     citations=(),
     parameters=("bedrag_per_leerling",),
+    reads=(),
 )
 def bedrag_per_leerling(ctx: RuleContext) -> Computation:
     """The amount per pupil for the school year of the reference day."""
@@ -60,6 +61,7 @@ def bedrag_per_leerling(ctx: RuleContext) -> Computation:
     unit=Unit.EUR_PER_SCHOOLJAAR,
     citations=(),
     parameters=("bedrag_per_leerling",),
+    reads=("pupils",),
 )
 def bekostiging_professionalisering(ctx: RuleContext) -> Computation:
     """The school's funding for one school year: pupils × amount per pupil."""

@@ -150,11 +150,8 @@ def _duty(employee: Employee) -> tuple[bool, str]:
 
 
 def _new_register_start(ctx: RuleContext) -> date | None:
-    """The first day of the register renewed in August 2022, if this edition knows it."""
-    for item in ctx.edition.parameters:
-        if item.id == "registratieperiode_jaren":
-            return item.values[0].start
-    return None
+    """The first day of the register renewed in August 2022, if this edition is that register."""
+    return RENEWAL if ctx.edition.starts >= RENEWAL else None
 
 
 def cycle(ctx: RuleContext, registration: Registration) -> Cycle | NotApplicable:
@@ -245,6 +242,8 @@ def cycle(ctx: RuleContext, registration: Registration) -> Cycle | NotApplicable
         sources.REGISTER_OPENED,
         sources.DEADLINE_2018,
     ),
+    reads=("function", "statutair_bestuurder"),
+    parameters=("registratie_uiterlijk",),
 )
 def schoolleidersregister_registratieplicht(ctx: RuleContext) -> Computation:
     """Who must be registered: (adjunct-)directors in primary education, not statutory board members.
@@ -298,6 +297,7 @@ def schoolleidersregister_registratieplicht(ctx: RuleContext) -> Computation:
         "registratieperiode_jaren",
         "onder_voorwaarden_maanden",
     ),
+    reads=("function", "statutair_bestuurder", "registration"),
 )
 def schoolleidersregister_status(ctx: RuleContext) -> Computation | NotApplicable:
     """The registration status on the day.
@@ -349,7 +349,12 @@ def schoolleidersregister_status(ctx: RuleContext) -> Computation | NotApplicabl
     subject=Employee,
     unit=Unit.DATUM,
     citations=(sources.OLD_CYCLE, sources.PERIOD_FIVE_YEARS, sources.POINTS, sources.POSTPONEMENT),
-    parameters=("herregistratie_cyclus_jaren", "registratieperiode_jaren"),
+    parameters=(
+        "herregistratie_cyclus_jaren",
+        "registratieperiode_jaren",
+        "onder_voorwaarden_maanden",
+    ),
+    reads=("registration",),
 )
 def schoolleidersregister_herregistratiedatum(ctx: RuleContext) -> Computation | NotApplicable:
     """The date by which the registration must be renewed, and how it was computed."""
@@ -373,6 +378,7 @@ def schoolleidersregister_herregistratiedatum(ctx: RuleContext) -> Computation |
     unit=Unit.TEKST,
     citations=(sources.OLD_TITLES, sources.NEW_REGISTER, sources.PREDICATES),
     parameters=("registratieperiode_jaren",),
+    reads=("function", "registration"),
 )
 def schoolleidersregister_titel(ctx: RuleContext) -> Computation | NotApplicable:
     """The title: RDO/RADO/aspirant before August 2022; since, RDO with a predicate."""
@@ -415,6 +421,7 @@ def schoolleidersregister_titel(ctx: RuleContext) -> Computation | NotApplicable
     unit=Unit.EUR_PER_KALENDERJAAR,
     citations=(sources.FEE_2019, sources.FEE_2022, sources.FEE_2024),
     parameters=("jaarlijkse_bijdrage",),
+    reads=("function", "statutair_bestuurder", "registration"),
 )
 def schoolleidersregister_jaarlijkse_bijdrage(ctx: RuleContext) -> Computation | NotApplicable:
     """The yearly contribution to the register, which the employer reimburses (CAO art. 9.7)."""
@@ -438,6 +445,7 @@ def schoolleidersregister_jaarlijkse_bijdrage(ctx: RuleContext) -> Computation |
     subject=Employee,
     unit=Unit.TEKST,
     citations=(sources.OBJECTION, sources.APPEAL),
+    reads=("registration",),
 )
 def schoolleidersregister_bezwaar_en_beroep(ctx: RuleContext) -> Computation | NotApplicable:
     """After a refusal: objection to the deciding commission, then appeal at Onderwijsgeschillen."""
@@ -512,6 +520,7 @@ _NOT_DIRECTIE = "the Schoolleidersregister PO concerns directors and adjunct-dir
     subject=Employee,
     unit=Unit.JA_NEE,
     citations=(SCHOLING_IN_REGISTER,),
+    reads=("function",),
 )
 def scholing_in_register_controleren(ctx: RuleContext) -> Computation | NotApplicable:
     """Training counts for (re)registration only if it is in the register: check before.
@@ -540,6 +549,7 @@ def scholing_in_register_controleren(ctx: RuleContext) -> Computation | NotAppli
     subject=Employee,
     unit=Unit.JA_NEE,
     citations=(REGISTRATIEBESLUIT, BEZWAAR_NA_WEIGERING),
+    reads=("function",),
 )
 def registratiebesluit_aanvragen(ctx: RuleContext) -> Computation | NotApplicable:
     """A school leader who cannot register by the usual routes may ask for a decision by letter.

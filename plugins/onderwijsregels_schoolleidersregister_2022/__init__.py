@@ -60,6 +60,7 @@ START_DAY = Interpretation(
     unit=Unit.PUNTEN,
     citations=(sources.POINTS,),
     parameters=("punten_norm",),
+    reads=("registration",),
 )
 def schoolleidersregister_punten_nodig(ctx: RuleContext) -> Computation | NotApplicable:
     """Points still needed for the norm of 100 points per five years.
@@ -145,6 +146,7 @@ _NOT_DIRECTIE = "the Schoolleidersregister PO concerns directors and adjunct-dir
     subject=Employee,
     unit=Unit.JA_NEE,
     citations=(ALLES_AANTOONBAAR,),
+    reads=("function",),
 )
 def herregistratie_alles_aantoonbaar_telt(ctx: RuleContext) -> Computation | NotApplicable:
     """Whatever demonstrably contributed to the school leader's development counts.
@@ -174,6 +176,7 @@ def herregistratie_alles_aantoonbaar_telt(ctx: RuleContext) -> Computation | Not
     subject=Employee,
     unit=Unit.TEKST,
     citations=(ROUTES, BEWIJSSTUK),
+    reads=("function", "registration"),
 )
 def basisregistratie_routes(ctx: RuleContext) -> Computation | NotApplicable:
     """The ways to the basic registration, each proved by a diploma or certificate.

@@ -29,7 +29,7 @@ import attrs
 
 from onderwijsregels.convert import nonempty, optional_nonempty
 from onderwijsregels.errors import EditionDefinitionError
-from onderwijsregels.sources import Confidence, Source, source
+from onderwijsregels.sources import Confidence, Source, source, to_confidence
 
 __all__ = ["Citation", "Confidence", "Interpretation"]
 
@@ -40,6 +40,11 @@ def _source(value: Source | str) -> Source:
     if isinstance(value, str):
         return source(value)
     raise EditionDefinitionError(f"read_at must be a Source or a source id, got {value!r}")
+
+
+def _is_bool(_: object, attribute: attrs.Attribute[bool], value: object) -> None:
+    if not isinstance(value, bool):
+        raise EditionDefinitionError(f"{attribute.name} must be true or false, got {value!r}")
 
 
 @attrs.frozen
@@ -67,14 +72,10 @@ class Citation:
     read_at: Source = attrs.field(converter=_source)
     quote: str | None = attrs.field(validator=optional_nonempty)
     claim: Confidence | None = attrs.field(
-        default=None,
-        alias="confidence",
-        validator=attrs.validators.optional(attrs.validators.instance_of(Confidence)),
+        default=None, alias="confidence", converter=to_confidence
     )
     note: str | None = attrs.field(default=None, validator=optional_nonempty)
-    article_confirmed: bool = attrs.field(
-        default=False, validator=attrs.validators.instance_of(bool), kw_only=True
-    )
+    article_confirmed: bool = attrs.field(default=False, validator=_is_bool, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
         allowed = self.allowed

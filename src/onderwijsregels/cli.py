@@ -19,10 +19,12 @@ from typing import Any
 
 from onderwijsregels.errors import (
     InvalidInputError,
+    NotEncodedError,
     OnderwijsregelsError,
+    OverspendingError,
 )
 from onderwijsregels.evaluate import Evaluation
-from onderwijsregels.ledger import LAPSE_TO_SCHOOL_OF_ACCRUAL, OverspendingError
+from onderwijsregels.ledger import LAPSE_TO_SCHOOL_OF_ACCRUAL
 from onderwijsregels.model import Employee
 from onderwijsregels.money import format_eur
 from onderwijsregels.records import load_ledgers, load_records
@@ -190,6 +192,11 @@ def _statements(rulebook: Rulebook, arguments: argparse.Namespace) -> str:
         except OverspendingError as error:
             who = f"ledgers[{index}]" + (f" ({ledger.name})" if ledger.name else "")
             raise InvalidInputError(f"{who}.spendings", str(error)) from None
+        except NotEncodedError as error:
+            who = f"ledgers[{index}]" + (f" ({ledger.name})" if ledger.name else "")
+            raise NotEncodedError(
+                f"{who}: {error.fact}", error.why, parameter=error.parameter
+            ) from None
     lapses = lapses_per_school(statements)
     if arguments.format == "json":
         document = {

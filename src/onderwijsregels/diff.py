@@ -172,17 +172,16 @@ def _basis(edition: Edition, rule: Rule) -> tuple[list[Citation], list[Interpret
 def _confidence(
     citations: Iterable[Citation], readings: list[Interpretation], edition: Edition, rule: Rule
 ) -> str:
+    read = [(parameter_id, _dated(edition, parameter_id)) for parameter_id in rule.parameters]
+    gaps = [pid for pid, item in read if item is not None and item.value is None]
+    if read and len(gaps) == len(read):
+        return f"not encoded ({', '.join(gaps)})"
     levels = [item.confidence for item in citations]
     if readings:
         levels.append(Confidence.INTERPRETATION)
     text = Confidence.weakest(*levels).value if levels else "none"
-    gaps = [
-        parameter_id
-        for parameter_id in rule.parameters
-        if (item := _dated(edition, parameter_id)) is not None and item.value is None
-    ]
     if gaps:
-        text += f" (not encoded: {', '.join(gaps)})"
+        text += f" where encoded (not encoded: {', '.join(gaps)})"
     return text
 
 

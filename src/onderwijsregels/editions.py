@@ -218,19 +218,20 @@ class Edition:
         kept = [item for item in self.rules if item.id not in replaced and item.id not in remove]
         new_parameters = {item.id: item for item in self.parameters}
         new_parameters.update({item.id: item for item in parameters})
-        inherited = {
+        # An open-ended value taken over unchanged is an assumption that the new text kept it
+        # (also where this edition then ends it at a later change); a value its source dated
+        # (e.g. "for 2020 and 2021") is not.
+        open_ended = {
             (item.id, value.start, value.value, value.citation)
             for item in self.parameters
             for value in item.values
+            if value.end is None or self.carries_value(item.id, value.start)
         }
-        # An open-ended value taken over unchanged is an assumption that the new text kept it;
-        # a value its source dated (e.g. "for 2020 and 2021") is not.
         carried_values = {
             (item.id, value.start)
             for item in new_parameters.values()
             for value in item.values
-            if value.end is None
-            and (item.id, value.start, value.value, value.citation) in inherited
+            if (item.id, value.start, value.value, value.citation) in open_ended
         }
         return Edition(
             id=id,

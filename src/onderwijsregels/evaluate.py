@@ -323,6 +323,12 @@ EXACT = decimal.Context(prec=200, rounding=decimal.ROUND_HALF_UP, traps=[decimal
 at the end, by the evaluation)."""
 
 
+def subject_label(context: RuleContext) -> str:
+    """The subject's label for messages (never its full repr)."""
+    subject = context._subject
+    return subject.label
+
+
 def _evaluate_rule(rule: Rule, context: RuleContext, use: EditionUse) -> Outcome | Missing:
     edition = use.edition
     try:
@@ -355,7 +361,7 @@ def _evaluate_rule(rule: Rule, context: RuleContext, use: EditionUse) -> Outcome
         raise PluginError(
             None,
             None,
-            f"rule {rule.id!r} raised {error!r} for {context.subject.label}",
+            f"rule {rule.id!r} raised {error!r} for {subject_label(context)}",
             edition=edition.id,
         ) from error
     if not isinstance(found, Computation):
@@ -405,10 +411,12 @@ def evaluate_editions(
     not_encoded: list[Missing] = []
     day = period.reference_day
     for use in uses:
-        context = RuleContext(subject=subject, day=day, period=period, edition=use.edition)
         for rule in use.edition.rules:
             if not isinstance(subject, rule.subject):
                 continue
+            context = RuleContext(
+                subject=subject, day=day, period=period, edition=use.edition, rule=rule
+            )
             result = _evaluate_rule(rule, context, use)
             if isinstance(result, Outcome):
                 outcomes.append(result)

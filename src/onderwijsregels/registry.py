@@ -33,6 +33,7 @@ from onderwijsregels.errors import (
 from onderwijsregels.evaluate import EditionUse, Evaluation, evaluate_editions
 from onderwijsregels.model import Employee, School
 from onderwijsregels.periods import SchoolYear, period_from
+from onderwijsregels.sources import register
 
 __all__ = ["PLUGINS_ENV", "PluginInfo", "Rulebook", "load"]
 
@@ -283,6 +284,20 @@ def load(
     return _collect(manager, sources)
 
 
+def _borrowed_source_id(edition: Edition) -> str | None:
+    """A message when a citation's own Source reuses an id of the shipped register."""
+    shipped = register()
+    for citation in edition.citations:
+        found = shipped.get(citation.read_at.id)
+        if found is not None and found != citation.read_at:
+            return (
+                f"a citation's source {citation.read_at.id!r} reuses an id of the shipped source "
+                "register with other details; cite the register's source by its id, or give "
+                "your own source another id"
+            )
+    return None
+
+
 def _collect(
     manager: pluggy.PluginManager, sources: Mapping[str, tuple[str | None, str | None]]
 ) -> Rulebook:
@@ -303,6 +318,9 @@ def _collect(
         for edition in provided:
             if not isinstance(edition, Edition):
                 raise PluginError(name, label, f"returned {edition!r}, which is not an Edition")
+            clash = _borrowed_source_id(edition)
+            if clash is not None:
+                raise PluginError(name, label, clash, edition=edition.id)
             if edition.id in by_id:
                 other = by_id[edition.id][1]
                 raise PluginError(

@@ -13,7 +13,7 @@ import inspect
 import re
 from collections.abc import Callable, Iterable
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import attrs
 
@@ -28,14 +28,19 @@ if TYPE_CHECKING:
     from onderwijsregels.editions import Edition
 
 __all__ = [
+    "SUBJECT_FIELDS",
     "Computation",
+    "EditionInfo",
     "NotApplicable",
     "Rule",
     "RuleContext",
     "Step",
+    "SubjectView",
     "Unit",
     "rule",
 ]
+
+_S = TypeVar("_S", Employee, School)
 
 _RULE_ID = re.compile(r"[a-z][a-z0-9]*(_[a-z0-9]+)*")
 
@@ -81,6 +86,10 @@ def _citations(items: Iterable[Citation]) -> tuple[Citation, ...]:
     return tuple(items)
 
 
+def _optional_texts(items: Iterable[str] | None) -> tuple[str, ...] | None:
+    return None if items is None else tuple(items)
+
+
 def _steps(items: Iterable[Step]) -> tuple[Step, ...]:
     return tuple(items)
 
@@ -119,26 +128,144 @@ class NotApplicable:
     reason: str
 
 
+SUBJECT_FIELDS: dict[type[Employee] | type[School], frozenset[str]] = {
+    Employee: frozenset(field.name for field in attrs.fields(Employee)),
+    School: frozenset(field.name for field in attrs.fields(School)),
+}
+"""The fields a rule can declare in ``reads=``, per kind of subject."""
+
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "age_on": ("birth_date",),
+    "label": ("name", "function", "scale", "trede", "werktijdfactor", "pupils", "brin"),
+}
+"""Methods and properties of a subject, and the fields they read."""
+
+
+class SubjectView:
+    """The subject as a rule sees it: only the fields the rule declared in ``reads=``.
+
+    Reading any other field raises :class:`~onderwijsregels.errors.PluginError`
+    naming the rule and the field, so a rule's outcome depends on exactly what
+    it declares (and can be memoised on that).
+    """
+
+    __slots__ = ("_fields", "_rule", "_subject")
+
+    def __init__(self, subject: Employee | School, fields: frozenset[str], rule_id: str) -> None:
+        object.__setattr__(self, "_subject", subject)
+        object.__setattr__(self, "_fields", fields)
+        object.__setattr__(self, "_rule", rule_id)
+
+    def __getattr__(self, name: str) -> Any:
+        subject = object.__getattribute__(self, "_subject")
+        fields = object.__getattribute__(self, "_fields")
+        needs = _NEEDS.get(name, (name,))
+        undeclared = [
+            item for item in needs if item not in fields and item in SUBJECT_FIELDS[type(subject)]
+        ]
+        if name in _NEEDS and name == "label":
+            undeclared = [item for item in undeclared if hasattr(subject, item)]
+        if undeclared:
+            rule_id = object.__getattribute__(self, "_rule")
+            raise PluginError(
+                None,
+                None,
+                f"rule {rule_id!r} reads the subject's {undeclared[0]!r} without declaring it "
+                f"(reads={tuple(sorted(fields))})",
+            )
+        return getattr(subject, name)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("a rule's view of the subject is read-only")
+
+
+@attrs.frozen
+class EditionInfo:
+    """What a rule may know about its edition: who it is, not its values.
+
+    Parameters are read with :meth:`RuleContext.param`, which checks them
+    against the rule's declaration; this view has none.
+    """
+
+    id: str
+    family: str
+    title: str
+    starts: date
+    valid_from: date
+    valid_to: date | None
+    citation: Citation
+    provisional: bool
+
+    def parameter(self, parameter_id: str) -> Any:
+        """Refused: read parameters with ``ctx.param`` and declare them in ``parameters=``."""
+        raise PluginError(
+            None,
+            None,
+            f"a rule reads parameter {parameter_id!r} through ctx.edition; use "
+            "ctx.param/ctx.param_known and declare it in the rule's parameters=",
+            edition=self.id,
+        )
+
+
 @attrs.frozen
 class RuleContext:
-    """Everything a rule may read: the subject, the day, the period and the edition."""
+    """Everything a rule may read: the subject, the day, the period, its parameters.
 
-    subject: Employee | School
+    ``rule`` is the rule being evaluated; when it declares what it reads
+    (``reads=`` for subject fields, ``parameters=`` for dated values), reading
+    anything else raises :class:`~onderwijsregels.errors.PluginError`. Parameters
+    are read only with :meth:`param` and :meth:`param_known`; :attr:`edition`
+    gives the edition's identity (id, title, dates, citation), not its values.
+    """
+
+    _subject: Employee | School = attrs.field(alias="subject")
     day: date
     period: Period
-    edition: Edition
+    _edition: Edition = attrs.field(alias="edition", repr=False)
+    rule: Rule | None = attrs.field(default=None, repr=False)
+
+    @property
+    def subject(self) -> Employee | School:
+        """The subject, limited to the rule's declared fields."""
+        return self._any_view(self._subject)
+
+    @property
+    def edition(self) -> EditionInfo:
+        """The edition's identity and dates; its values are read with :meth:`param`."""
+        edition = self._edition
+        return EditionInfo(
+            edition.id,
+            edition.family,
+            edition.title,
+            edition.starts,
+            edition.valid_from,
+            edition.valid_to,
+            edition.citation,
+            edition.provisional,
+        )
 
     @property
     def employee(self) -> Employee:
-        if not isinstance(self.subject, Employee):
+        if not isinstance(self._subject, Employee):
             raise InvalidInputError("subject", "this rule needs an Employee")
-        return self.subject
+        return self._view(self._subject)
 
     @property
     def school(self) -> School:
-        if not isinstance(self.subject, School):
+        if not isinstance(self._subject, School):
             raise InvalidInputError("subject", "this rule needs a School")
-        return self.subject
+        return self._view(self._subject)
+
+    def _view(self, subject: _S) -> _S:
+        rule = self.rule
+        if rule is None or rule.reads is None:
+            return subject
+        return cast(_S, SubjectView(subject, frozenset(rule.reads), rule.id))
+
+    def _any_view(self, subject: Employee | School) -> Employee | School:
+        if isinstance(subject, Employee):
+            return self._view(subject)
+        return self._view(subject)
 
     @property
     def calendar_year(self) -> CalendarYear:
@@ -153,7 +280,8 @@ class RuleContext:
     def param(self, parameter_id: str, on: date | None = None) -> KnownValue:
         """The edition's dated value on ``on`` (default: the reference day).
 
-        A gap raises :class:`~onderwijsregels.errors.NotEncodedError` naming the
+        The rule must declare ``parameter_id`` in its ``parameters=``. A gap
+        raises :class:`~onderwijsregels.errors.NotEncodedError` naming the
         parameter. A value the edition carried over unchanged from the one it
         derives from comes with that edition's interpretation attached, so the
         result says it rests on a reading, not on the new text.
@@ -167,18 +295,27 @@ class RuleContext:
         return None if found is None else self._label(parameter_id, found)
 
     def _parameter(self, parameter_id: str) -> Parameter:
+        rule = self.rule
+        if rule is not None and parameter_id not in rule.parameters:
+            raise PluginError(
+                None,
+                None,
+                f"rule {rule.id!r} reads parameter {parameter_id!r} without declaring it "
+                f"(parameters={rule.parameters})",
+                edition=self._edition.id,
+            )
         try:
-            return self.edition.parameter(parameter_id)
+            return self._edition.parameter(parameter_id)
         except LookupError:
             raise PluginError(
                 None,
                 None,
                 f"a rule asks for parameter {parameter_id!r}, which the edition does not define",
-                edition=self.edition.id,
+                edition=self._edition.id,
             ) from None
 
     def _label(self, parameter_id: str, found: KnownValue) -> KnownValue:
-        edition = self.edition
+        edition = self._edition
         reading = edition.interpretation
         if reading is None or found.interpretation is not None:
             return found
@@ -199,7 +336,11 @@ class Rule:
     evaluated for. ``citations`` lists every source the rule can rest on (for
     the reference docs); each result names the one it used. ``parameters``
     names the edition parameters it reads, so a changed value shows up in
-    :func:`onderwijsregels.diff.diff_editions`.
+    :func:`onderwijsregels.diff.diff_editions`. ``reads`` names the subject
+    fields it reads (see :data:`SUBJECT_FIELDS`); ``None`` means undeclared (the
+    rule sees the whole subject, an older plugin's style). Both declarations
+    are enforced while the rule runs: with them, an outcome is a pure function
+    of the declared fields, the declared parameters and the period.
     """
 
     id: str = attrs.field()
@@ -211,11 +352,23 @@ class Rule:
     description: str = ""
     interpretation: Interpretation | None = None
     parameters: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+    reads: tuple[str, ...] | None = attrs.field(default=None, converter=_optional_texts)
 
     @id.validator
     def _snake_case(self, _: attrs.Attribute[str], value: str) -> None:
         if not _RULE_ID.fullmatch(value):
             raise EditionDefinitionError(f"rule id {value!r} is not lower snake_case")
+
+    def __attrs_post_init__(self) -> None:
+        if self.reads is None:
+            return
+        known = SUBJECT_FIELDS[self.subject]
+        unknown = sorted(set(self.reads) - known)
+        if unknown:
+            raise EditionDefinitionError(
+                f"rule {self.id!r} declares reads={unknown}, which {self.subject.__name__} does "
+                f"not have; its fields: {', '.join(sorted(known))}"
+            )
 
 
 def rule(
@@ -227,6 +380,7 @@ def rule(
     citations: tuple[Citation, ...],
     interpretation: Interpretation | None = None,
     parameters: tuple[str, ...] = (),
+    reads: tuple[str, ...] | None = None,
 ) -> Callable[[Compute], Rule]:
     """Decorate a pure function into a :class:`Rule`; its docstring becomes the description."""
 
@@ -241,6 +395,7 @@ def rule(
             description=_dedent(compute.__doc__ or ""),
             interpretation=interpretation,
             parameters=parameters,
+            reads=reads,
         )
 
     return wrap

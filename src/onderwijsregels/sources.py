@@ -29,7 +29,7 @@ import tomllib
 from collections.abc import Mapping
 from datetime import date
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -108,6 +108,29 @@ class Grade(enum.Enum):
         }[self]
 
 
+def to_grade(value: object) -> Grade:
+    """A :class:`Grade` from itself or its letter; anything else is a definition error."""
+    return _member(Grade, "grade", value)
+
+
+def to_confidence(value: object) -> Confidence | None:
+    """``None``, a :class:`Confidence` or its value (``"secondary"``)."""
+    return None if value is None else _member(Confidence, "confidence", value)
+
+
+_E = TypeVar("_E", Grade, Confidence)
+
+
+def _member(kind: type[_E], field: str, value: object) -> _E:
+    if isinstance(value, kind):
+        return value
+    try:
+        return kind(value)
+    except ValueError:
+        allowed = ", ".join(repr(item.value) for item in kind)
+        raise EditionDefinitionError(f"{field} must be one of {allowed}, got {value!r}") from None
+
+
 def _kebab(_: object, attribute: attrs.Attribute[str], value: str) -> None:
     if not _SOURCE_ID.fullmatch(value):
         raise EditionDefinitionError(f"source {attribute.name} {value!r} is not lower kebab-case")
@@ -129,7 +152,7 @@ class Source:
     id: str = attrs.field(validator=_kebab)
     title: str = attrs.field(validator=nonempty)
     publisher: str = attrs.field(validator=nonempty)
-    grade: Grade = attrs.field(validator=attrs.validators.instance_of(Grade))
+    grade: Grade = attrs.field(converter=to_grade)
     url: str | None = attrs.field(default=None, validator=optional_nonempty)
     published: date | None = None
     read: date | None = None
@@ -163,7 +186,6 @@ class Source:
 
 def _from_toml(entry: Mapping[str, Any]) -> Source:
     fields = dict(entry)
-    fields["grade"] = Grade(fields["grade"])
     return Source(**fields)
 
 

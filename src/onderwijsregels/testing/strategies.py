@@ -27,7 +27,7 @@ so a failure points at the rules or at your code, never at the generator.
 from __future__ import annotations
 
 import string
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -36,6 +36,7 @@ from hypothesis import strategies as st
 
 from onderwijsregels.model import SCALES, Employee, Function, School
 from onderwijsregels.periods import CalendarYear, SchoolYear
+from onderwijsregels.registration import OldTitle, Predicate, Register, Registration, Route
 
 __all__ = [
     "calendar_years",
@@ -43,6 +44,7 @@ __all__ = [
     "employees",
     "functions",
     "malformed_employee_dicts",
+    "registrations",
     "scales",
     "school_years",
     "schools",
@@ -108,11 +110,61 @@ def _labels() -> st.SearchStrategy[str]:
     )
 
 
-def employees(function: Function | None = None) -> st.SearchStrategy[Employee]:
+def registrations(
+    register: Register | None = None,
+    *,
+    first: date = date(2013, 6, 10),
+    last: date = date(2035, 12, 31),
+) -> st.SearchStrategy[Registration]:
+    """Valid registrations in a professional register (any, or the given one).
+
+    Decided on a day from ``first`` to ``last``, or refused (a refused first
+    registration has no decision date); optionally with an old title, a
+    predicate, a route, points, points at the decision and a postponement.
+
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=20)
+    ... @given(registrations(Register.SCHOOLLEIDERSREGISTER_PO))
+    ... def check(registration):
+    ...     assert registration.decision_date or registration.refused_on
+    >>> check()
+    """
+    which = st.just(register) if register is not None else st.sampled_from(Register)
+    maybe = st.none
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Registration:
+        decided = draw(maybe() | st.dates(first, last))
+        refused = draw(
+            st.dates(first, last) if decided is None else maybe() | st.dates(first, last)
+        )
+        postponed = None
+        if decided is not None and draw(st.booleans()):
+            postponed = decided + timedelta(days=draw(st.integers(1, 2000)))
+        return Registration(
+            register=draw(which),
+            decision_date=decided,
+            title=draw(maybe() | st.sampled_from(OldTitle)),
+            predicate=draw(maybe() | st.sampled_from(Predicate)),
+            route=draw(maybe() | st.sampled_from(Route)),
+            points=draw(maybe() | st.integers(0, 500)),
+            points_at_decision=draw(maybe() | st.integers(0, 500)),
+            postponed_until=postponed,
+            refused_on=refused,
+        )
+
+    return build()
+
+
+def employees(
+    function: Function | None = None, *, with_registers: bool = False
+) -> st.SearchStrategy[Employee]:
     """Valid employees: any (or the given) function and a werktijdfactor.
 
     A scale of the function, a trede (only with a scale), a birth date and a
-    name are each present or absent.
+    name are each present or absent. With ``with_registers=True`` the employee
+    may also be a statutory board member and have a registration (see
+    :func:`registrations`), so every field a rule can read varies.
 
     >>> from hypothesis import given, settings
     >>> @settings(max_examples=20)
@@ -133,6 +185,8 @@ def employees(function: Function | None = None) -> st.SearchStrategy[Employee]:
             trede=None if scale is None else draw(st.none() | st.integers(0, 20)),
             birth_date=draw(st.none() | st.dates(date(1940, 1, 1), date(2010, 12, 31))),
             name=draw(st.none() | _labels()),
+            statutair_bestuurder=draw(st.booleans()) if with_registers else False,
+            registration=draw(st.none() | registrations()) if with_registers else None,
         )
 
     return chosen.flatmap(build)

@@ -23,6 +23,8 @@ __all__ = ["RULES", "voorbeeld_leesbudget"]
     unit=Unit.EUR_PER_KALENDERJAAR,
     citations=(sources.FICTIONAL,),
     interpretation=sources.FICTIONAL_EDITION,
+    parameters=("voorbeeld_leesbudget_voltijd",),
+    reads=("function", "werktijdfactor"),
 )
 def voorbeeld_leesbudget(ctx: RuleContext) -> Computation | NotApplicable:
     """A made-up reading budget for teachers and OOP, pro rata the werktijdfactor.
