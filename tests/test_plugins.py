@@ -14,6 +14,7 @@ tested without installing one.
 from __future__ import annotations
 
 import importlib
+import importlib.metadata
 import types
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -352,6 +353,28 @@ def test_a_hook_with_arguments_the_spec_does_not_have() -> None:
     with pytest.raises(owr.PluginError, match="could not be registered") as caught:
         loaded(TooMany())
     assert caught.value.plugin == "TooMany"
+
+
+def test_an_implementation_without_the_hooks_arguments_still_works() -> None:
+    # The hook has grown an argument (host_version); an implementation written before it, taking
+    # none, is called with none: hooks grow by adding arguments.
+    rulebook = loaded(EditionsPlugin(make_edition()))
+    assert [edition.id for edition in rulebook.editions("testfamilie")] == ["testfamilie-2030"]
+
+
+def test_an_implementation_naming_an_argument_receives_it() -> None:
+    seen: list[str] = []
+
+    class VersionAware:
+        @owr.hookimpl
+        def onderwijsregels_editions(self, host_version: str) -> Sequence[owr.Edition]:
+            seen.append(host_version)
+            return (make_edition(),) if host_version else ()
+
+    rulebook = loaded(VersionAware())
+    assert seen == [registry.host_version()]
+    assert seen[0] == importlib.metadata.version("onderwijsregels")
+    assert [edition.id for edition in rulebook.editions("testfamilie")] == ["testfamilie-2030"]
 
 
 def test_two_plugins_with_one_name() -> None:

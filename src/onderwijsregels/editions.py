@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from datetime import date
+from typing import Any
 
 import attrs
 
@@ -193,21 +194,35 @@ class Edition:
         rules: Sequence[Rule] = (),
         parameters: Sequence[Parameter] = (),
         remove: Sequence[str] = (),
-        applies_from: date | None = None,
-        provisional: bool = False,
-        interpretation: Interpretation | None = None,
-        notes: Sequence[str] = (),
         removed_scales: Sequence[str] = (),
-        removed_scales_citation: Citation | None = None,
-        regrading_until: date | None = None,
+        **fields: Any,
     ) -> Edition:
         """A successor edition: this one's rules and values, overriding only what changed.
 
         ``rules`` and ``parameters`` replace those with the same id (or add
         new ones); ``remove`` drops rules by id. Rules neither replaced nor
-        reading a replaced parameter are *carried over* and results say so. Scales removed earlier stay removed;
-        ``removed_scales`` adds more.
+        reading a replaced parameter are *carried over* and results say so.
+        Scales removed earlier stay removed; ``removed_scales`` adds more. Any
+        other field of :class:`Edition` may be given by name (``fields``); of
+        those, ``applies_from``, ``provisional``, ``interpretation`` and
+        ``notes`` start afresh, the rest (``removed_scales_citation``,
+        ``regrading_until``) is inherited unless given. Built on
+        :func:`attrs.evolve`, so a new Edition field needs no change here.
+
+        >>> from datetime import date
+        >>> import onderwijsregels as owr
+        >>> base = owr.load(only=["cao-po-2021"]).get("cao-po-2021")
+        >>> later = base.derive(id="cao-po-2099", title="CAO PO 2099", valid_from=date(2099, 1, 1),
+        ...                     valid_to=None, citation=base.citation, provisional=True)
+        >>> later.derives_from, later.provisional, later.carried_over == frozenset(base.rule_ids)
+        ('cao-po-2021', True, True)
         """
+        unknown = sorted(set(fields) - _DERIVABLE)
+        if unknown:
+            raise EditionDefinitionError(
+                f"derive() got unknown or managed fields {unknown}; it accepts "
+                f"{', '.join(sorted(_DERIVABLE))} by name"
+            )
         replaced = {item.id for item in rules}
         new_values = {item.id for item in parameters}
         missing = set(remove) - set(self.rule_ids)
@@ -218,43 +233,73 @@ class Edition:
         kept = [item for item in self.rules if item.id not in replaced and item.id not in remove]
         new_parameters = {item.id: item for item in self.parameters}
         new_parameters.update({item.id: item for item in parameters})
-        # An open-ended value taken over unchanged is an assumption that the new text kept it
-        # (also where this edition then ends it at a later change); a value its source dated
-        # (e.g. "for 2020 and 2021") is not.
-        open_ended = {
-            (item.id, value.start, value.value, value.citation)
-            for item in self.parameters
-            for value in item.values
-            if value.end is None or self.carries_value(item.id, value.start)
-        }
-        carried_values = {
-            (item.id, value.start)
-            for item in new_parameters.values()
-            for value in item.values
-            if (item.id, value.start, value.value, value.citation) in open_ended
-        }
-        return Edition(
+        return attrs.evolve(
+            self,
             id=id,
-            family=self.family,
             title=title,
             valid_from=valid_from,
             valid_to=valid_to,
             citation=citation,
             rules=(*kept, *rules),
             parameters=tuple(new_parameters.values()),
-            applies_from=applies_from,
             derives_from=self.id,
             carried_over=frozenset(
                 item.id for item in kept if not new_values.intersection(item.parameters)
             ),
-            provisional=provisional,
-            interpretation=interpretation,
-            notes=notes,
+            carried_values=self._carried_into(new_parameters.values()),
             removed_scales=self.removed_scales | frozenset(removed_scales),
-            removed_scales_citation=removed_scales_citation or self.removed_scales_citation,
-            regrading_until=regrading_until or self.regrading_until,
-            carried_values=carried_values,
+            **{**_FRESH, **fields},
         )
+
+    def _carried_into(self, parameters: Iterable[Parameter]) -> frozenset[tuple[str, date]]:
+        """The ``(id, start)`` of the successor's values taken over unchanged and open-ended.
+
+        An open-ended value taken over unchanged is an assumption that the new text kept it
+        (also where the successor then ends it at a later change); a value its source dated
+        (e.g. "for 2020 and 2021") is not.
+        """
+        open_ended = {
+            (item.id, value.start, value.value, value.citation)
+            for item in self.parameters
+            for value in item.values
+            if value.end is None or self.carries_value(item.id, value.start)
+        }
+        return frozenset(
+            (item.id, value.start)
+            for item in parameters
+            for value in item.values
+            if (item.id, value.start, value.value, value.citation) in open_ended
+        )
+
+
+_FRESH: dict[str, Any] = {
+    "applies_from": None,
+    "provisional": False,
+    "interpretation": None,
+    "notes": (),
+}
+"""Fields a successor edition does not inherit unless it gives them."""
+
+_MANAGED = frozenset(
+    {
+        "id",
+        "family",
+        "title",
+        "valid_from",
+        "valid_to",
+        "citation",
+        "rules",
+        "parameters",
+        "derives_from",
+        "carried_over",
+        "carried_values",
+        "removed_scales",
+    }
+)
+_DERIVABLE: frozenset[str] = (
+    frozenset(str(field.alias or field.name) for field in attrs.fields(Edition)) - _MANAGED
+)
+"""The Edition fields :meth:`Edition.derive` accepts by name."""
 
 
 def check_scale(edition: Edition, scale: str | None, day: date) -> str | None:

@@ -41,7 +41,7 @@ def hookimpl(function: _F) -> _F:
 
 
 @hookspec
-def onderwijsregels_editions() -> Sequence[Edition]:  # type: ignore[empty-body]
+def onderwijsregels_editions(host_version: str) -> Sequence[Edition]:  # type: ignore[empty-body]
     """Return the editions this plugin provides.
 
     Called once, when :func:`onderwijsregels.load` builds a Rulebook, for
@@ -49,4 +49,8 @@ def onderwijsregels_editions() -> Sequence[Edition]:  # type: ignore[empty-body]
     :class:`~onderwijsregels.editions.Edition` objects. Edition ids must be
     unique across all plugins; a clash is a
     :class:`~onderwijsregels.errors.PluginError` naming both plugins.
+
+    ``host_version`` is the installed onderwijsregels version (e.g.
+    ``"0.1.0"``), for a plugin that supports several. An implementation may
+    leave it out: it is called with the arguments it names, and no others.
     """

@@ -17,6 +17,8 @@ import os
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from importlib import metadata
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as distribution_version
 
 import attrs
 import pluggy
@@ -206,6 +208,14 @@ def _check_day(day: object) -> date:
     return day
 
 
+def host_version() -> str:
+    """The installed onderwijsregels version (``"unknown"`` when run from a bare source tree)."""
+    try:
+        return distribution_version(hookspecs.PROJECT_NAME)
+    except PackageNotFoundError:
+        return "unknown"
+
+
 def _selection(only: Iterable[str] | None) -> frozenset[str] | None:
     if only is not None:
         return frozenset(only)
@@ -303,12 +313,15 @@ def _collect(
 ) -> Rulebook:
     by_id: dict[str, tuple[Edition, str]] = {}
     infos: list[PluginInfo] = []
+    arguments = {"host_version": host_version()}
     for impl in manager.hook.onderwijsregels_editions.get_hookimpls():
         name = impl.plugin_name
         dist, version = sources.get(name, (None, None))
         label = f"{dist} {version}" if dist else None
         try:
-            provided = impl.function()
+            # The pluggy way: each implementation gets the hook's arguments it names, so hooks
+            # can grow by adding arguments without breaking older plugins.
+            provided = impl.function(*(arguments[argname] for argname in impl.argnames))
         except Exception as error:
             raise PluginError(name, label, f"onderwijsregels_editions raised {error!r}") from error
         if isinstance(provided, str | bytes) or not isinstance(provided, Sequence):
