@@ -33,7 +33,13 @@ from onderwijsregels.errors import (
     UnknownRuleError,
     UnknownSourceError,
 )
-from onderwijsregels.evaluate import EditionUse, Evaluation, Outcome
+from onderwijsregels.evaluate import (
+    EditionUse,
+    Evaluation,
+    NotApplicableResult,
+    NotEncodedResult,
+    Outcome,
+)
 from onderwijsregels.hookspecs import hookimpl
 from onderwijsregels.ledger import (
     Ledger,
@@ -47,6 +53,7 @@ from onderwijsregels.model import SCALES, Employee, Function, School
 from onderwijsregels.money import round_money
 from onderwijsregels.parameters import DatedValue, Parameter
 from onderwijsregels.periods import CalendarYear, Day, SchoolYear
+from onderwijsregels.plan import Plan, RecordError
 from onderwijsregels.register import RegisterRow, register_overview
 from onderwijsregels.registration import OldTitle, Predicate, Register, Registration, Route
 from onderwijsregels.registry import PluginInfo, Rulebook, load
@@ -88,15 +95,19 @@ __all__ = [
     "Ledger",
     "NoEditionError",
     "NotApplicable",
+    "NotApplicableResult",
     "NotEncodedError",
+    "NotEncodedResult",
     "OldTitle",
     "OnderwijsregelsError",
     "Outcome",
     "OverspendingError",
     "Parameter",
+    "Plan",
     "PluginError",
     "PluginInfo",
     "Predicate",
+    "RecordError",
     "Register",
     "RegisterRow",
     "Registration",

@@ -24,6 +24,7 @@ from onderwijsregels.errors import (
     OverspendingError,
 )
 from onderwijsregels.evaluate import Evaluation
+from onderwijsregels.plan import RecordError
 from onderwijsregels.ledger import LAPSE_TO_SCHOOL_OF_ACCRUAL
 from onderwijsregels.model import Employee
 from onderwijsregels.money import format_eur
@@ -161,18 +162,24 @@ def _text(where: str, evaluation: Evaluation) -> str:
 
 def _evaluate(rulebook: Rulebook, arguments: argparse.Namespace) -> str:
     records = load_records(arguments.file)
-    results = []
-    for record in records:
-        try:
-            evaluation = rulebook.evaluate(
-                record.subject,
-                year=arguments.year,
-                on=arguments.on,
-                school_year=arguments.school_year,
-            )
-        except InvalidInputError as error:
-            raise error.within(record.where) from None
-        results.append((record.where, evaluation))
+    outcomes = rulebook.run(
+        (record.subject for record in records),
+        year=arguments.year,
+        on=arguments.on,
+        school_year=arguments.school_year,
+    )
+    results: list[tuple[str, Evaluation]] = []
+    problems: list[tuple[str, str]] = []
+    for record, outcome in zip(records, outcomes, strict=True):
+        if isinstance(outcome, RecordError):
+            problems += [
+                (f"{record.where}.{name}" if name else record.where, why)
+                for name, why in outcome.problems
+            ]
+        else:
+            results.append((record.where, outcome))
+    if problems:  # every bad record at once; the good ones are not printed half-way
+        raise InvalidInputError.many(problems)
     if arguments.format == "json":
         document = {"results": [{"record": where, **ev.to_dict()} for where, ev in results]}
         return json.dumps(document, indent=2, ensure_ascii=False)

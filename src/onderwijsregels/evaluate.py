@@ -35,7 +35,16 @@ from onderwijsregels.parameters import Value
 from onderwijsregels.periods import Day, Period
 from onderwijsregels.rules import Computation, Rule, RuleContext, Step, Unit
 
-__all__ = ["EditionUse", "Evaluation", "Outcome", "evaluate_editions", "format_value"]
+__all__ = [
+    "EditionUse",
+    "Evaluation",
+    "Missing",
+    "NotApplicableResult",
+    "NotEncodedResult",
+    "Outcome",
+    "evaluate_editions",
+    "format_value",
+]
 
 
 @attrs.frozen
@@ -194,7 +203,7 @@ class Outcome:
 
 @attrs.frozen
 class Missing:
-    """A rule that gave no value: it does not apply, or its value is not encoded."""
+    """A rule that gave no value; see :class:`NotApplicableResult` and :class:`NotEncodedResult`."""
 
     rule_id: str
     title: str
@@ -213,6 +222,16 @@ class Missing:
             found["fact"] = self.fact
             found["parameter"] = self.parameter
         return found
+
+
+@attrs.frozen
+class NotApplicableResult(Missing):
+    """The rule exists for this kind of subject but does not apply to this one; ``reason`` says why."""
+
+
+@attrs.frozen
+class NotEncodedResult(Missing):
+    """The rule needs a value our sources do not give: ``fact`` and ``parameter`` name it."""
 
 
 @attrs.frozen
@@ -235,8 +254,8 @@ class Evaluation:
     day: date
     editions: tuple[EditionUse, ...]
     outcomes: tuple[Outcome, ...]
-    not_applicable: tuple[Missing, ...] = ()
-    not_encoded: tuple[Missing, ...] = ()
+    not_applicable: tuple[NotApplicableResult, ...] = ()
+    not_encoded: tuple[NotEncodedResult, ...] = ()
 
     def __getitem__(self, rule_id: str) -> Outcome:
         for outcome in self.outcomes:
@@ -247,9 +266,9 @@ class Evaluation:
                 raise NotEncodedError(
                     missing.fact or missing.title, missing.reason, parameter=missing.parameter
                 )
-        for missing in self.not_applicable:
-            if missing.rule_id == rule_id:
-                raise RuleNotApplicableError(rule_id, missing.reason)
+        for skipped in self.not_applicable:
+            if skipped.rule_id == rule_id:
+                raise RuleNotApplicableError(rule_id, skipped.reason)
         raise UnknownRuleError(rule_id, self.rule_ids)
 
     def __contains__(self, rule_id: object) -> bool:
@@ -329,13 +348,15 @@ def subject_label(context: RuleContext) -> str:
     return subject.label
 
 
-def _evaluate_rule(rule: Rule, context: RuleContext, use: EditionUse) -> Outcome | Missing:
+def _evaluate_rule(
+    rule: Rule, context: RuleContext, use: EditionUse
+) -> Outcome | NotApplicableResult | NotEncodedResult:
     edition = use.edition
     try:
         with decimal.localcontext(EXACT):
             found = rule.compute(context)
     except NotEncodedError as error:
-        return Missing(
+        return NotEncodedResult(
             rule.id, rule.title, error.why, edition.id, fact=error.fact, parameter=error.parameter
         )
     except decimal.Inexact:
@@ -365,7 +386,7 @@ def _evaluate_rule(rule: Rule, context: RuleContext, use: EditionUse) -> Outcome
             edition=edition.id,
         ) from error
     if not isinstance(found, Computation):
-        return Missing(rule.id, rule.title, found.reason, edition.id)
+        return NotApplicableResult(rule.id, rule.title, found.reason, edition.id)
     value = found.value
     steps = found.steps
     if rule.unit.is_money and isinstance(value, Decimal | int) and not isinstance(value, bool):
@@ -407,8 +428,8 @@ def evaluate_editions(
 ) -> Evaluation:
     """Evaluate every rule for ``subject`` in the given editions (one per family)."""
     outcomes: list[Outcome] = []
-    not_applicable: list[Missing] = []
-    not_encoded: list[Missing] = []
+    not_applicable: list[NotApplicableResult] = []
+    not_encoded: list[NotEncodedResult] = []
     day = period.reference_day
     for use in uses:
         for rule in use.edition.rules:
@@ -420,7 +441,7 @@ def evaluate_editions(
             result = _evaluate_rule(rule, context, use)
             if isinstance(result, Outcome):
                 outcomes.append(result)
-            elif result.fact is not None:
+            elif isinstance(result, NotEncodedResult):
                 not_encoded.append(result)
             else:
                 not_applicable.append(result)

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 import yaml
@@ -141,8 +141,27 @@ def _records(items: object, name: str, kind: str | None) -> list[Record]:
     if isinstance(items, Mapping):
         return [_record(items, name, kind)]
     if isinstance(items, Sequence) and not isinstance(items, str):
-        return [_record(item, f"{name}[{index}]", kind) for index, item in enumerate(items)]
+        return _every(
+            lambda index, item: _record(item, f"{name}[{index}]", kind), list(enumerate(items))
+        )
     raise InvalidInputError(name, f"must be a record or a list of records, got {items!r}")
+
+
+_T = TypeVar("_T")
+
+
+def _every(read: Callable[[int, Any], _T], items: list[tuple[int, Any]]) -> list[_T]:
+    """Read every item; the problems of all bad items are raised together, not the first alone."""
+    found: list[_T] = []
+    problems: list[tuple[str, str]] = []
+    for index, item in items:
+        try:
+            found.append(read(index, item))
+        except InvalidInputError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise InvalidInputError.many(problems)
+    return found
 
 
 def parse_records(data: object) -> list[Record]:
@@ -155,8 +174,15 @@ def parse_records(data: object) -> list[Record]:
             raise InvalidInputError(
                 "file", f"unknown top-level key(s): {', '.join(sorted(map(str, unknown)))}"
             )
-        found = _records(data.get("employees", []), "employees", "employee")
-        found += _records(data.get("schools", []), "schools", "school")
+        problems: list[tuple[str, str]] = []
+        found = []
+        for key, kind in (("employees", "employee"), ("schools", "school")):
+            try:
+                found += _records(data.get(key, []), key, kind)
+            except InvalidInputError as error:
+                problems.extend(error.problems)
+        if problems:
+            raise InvalidInputError.many(problems)
     elif isinstance(data, Mapping):
         found = [_record(data, "record", None)]
     else:
@@ -185,7 +211,10 @@ def parse_ledgers(data: object) -> list[Ledger]:
     if isinstance(data, Mapping):
         return [Ledger.from_dict(data, path="ledger")]
     if isinstance(data, Sequence) and not isinstance(data, str) and data:
-        return [Ledger.from_dict(item, path=f"ledgers[{index}]") for index, item in enumerate(data)]
+        return _every(
+            lambda index, item: Ledger.from_dict(item, path=f"ledgers[{index}]"),
+            list(enumerate(data)),
+        )
     raise InvalidInputError("ledgers", "give one ledger or a non-empty list of ledgers")
 
 

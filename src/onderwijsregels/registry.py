@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from importlib import metadata
 from importlib.metadata import PackageNotFoundError
@@ -25,16 +25,18 @@ import pluggy
 
 from onderwijsregels import hookspecs
 from onderwijsregels.diff import EditionDiff, diff_editions
-from onderwijsregels.editions import Edition, check_scale, edition_on
+from onderwijsregels.editions import Edition, edition_on
 from onderwijsregels.errors import (
+    InputError,
     InvalidInputError,
     NoEditionError,
     PluginError,
     UnknownEditionError,
 )
-from onderwijsregels.evaluate import EditionUse, Evaluation, evaluate_editions
+from onderwijsregels.evaluate import EditionUse, Evaluation
 from onderwijsregels.model import Employee, School
-from onderwijsregels.periods import SchoolYear, period_from
+from onderwijsregels.periods import Period, SchoolYear, period_from
+from onderwijsregels.plan import Plan, RecordError
 from onderwijsregels.sources import register
 
 __all__ = ["PLUGINS_ENV", "PluginInfo", "Rulebook", "load"]
@@ -75,6 +77,10 @@ class Rulebook:
 
     _by_family: Mapping[str, tuple[Edition, ...]] = attrs.field(alias="by_family")
     plugins: tuple[PluginInfo, ...] = ()
+    _plans: dict[tuple[object, ...], Plan] = attrs.field(
+        factory=dict, init=False, eq=False, repr=False
+    )
+    """Plans already resolved (the rulebook never changes, so they stay valid)."""
 
     def families(self) -> tuple[str, ...]:
         """Every family with at least one installed edition, sorted."""
@@ -151,45 +157,106 @@ class Rulebook:
         ``school_year`` (``"2021-2022"``). Each family's edition is the one in
         force on the period's first day. ``families`` restricts the families
         (default: every family with rules for this kind of subject); a family
-        with no edition on that day raises NoEditionError.
+        with no edition on that day raises NoEditionError. Uses the cached
+        :meth:`plan` for this kind of subject and period.
         """
         if not isinstance(subject, Employee | School):
             raise InvalidInputError(
                 "subject", f"must be an Employee or a School, got {type(subject).__name__}"
             )
+        plan = self.plan(
+            type(subject), year=year, on=on, school_year=school_year, families=families
+        )
+        try:
+            return plan.evaluate(subject)
+        except PluginError as error:
+            raise self._named(error) from error
+
+    def plan(
+        self,
+        kind: type[Employee] | type[School],
+        *,
+        year: int | None = None,
+        on: date | None = None,
+        school_year: str | SchoolYear | None = None,
+        families: Sequence[str] | str | None = None,
+    ) -> Plan:
+        """The editions and rules for ``kind`` of subject in one period, resolved once and kept.
+
+        The period and ``families`` are given as for :meth:`evaluate`. The plan
+        is cached on the rulebook (which never changes), so evaluating many
+        subjects resolves editions once. Run it with :meth:`Plan.run`.
+        """
+        if kind not in (Employee, School):
+            raise InvalidInputError("kind", f"must be Employee or School, got {kind!r}")
         if on is not None:
             _check_day(on)
         period = period_from(year=year, on=on, school_year=school_year)
-        day = period.reference_day
         if isinstance(families, str):
             families = (families,)
         if families is not None and not tuple(families):
             raise InvalidInputError("families", "give at least one family, or leave it out")
-        chosen = tuple(families) if families is not None else self.families_for(type(subject))
+        chosen = tuple(families) if families is not None else self.families_for(kind)
+        key = (kind, period, chosen)
+        found = self._plans.get(key)
+        if found is None:
+            found = self._plans[key] = self._make_plan(kind, period, chosen)
+        return found
+
+    def run(
+        self,
+        subjects: Iterable[Employee | School],
+        *,
+        year: int | None = None,
+        on: date | None = None,
+        school_year: str | SchoolYear | None = None,
+        families: Sequence[str] | str | None = None,
+    ) -> Iterator[Evaluation | RecordError]:
+        """Evaluate many subjects in one period: per subject an Evaluation or a RecordError.
+
+        Employees and schools may be mixed; each kind gets its plan. A kind with
+        no edition on the day gives a RecordError for each of its subjects.
+
+        >>> import onderwijsregels as owr
+        >>> from decimal import Decimal
+        >>> rb = owr.load()
+        >>> bad = owr.Employee(function=owr.Function.DIRECTEUR, werktijdfactor=Decimal("1"), scale="D11")
+        >>> good = owr.Employee(function=owr.Function.LERAAR, werktijdfactor=Decimal("1"))
+        >>> [type(r).__name__ for r in rb.run([bad, good], on=date(2025, 8, 1), families="cao-po")]
+        ['RecordError', 'Evaluation']
+        """
+        for index, subject in enumerate(subjects):
+            if not isinstance(subject, Employee | School):
+                error = InvalidInputError(
+                    "subject", f"must be an Employee or a School, got {type(subject).__name__}"
+                )
+                yield RecordError(index, subject, error)
+                continue
+            try:
+                plan = self.plan(
+                    type(subject), year=year, on=on, school_year=school_year, families=families
+                )
+                yield plan.evaluate(subject)
+            except InputError as error:
+                yield RecordError(index, subject, error)
+            except PluginError as error:
+                raise self._named(error) from error
+
+    def _make_plan(
+        self, kind: type[Employee] | type[School], period: Period, chosen: tuple[str, ...]
+    ) -> Plan:
+        day = period.reference_day
         if not chosen:
-            raise NoEditionError(f"(any family with rules for {type(subject).__name__})", day, None)
+            raise NoEditionError(f"(any family with rules for {kind.__name__})", day, None)
         uses = []
         for family in chosen:
             editions = self.editions(family)
             edition = edition_on(editions, family, day)
-            scale_note = None
-            if isinstance(subject, Employee):
-                scale_note = check_scale(edition, subject.scale, day)
             later = tuple(other for other in editions if day < other.starts <= period.end)
             uses.append(
-                EditionUse(
-                    family,
-                    edition,
-                    day,
-                    edition.is_nawerking(day),
-                    later_in_period=later,
-                    subject_notes=(scale_note,) if scale_note else (),
-                )
+                EditionUse(family, edition, day, edition.is_nawerking(day), later_in_period=later)
             )
-        try:
-            return evaluate_editions(subject, period, uses)
-        except PluginError as error:
-            raise self._named(error) from error
+        return Plan(kind, period, tuple(uses))
 
     def _named(self, error: PluginError) -> PluginError:
         """``error`` with the plugin that provides its edition filled in, when it lacks one."""

@@ -70,6 +70,6 @@ def explain(evaluation: Evaluation) -> str:
             f"{missing.rule_id}: {missing.title}",
             f"  NOT ENCODED{named}: {missing.reason}",
         ]
-    for missing in evaluation.not_applicable:
-        lines += ["", f"{missing.rule_id}: {missing.title}", f"  Does not apply: {missing.reason}"]
+    for skipped in evaluation.not_applicable:
+        lines += ["", f"{skipped.rule_id}: {skipped.title}", f"  Does not apply: {skipped.reason}"]
     return "\n".join(lines)
