@@ -24,10 +24,10 @@ from onderwijsregels.errors import (
     OverspendingError,
 )
 from onderwijsregels.evaluate import Evaluation
-from onderwijsregels.plan import RecordError
 from onderwijsregels.ledger import LAPSE_TO_SCHOOL_OF_ACCRUAL
 from onderwijsregels.model import Employee
 from onderwijsregels.money import format_eur
+from onderwijsregels.plan import RecordError
 from onderwijsregels.records import load_ledgers, load_records
 from onderwijsregels.register import register_overview, rows_to_csv, rows_to_text
 from onderwijsregels.registry import Rulebook, load
