@@ -42,6 +42,6 @@ def rulebook() -> owr.Rulebook:
 @pytest.fixture(scope="session")
 def rulebook_all() -> owr.Rulebook:
     """Every edition shipped with onderwijsregels (no third-party plugin), loaded once."""
-    from onderwijsregels.docgen import shipped_plugins
+    from onderwijsregels.testing.plugins import shipped_plugins
 
     return owr.load(only=shipped_plugins())

@@ -20,8 +20,8 @@ import pytest
 import onderwijsregels as owr
 from onderwijsregels import Employee, Function, Rulebook, School
 from onderwijsregels.cli import main
-from onderwijsregels.docgen import shipped_plugins
-from onderwijsregels.registry import PLUGINS_ENV
+from onderwijsregels.rulebook import PLUGINS_ENV
+from onderwijsregels.testing.plugins import shipped_plugins
 
 BUILT_IN = shipped_plugins()
 """Every edition shipped with onderwijsregels (pyproject.toml); third-party plugins are left out."""

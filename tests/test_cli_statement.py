@@ -30,7 +30,7 @@ from pathlib import Path
 import pytest
 
 from onderwijsregels.cli import main
-from onderwijsregels.registry import PLUGINS_ENV
+from onderwijsregels.rulebook import PLUGINS_ENV
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "directeur-budget.yaml"

@@ -16,7 +16,7 @@ import attrs
 import pytest
 
 import onderwijsregels as owr
-from onderwijsregels.docgen import shipped_plugins
+from onderwijsregels.testing.plugins import shipped_plugins
 
 PAGE = Path(__file__).resolve().parent.parent / "docs" / "coverage.md"
 AVS = "avs-faq-professionalisering-po"

@@ -18,7 +18,7 @@ import pytest
 import onderwijsregels as owr
 from onderwijsregels import Rulebook, UnknownEditionError, UnknownRuleError
 from onderwijsregels.diff import EditionDiff, FieldChange, RuleChange
-from onderwijsregels.docgen import shipped_plugins
+from onderwijsregels.testing.plugins import shipped_plugins
 
 BUILT_IN = shipped_plugins()
 """Every edition shipped with onderwijsregels (pyproject.toml); third-party plugins are left out."""

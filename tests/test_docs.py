@@ -19,8 +19,9 @@ import yaml
 
 import onderwijsregels as owr
 from onderwijsregels import hookspecs
-from onderwijsregels.docgen import shipped_plugins, write_reference
-from onderwijsregels.registry import PLUGINS_ENV
+from onderwijsregels.docgen import write_reference
+from onderwijsregels.rulebook import PLUGINS_ENV
+from onderwijsregels.testing.plugins import shipped_plugins
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"

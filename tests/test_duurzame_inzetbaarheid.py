@@ -30,7 +30,7 @@ from onderwijsregels import (
     RuleNotApplicableError,
     Unit,
 )
-from onderwijsregels.docgen import shipped_plugins
+from onderwijsregels.testing.plugins import shipped_plugins
 
 BUILT_IN = shipped_plugins()
 """Every edition shipped with onderwijsregels (pyproject.toml); third-party plugins are left out."""

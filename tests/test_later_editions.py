@@ -39,7 +39,7 @@ from onderwijsregels import (
     School,
     UnknownRuleError,
 )
-from onderwijsregels.docgen import shipped_plugins
+from onderwijsregels.testing.plugins import shipped_plugins
 
 BUILT_IN = tuple(
     name for name in shipped_plugins() if name.startswith(("cao-po", "prestatiebox", "bekostiging"))

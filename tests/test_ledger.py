@@ -45,7 +45,7 @@ from onderwijsregels.ledger import (
     Spending,
     SpendingKind,
 )
-from onderwijsregels.registry import PLUGINS_ENV
+from onderwijsregels.rulebook import PLUGINS_ENV
 
 ROOT = Path(__file__).resolve().parent.parent
 D = Decimal

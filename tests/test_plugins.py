@@ -27,9 +27,9 @@ from onderwijsregels_cao_po_2021 import EDITION as CAO_PO_2021
 
 import onderwijsregels as owr
 from onderwijsregels import hookspecs
-from onderwijsregels.registry import PLUGINS_ENV
+from onderwijsregels.rulebook import PLUGINS_ENV
 
-registry = importlib.import_module("onderwijsregels.registry")
+registry = importlib.import_module("onderwijsregels.rulebook")
 
 GROUP = "onderwijsregels"
 BUILT_IN = (

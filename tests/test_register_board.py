@@ -20,7 +20,7 @@ import pytest
 import onderwijsregels as owr
 from onderwijsregels import Employee, Function, Rulebook
 from onderwijsregels.cli import main
-from onderwijsregels.register import (
+from onderwijsregels.register_overview import (
     DUE_SOON,
     EXPIRED,
     IN_ORDER,
@@ -31,7 +31,7 @@ from onderwijsregels.register import (
     rows_to_text,
 )
 from onderwijsregels.registration import Predicate, Register, Registration
-from onderwijsregels.registry import PLUGINS_ENV
+from onderwijsregels.rulebook import PLUGINS_ENV
 
 REGISTERS = ("schoolleidersregister-2013", "schoolleidersregister-2022", "lerarenregister-2017")
 ON = date(2025, 1, 1)

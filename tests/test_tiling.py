@@ -17,8 +17,8 @@ from hypothesis import example, given
 
 import onderwijsregels as owr
 from onderwijsregels import Edition
-from onderwijsregels.docgen import shipped_plugins
 from onderwijsregels.testing import strategies
+from onderwijsregels.testing.plugins import shipped_plugins
 
 BUILT_IN = tuple(
     name for name in shipped_plugins() if name.startswith(("cao-po", "prestatiebox", "bekostiging"))

@@ -54,9 +54,9 @@ from onderwijsregels.money import round_money
 from onderwijsregels.parameters import DatedValue, Parameter
 from onderwijsregels.periods import CalendarYear, Day, SchoolYear
 from onderwijsregels.plan import Plan, RecordError
-from onderwijsregels.register import RegisterRow, register_overview
+from onderwijsregels.register_overview import RegisterRow, register_overview
 from onderwijsregels.registration import OldTitle, Predicate, Register, Registration, Route
-from onderwijsregels.registry import PluginInfo, Rulebook, load
+from onderwijsregels.rulebook import PluginInfo, Rulebook, load
 from onderwijsregels.rules import (
     Computation,
     NotApplicable,

@@ -24,7 +24,7 @@ import attrs
 from onderwijsregels.citations import Citation
 from onderwijsregels.evaluate import Evaluation
 from onderwijsregels.model import Employee
-from onderwijsregels.registry import Rulebook
+from onderwijsregels.rulebook import Rulebook
 from onderwijsregels.rules import Unit
 
 __all__ = ["BUDGETS", "Accrual", "AccrualYear", "accruals"]

@@ -23,15 +23,16 @@ users can always tell law from our reading of it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
 
-from onderwijsregels.convert import nonempty, optional_nonempty
+from onderwijsregels.convert import converter, nonempty, optional_nonempty, unstructure
 from onderwijsregels.errors import EditionDefinitionError
 from onderwijsregels.sources import Confidence, Source, source, to_confidence
 
-__all__ = ["Citation", "Confidence", "Interpretation"]
+__all__ = ["Citation", "Confidence", "Interpretation", "combined_confidence"]
 
 
 def _source(value: Source | str) -> Source:
@@ -131,6 +132,10 @@ class Citation:
         return f"{self.confidence.value}: {'; '.join(reasons)}"
 
     def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (the converter's unstructure hook, as every output uses)."""
+        return unstructure(self)
+
+    def _json(self) -> dict[str, Any]:
         """A JSON-ready dict with every field."""
         return {
             "source": self.source,
@@ -138,7 +143,7 @@ class Citation:
             "lid": self.lid,
             "article_confirmed": self.article_confirmed,
             "reference": self.reference,
-            "read_at": self.read_at.to_dict(),
+            "read_at": unstructure(self.read_at),
             "quote": self.quote,
             "confidence": self.confidence.value,
             "confidence_reason": self.confidence_reason,
@@ -163,5 +168,36 @@ class Interpretation:
     def label(self) -> str:
         return f"Interpretation: {self.summary} ({self.reasoning})"
 
-    def to_dict(self) -> dict[str, str]:
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (the converter's unstructure hook, as every output uses)."""
+        return unstructure(self)
+
+    def _json(self) -> dict[str, str]:
         return {"summary": self.summary, "reasoning": self.reasoning}
+
+
+def combined_confidence(
+    citations: Iterable[Citation], interpretations: Iterable[Interpretation | None] = ()
+) -> Confidence | None:
+    """The one confidence rule: a result is as sure as its weakest citation, and any reading
+    attached makes it an *interpretation*. ``None`` when there is nothing to go on.
+
+    Every confidence the library shows (outcomes, the rule reference, ``diff``) comes from here.
+
+    >>> sure = Citation("CAO", "9.3", "2", "poraad-faq-rechten-professionalisering", "q",
+    ...                 article_confirmed=True)
+    >>> combined_confidence([sure]).value
+    'confirmed'
+    >>> combined_confidence([sure], [Interpretation("a reading", "why")]).value
+    'interpretation'
+    >>> combined_confidence([]) is None
+    True
+    """
+    levels = [item.confidence for item in citations]
+    if any(item is not None for item in interpretations):
+        levels.append(Confidence.INTERPRETATION)
+    return Confidence.weakest(*levels) if levels else None
+
+
+converter.register_unstructure_hook(Citation, Citation._json)
+converter.register_unstructure_hook(Interpretation, Interpretation._json)

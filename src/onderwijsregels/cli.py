@@ -8,8 +8,6 @@ broken plugin.
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import sys
 from collections.abc import Sequence
@@ -17,6 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from onderwijsregels.convert import unstructure
 from onderwijsregels.errors import (
     InvalidInputError,
     NotEncodedError,
@@ -28,10 +27,11 @@ from onderwijsregels.ledger import LAPSE_TO_SCHOOL_OF_ACCRUAL
 from onderwijsregels.model import Employee
 from onderwijsregels.money import format_eur
 from onderwijsregels.plan import RecordError
+from onderwijsregels.present.csv import rows_to_csv as csv_text
+from onderwijsregels.present.text import evaluation_summary, table
 from onderwijsregels.records import load_ledgers, load_records
-from onderwijsregels.register import register_overview, rows_to_csv, rows_to_text
-from onderwijsregels.registry import Rulebook, load
-from onderwijsregels.render import table
+from onderwijsregels.register_overview import register_overview, rows_to_csv, rows_to_text
+from onderwijsregels.rulebook import Rulebook, load
 from onderwijsregels.statement import CSV_HEADER, lapses_per_school
 
 __all__ = ["main"]
@@ -84,14 +84,7 @@ def _editions(rulebook: Rulebook, form: str) -> str:
             plugin = rulebook.provider(edition.id)
             rows.append(
                 {
-                    "family": family,
-                    "id": edition.id,
-                    "title": edition.title,
-                    "valid_from": edition.valid_from.isoformat(),
-                    "valid_to": edition.valid_to.isoformat() if edition.valid_to else None,
-                    "applies_from": edition.starts.isoformat(),
-                    "derives_from": edition.derives_from,
-                    "provisional": edition.provisional,
+                    **unstructure(edition),
                     "plugin": plugin.name,
                     "distribution": plugin.distribution,
                     "version": plugin.version,
@@ -116,48 +109,6 @@ def _editions(rulebook: Rulebook, form: str) -> str:
             for row in rows
         ],
     )
-
-
-def _text(where: str, evaluation: Evaluation) -> str:
-    period = evaluation.period
-    lines = [
-        f"== {where}: {evaluation.subject.label}",
-        f"   {period.kind} {period.label}, reference day {evaluation.day.isoformat()}; "
-        + "; ".join(
-            f"{use.family}: {use.edition.id}" + (" (nawerking)" if use.nawerking else "")
-            for use in evaluation.editions
-        ),
-    ]
-    rows = [
-        [
-            outcome.rule_id,
-            outcome.display,
-            outcome.unit.value,
-            outcome.citation.reference,
-            outcome.confidence.value,
-        ]
-        for outcome in evaluation.outcomes
-    ]
-    rows += [
-        [item.rule_id, "not encoded", "", "see the note below", ""]
-        for item in evaluation.not_encoded
-    ]
-    lines.append(table(["rule", "value", "unit", "rests on", "confidence"], rows))
-    notes: list[str] = []
-    for outcome in evaluation.outcomes:
-        for note in (*outcome.notes, *(item.label for item in outcome.interpretations)):
-            if note not in notes:
-                notes.append(note)
-    lines += [f"  * {note}" for note in notes]
-    reasons: dict[str, list[str]] = {}
-    for item in evaluation.not_encoded:
-        named = f" [parameter {item.parameter}]" if item.parameter else ""
-        reasons.setdefault(f"{named}: {item.reason}", []).append(item.rule_id)
-    lines += [f"  ? Not encoded ({', '.join(ids)}){why}" for why, ids in reasons.items()]
-    lines += [
-        f"  - {item.rule_id} does not apply: {item.reason}" for item in evaluation.not_applicable
-    ]
-    return "\n".join(lines)
 
 
 def _evaluate(rulebook: Rulebook, arguments: argparse.Namespace) -> str:
@@ -185,7 +136,7 @@ def _evaluate(rulebook: Rulebook, arguments: argparse.Namespace) -> str:
         return json.dumps(document, indent=2, ensure_ascii=False)
     if arguments.format == "explain":
         return "\n\n".join(f"== {where}\n{ev.explain()}" for where, ev in results)
-    return "\n\n".join(_text(where, ev) for where, ev in results)
+    return "\n\n".join(evaluation_summary(where, ev) for where, ev in results)
 
 
 def _statements(rulebook: Rulebook, arguments: argparse.Namespace) -> str:
@@ -216,13 +167,14 @@ def _statements(rulebook: Rulebook, arguments: argparse.Namespace) -> str:
         }
         return json.dumps(document, indent=2, ensure_ascii=False)
     if arguments.format == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(("ledger", *CSV_HEADER))
-        for index, item in enumerate(statements):
-            name = item.name or f"ledgers[{index}]"
-            writer.writerows([name, *row] for row in item.csv_rows())
-        return buffer.getvalue().rstrip("\n")
+        return csv_text(
+            ("ledger", *CSV_HEADER),
+            (
+                [item.name or f"ledgers[{index}]", *row]
+                for index, item in enumerate(statements)
+                for row in item.csv_rows()
+            ),
+        )
     summary = table(
         ["school", "year", "lapsed to the general training budget"],
         [

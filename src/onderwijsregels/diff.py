@@ -23,12 +23,12 @@ from typing import Any, Literal
 
 import attrs
 
-from onderwijsregels.citations import Citation, Confidence, Interpretation
+from onderwijsregels.citations import Citation, Interpretation, combined_confidence
 from onderwijsregels.editions import Edition
 from onderwijsregels.errors import UnknownRuleError
 from onderwijsregels.evaluate import format_value
 from onderwijsregels.parameters import DatedValue, Value
-from onderwijsregels.rules import Rule, Unit
+from onderwijsregels.rules import Rule
 
 __all__ = ["EditionDiff", "FieldChange", "RuleChange", "diff_editions"]
 
@@ -139,7 +139,7 @@ class EditionDiff:
 
 def _show(value: Value | None) -> str:
     """A value in words, as results show it ("none" when there is none)."""
-    return "none" if value is None else format_value(value, Unit.TEKST)
+    return "none" if value is None else format_value(value)
 
 
 def _dated(edition: Edition, parameter_id: str) -> DatedValue | None:
@@ -176,10 +176,8 @@ def _confidence(
     gaps = [pid for pid, item in read if item is not None and item.value is None]
     if read and len(gaps) == len(read):
         return f"not encoded ({', '.join(gaps)})"
-    levels = [item.confidence for item in citations]
-    if readings:
-        levels.append(Confidence.INTERPRETATION)
-    text = Confidence.weakest(*levels).value if levels else "none"
+    found = combined_confidence(citations, readings)
+    text = found.value if found else "none"
     if gaps:
         text += f" where encoded (not encoded: {', '.join(gaps)})"
     return text

@@ -1,7 +1,7 @@
 """The rule reference: one Markdown page per edition, generated from the plugins' data.
 
 The reference in ``docs/reference/`` is written by this module from a
-:class:`~onderwijsregels.registry.Rulebook` alone (it knows no edition), so
+:class:`~onderwijsregels.rulebook.Rulebook` alone (it knows no edition), so
 the documentation cannot drift from the code: ``tests/test_docs.py`` fails
 when the committed pages differ from freshly generated ones. Regenerate with::
 
@@ -41,17 +41,21 @@ import argparse
 import itertools
 import sys
 from collections.abc import Collection, Iterable, Sequence
-from decimal import Decimal
-from importlib import metadata
 from pathlib import Path
 
-from onderwijsregels.citations import Citation, Confidence, Interpretation
+from onderwijsregels.citations import (
+    Citation,
+    Confidence,
+    Interpretation,
+    combined_confidence,
+)
 from onderwijsregels.editions import Edition
-from onderwijsregels.hookspecs import PROJECT_NAME
+from onderwijsregels.evaluate import format_value
 from onderwijsregels.parameters import DatedValue, Parameter, Value
-from onderwijsregels.registry import PluginInfo, Rulebook, load
+from onderwijsregels.rulebook import PluginInfo, Rulebook, load
 from onderwijsregels.rules import Rule
 from onderwijsregels.sources import Grade, Source, register
+from onderwijsregels.testing.plugins import shipped_plugins
 
 __all__ = [
     "GENERATED",
@@ -92,13 +96,7 @@ def _where(read_at: Source) -> str:
 
 
 def _value(value: Value) -> str:
-    if isinstance(value, bool):
-        return "ja" if value else "nee"
-    if isinstance(value, tuple):
-        return "; ".join(_text(item) for item in value)
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    return _text(str(value))
+    return _text(format_value(value))
 
 
 def _row(cells: Iterable[str]) -> str:
@@ -148,10 +146,7 @@ def rule_confidence(rule: Rule) -> Confidence | None:
 
     ``None`` when the rule names no citation of its own (its values' citations count).
     """
-    levels = [citation.confidence for citation in rule.citations]
-    if rule.interpretation is not None:
-        levels.append(Confidence.INTERPRETATION)
-    return Confidence.weakest(*levels) if levels else None
+    return combined_confidence(rule.citations, [rule.interpretation])
 
 
 def _rule_row(rule: Rule, edition: Edition) -> list[str]:
@@ -214,11 +209,8 @@ def _dated_row(parameter: Parameter, item: DatedValue, first: bool) -> list[str]
 
 
 def _dated_confidence(item: DatedValue) -> str:
-    if item.citation is None:
-        return "—"
-    if item.interpretation is not None:
-        return Confidence.weakest(item.citation.confidence, Confidence.INTERPRETATION).value
-    return item.citation.confidence.value
+    found = combined_confidence([item.citation] if item.citation else [], [item.interpretation])
+    return found.value if found and item.citation else "—"
 
 
 def _provided_by(provider: PluginInfo | None) -> str:
@@ -534,21 +526,6 @@ def write_reference(rulebook: Rulebook, directory: Path | str) -> list[Path]:
         path.write_text(text, encoding="utf-8")
         written.append(path)
     return written
-
-
-def shipped_plugins(distribution: str = PROJECT_NAME) -> tuple[str, ...]:
-    """The entry-point names a distribution registers (by default the built-in editions).
-
-    >>> "cao-po-2019-2020" in shipped_plugins()
-    True
-    """
-    return tuple(
-        sorted(
-            entry_point.name
-            for entry_point in metadata.entry_points(group=PROJECT_NAME)
-            if entry_point.dist is not None and entry_point.dist.name == distribution
-        )
-    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -25,6 +25,7 @@ from typing import Any
 import attrs
 
 from onderwijsregels.citations import Citation, Interpretation
+from onderwijsregels.convert import converter, unstructure
 from onderwijsregels.errors import (
     EditionDefinitionError,
     InvalidInputError,
@@ -165,6 +166,23 @@ class Edition:
         for parameter in self.parameters:
             found.extend(value.citation for value in parameter.values if value.citation)
         return tuple(dict.fromkeys(found))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The edition's identity and dates as JSON-ready data (the converter's hook)."""
+        return unstructure(self)
+
+    def _json(self) -> dict[str, Any]:
+        return {
+            "family": self.family,
+            "id": self.id,
+            "title": self.title,
+            "valid_from": self.valid_from.isoformat(),
+            "valid_to": self.valid_to.isoformat() if self.valid_to else None,
+            "applies_from": self.starts.isoformat(),
+            "derives_from": self.derives_from,
+            "provisional": self.provisional,
+            "citation": unstructure(self.citation),
+        }
 
     def carries_value(self, parameter_id: str, start: date) -> bool:
         """Whether the dated value of ``parameter_id`` starting on ``start`` is carried over."""
@@ -341,3 +359,6 @@ def edition_on(editions: Sequence[Edition], family: str, day: date) -> Edition:
         first = min((item.starts for item in editions), default=None)
         raise NoEditionError(family, day, first)
     return max(started, key=lambda item: item.starts)
+
+
+converter.register_unstructure_hook(Edition, Edition._json)

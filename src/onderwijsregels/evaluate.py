@@ -11,14 +11,20 @@ reading them raises a clear error.
 from __future__ import annotations
 
 import decimal
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar, overload
 
 import attrs
 
-from onderwijsregels.citations import Citation, Confidence, Interpretation
+from onderwijsregels.citations import (
+    Citation,
+    Confidence,
+    Interpretation,
+    combined_confidence,
+)
+from onderwijsregels.convert import converter, unstructure
 from onderwijsregels.editions import Edition
 from onderwijsregels.errors import (
     DefinitionError,
@@ -34,6 +40,8 @@ from onderwijsregels.money import format_decimal, format_eur, round_money
 from onderwijsregels.parameters import Value
 from onderwijsregels.periods import Day, Period
 from onderwijsregels.rules import Computation, Rule, RuleContext, Step, Unit
+
+_T = TypeVar("_T")
 
 __all__ = [
     "EditionUse",
@@ -88,35 +96,42 @@ class EditionUse:
         return tuple(found)
 
     def to_dict(self) -> dict[str, Any]:
-        edition = self.edition
+        """A JSON-ready dict (the converter's unstructure hook, as every output uses)."""
+        return unstructure(self)
+
+    def _json(self) -> dict[str, Any]:
         return {
+            **unstructure(self.edition),
             "family": self.family,
-            "id": edition.id,
-            "title": edition.title,
-            "valid_from": edition.valid_from.isoformat(),
-            "valid_to": edition.valid_to.isoformat() if edition.valid_to else None,
-            "applies_from": edition.starts.isoformat(),
-            "derives_from": edition.derives_from,
-            "provisional": edition.provisional,
             "nawerking": self.nawerking,
             "later_in_period": [later.id for later in self.later_in_period],
-            "citation": edition.citation.to_dict(),
         }
 
 
-def format_value(value: Value, unit: Unit) -> str:
-    """A value for people: euros the Dutch way, booleans as ja/nee, hours in full."""
+def format_value(value: Value, unit: Unit | None = None) -> str:
+    """A value for people, the one formatting every output uses.
+
+    Booleans as ja/nee, texts joined with "; ", dates in ISO form. With a money
+    ``unit``, euros the Dutch way; with another unit, numbers without trailing
+    zeros; without a unit (a parameter's value as written), numbers with the
+    digits they were given.
+
+    >>> format_value(Decimal("360"), Unit.EUR_PER_KALENDERJAAR), format_value(Decimal("94.20"))
+    ('€ 360,00', '94.20')
+    >>> format_value(True), format_value(("studieverlof", "studiekosten"))
+    ('ja', 'studieverlof; studiekosten')
+    """
     if isinstance(value, bool):
         return "ja" if value else "nee"
     if isinstance(value, tuple):
         return "; ".join(value)
     if isinstance(value, date):
         return value.isoformat()
-    if unit.is_money and not isinstance(value, str):
+    if unit is not None and unit.is_money and not isinstance(value, str):
         return format_eur(Decimal(value))
     if isinstance(value, int | str):
         return str(value)
-    return format_decimal(value)
+    return format_decimal(value) if unit is not None else format(value, "f")
 
 
 def _json_value(value: Value) -> Any:
@@ -155,10 +170,9 @@ class Outcome:
     @property
     def confidence(self) -> Confidence:
         """The weakest confidence among its citations; *interpretation* if any is attached."""
-        levels = [item.confidence for item in self.citations]
-        if self.interpretations:
-            levels.append(Confidence.INTERPRETATION)
-        return Confidence.weakest(*levels)
+        found = combined_confidence(self.citations, self.interpretations)
+        assert found is not None  # an outcome always has its primary citation
+        return found
 
     @property
     def confidence_reasons(self) -> tuple[str, ...]:
@@ -179,6 +193,10 @@ class Outcome:
         return format_value(self.value, self.unit)
 
     def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (the converter's unstructure hook, as every output uses)."""
+        return unstructure(self)
+
+    def _json(self) -> dict[str, Any]:
         return {
             "title": self.title,
             "value": _json_value(self.value),
@@ -190,14 +208,14 @@ class Outcome:
             "edition": self.edition.id,
             "reference_day": self.day.isoformat(),
             "nawerking": self.nawerking,
-            "citation": self.citation.to_dict(),
-            "citations": [item.to_dict() for item in self.citations],
+            "citation": unstructure(self.citation),
+            "citations": [unstructure(item) for item in self.citations],
             "steps": [
                 {"text": step.text, "reference": step.citation.reference if step.citation else None}
                 for step in self.steps
             ],
             "notes": list(self.notes),
-            "interpretations": [item.to_dict() for item in self.interpretations],
+            "interpretations": [unstructure(item) for item in self.interpretations],
         }
 
 
@@ -213,6 +231,10 @@ class Missing:
     parameter: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (the converter's unstructure hook, as every output uses)."""
+        return unstructure(self)
+
+    def _json(self) -> dict[str, Any]:
         found: dict[str, Any] = {
             "title": self.title,
             "reason": self.reason,
@@ -235,8 +257,13 @@ class NotEncodedResult(Missing):
 
 
 @attrs.frozen
-class Evaluation:
-    """Every rule's outcome for one subject and period; read it like a mapping.
+class Evaluation(Mapping[str, Outcome]):
+    """Every rule's outcome for one subject and period: a read-only mapping of rule id to Outcome.
+
+    It is a :class:`collections.abc.Mapping` (``keys()``, ``values()``,
+    ``items()``, ``get()``, ``in``, ``len()``) over the rules that gave a
+    value. Reading a rule that gave none raises the reason: NotEncodedError,
+    RuleNotApplicableError, or UnknownRuleError for a rule no edition defines.
 
     >>> import onderwijsregels as owr
     >>> from decimal import Decimal
@@ -289,18 +316,27 @@ class Evaluation:
             + [item.rule_id for item in self.not_encoded]
         )
 
-    def get(self, rule_id: str) -> Outcome | None:
-        """The outcome of a rule, or ``None`` when the rule gave none (for any reason)."""
+    @overload
+    def get(self, rule_id: str, /) -> Outcome | None: ...
+    @overload
+    def get(self, rule_id: str, default: Outcome | _T, /) -> Outcome | _T: ...
+
+    def get(self, rule_id: str, default: object = None, /) -> object:
+        """The outcome of a rule, or ``default`` when the rule gave none (for any reason)."""
         for outcome in self.outcomes:
             if outcome.rule_id == rule_id:
                 return outcome
-        return None
+        return default
 
     def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (the converter's unstructure hook, as every output uses)."""
+        return unstructure(self)
+
+    def _json(self) -> dict[str, Any]:
         """A JSON-ready, deterministic dict of everything in the evaluation."""
         kind = "employee" if isinstance(self.subject, Employee) else "school"
         return {
-            "subject": {"kind": kind, **self.subject.to_dict()},
+            "subject": {"kind": kind, **unstructure(self.subject)},
             "period": {
                 "kind": self.period.kind,
                 "label": self.period.label,
@@ -308,15 +344,15 @@ class Evaluation:
                 "end": self.period.end.isoformat(),
             },
             "reference_day": self.day.isoformat(),
-            "editions": [use.to_dict() for use in self.editions],
-            "outcomes": {item.rule_id: item.to_dict() for item in self.outcomes},
-            "not_applicable": {item.rule_id: item.to_dict() for item in self.not_applicable},
-            "not_encoded": {item.rule_id: item.to_dict() for item in self.not_encoded},
+            "editions": [unstructure(use) for use in self.editions],
+            "outcomes": {item.rule_id: unstructure(item) for item in self.outcomes},
+            "not_applicable": {item.rule_id: unstructure(item) for item in self.not_applicable},
+            "not_encoded": {item.rule_id: unstructure(item) for item in self.not_encoded},
         }
 
     def explain(self) -> str:
         """A readable trace: per rule the arithmetic, the article per step, edition and notes."""
-        from onderwijsregels.render import explain
+        from onderwijsregels.present.text import explain  # the one engine -> present import
 
         return explain(self)
 
@@ -454,3 +490,9 @@ def evaluate_editions(
         not_applicable=tuple(not_applicable),
         not_encoded=tuple(not_encoded),
     )
+
+
+converter.register_unstructure_hook(EditionUse, EditionUse._json)
+converter.register_unstructure_hook(Outcome, Outcome._json)
+converter.register_unstructure_hook(Missing, Missing._json)
+converter.register_unstructure_hook(Evaluation, Evaluation._json)

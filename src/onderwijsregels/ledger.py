@@ -44,7 +44,7 @@ from onderwijsregels.model import (
     to_function,
     to_werktijdfactor,
 )
-from onderwijsregels.registry import Rulebook
+from onderwijsregels.rulebook import Rulebook
 
 if TYPE_CHECKING:
     from onderwijsregels.statement import Statement

@@ -3,8 +3,8 @@
 A :class:`Plan` is what an evaluation resolves before it looks at a subject:
 the period and its reference day, the edition of each family in force on
 that day, and the rules of those editions for this kind of subject. A
-:class:`~onderwijsregels.registry.Rulebook` builds a plan once per kind of
-subject, period and families (:meth:`~onderwijsregels.registry.Rulebook.plan`)
+:class:`~onderwijsregels.rulebook.Rulebook` builds a plan once per kind of
+subject, period and families (:meth:`~onderwijsregels.rulebook.Rulebook.plan`)
 and keeps it. :meth:`Plan.run` then evaluates subject after subject and
 yields, per subject, an :class:`~onderwijsregels.evaluate.Evaluation` or a
 :class:`RecordError` for that subject alone (a removed scale, a value that

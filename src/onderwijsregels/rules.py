@@ -13,7 +13,7 @@ import inspect
 import re
 from collections.abc import Callable, Iterable
 from datetime import date
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, Protocol, TypeVar, cast
 
 import attrs
 
@@ -23,9 +23,6 @@ from onderwijsregels.model import Employee, School
 from onderwijsregels.parameters import KnownValue, Parameter, Value
 from onderwijsregels.periods import CalendarYear, Period, SchoolYear
 from onderwijsregels.steps import Step
-
-if TYPE_CHECKING:
-    from onderwijsregels.editions import Edition
 
 __all__ = [
     "SUBJECT_FIELDS",
@@ -179,6 +176,34 @@ class SubjectView:
         raise AttributeError("a rule's view of the subject is read-only")
 
 
+class EditionValues(Protocol):
+    """What a rule's context needs of an edition (an :class:`~onderwijsregels.editions.Edition`).
+
+    A protocol, so this module need not import the editions module (which imports it).
+    """
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def family(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def valid_from(self) -> date: ...
+    @property
+    def valid_to(self) -> date | None: ...
+    @property
+    def citation(self) -> Citation: ...
+    @property
+    def provisional(self) -> bool: ...
+    @property
+    def interpretation(self) -> Interpretation | None: ...
+    @property
+    def starts(self) -> date: ...
+    def parameter(self, parameter_id: str) -> Parameter: ...
+    def carries_value(self, parameter_id: str, start: date) -> bool: ...
+
+
 @attrs.frozen
 class EditionInfo:
     """What a rule may know about its edition: who it is, not its values.
@@ -221,7 +246,7 @@ class RuleContext:
     _subject: Employee | School = attrs.field(alias="subject")
     day: date
     period: Period
-    _edition: Edition = attrs.field(alias="edition", repr=False)
+    _edition: EditionValues = attrs.field(alias="edition", repr=False)
     rule: Rule | None = attrs.field(default=None, repr=False)
 
     @property

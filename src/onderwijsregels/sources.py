@@ -33,7 +33,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from onderwijsregels.convert import nonempty, optional_nonempty
+from onderwijsregels.convert import converter, nonempty, optional_nonempty, unstructure
 from onderwijsregels.errors import EditionDefinitionError, UnknownSourceError
 
 __all__ = ["Confidence", "Grade", "Source", "register", "source"]
@@ -170,6 +170,10 @@ class Source:
         return text
 
     def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (the converter's unstructure hook, as every output uses)."""
+        return unstructure(self)
+
+    def _json(self) -> dict[str, Any]:
         """A JSON-ready dict with every field."""
         return {
             "id": self.id,
@@ -212,3 +216,6 @@ def source(source_id: str) -> Source:
         return register()[source_id]
     except KeyError:
         raise UnknownSourceError(source_id, tuple(register())) from None
+
+
+converter.register_unstructure_hook(Source, Source._json)

@@ -12,8 +12,6 @@ end of that day. ``accrued = spent + lapsed + balance`` holds on every day.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
@@ -25,11 +23,12 @@ from onderwijsregels.citations import Interpretation
 from onderwijsregels.errors import InvalidInputError, OverspendingError
 from onderwijsregels.money import format_eur
 from onderwijsregels.periods import add_years
-from onderwijsregels.render import table
+from onderwijsregels.present.csv import rows_to_csv
+from onderwijsregels.present.text import table
 
 if TYPE_CHECKING:
     from onderwijsregels.ledger import Ledger, Spending, Tranche
-    from onderwijsregels.registry import Rulebook
+    from onderwijsregels.rulebook import Rulebook
 
 __all__ = [
     "CSV_HEADER",
@@ -241,11 +240,7 @@ class Statement:
 
         For a tranche, ``accrued`` is its amount and ``closing`` what is left.
         """
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(CSV_HEADER)
-        writer.writerows(self.csv_rows())
-        return buffer.getvalue()
+        return rows_to_csv(CSV_HEADER, self.csv_rows()) + "\n"
 
 
 CSV_HEADER = (

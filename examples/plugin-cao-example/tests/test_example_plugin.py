@@ -11,7 +11,7 @@ from decimal import Decimal
 import pytest
 
 import onderwijsregels as owr
-from onderwijsregels.registry import PLUGINS_ENV
+from onderwijsregels.rulebook import PLUGINS_ENV
 
 pytest.importorskip(
     "onderwijsregels_cao_example",

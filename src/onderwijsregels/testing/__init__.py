@@ -1,4 +1,4 @@
-"""Test helpers for users of onderwijsregels: hypothesis strategies for the domain model.
+"""Test helpers for users of onderwijsregels: hypothesis strategies and the shipped plugins.
 
 Write property tests for your own code (exports, payroll checks, plugins)
 with the same generators the library's own test suite uses:
@@ -14,28 +14,30 @@ with the same generators the library's own test suite uses:
 
 from __future__ import annotations
 
-from onderwijsregels.testing import strategies
-from onderwijsregels.testing.strategies import (
-    calendar_years,
-    days,
-    employees,
-    functions,
-    malformed_employee_dicts,
-    scales,
-    school_years,
-    schools,
-    werktijdfactoren,
-)
+import importlib
+from typing import Any
 
-__all__ = [
+from onderwijsregels.testing.plugins import shipped_plugins, shipped_rulebook
+
+_STRATEGIES = (
     "calendar_years",
     "days",
     "employees",
     "functions",
     "malformed_employee_dicts",
+    "registrations",
     "scales",
     "school_years",
     "schools",
-    "strategies",
     "werktijdfactoren",
-]
+)
+
+__all__ = [*_STRATEGIES, "shipped_plugins", "shipped_rulebook", "strategies"]
+
+
+def __getattr__(name: str) -> Any:
+    """The strategies load hypothesis only when used (it comes with ``onderwijsregels[test]``)."""
+    if name == "strategies" or name in _STRATEGIES:
+        strategies = importlib.import_module("onderwijsregels.testing.strategies")
+        return strategies if name == "strategies" else getattr(strategies, name)
+    raise AttributeError(f"module 'onderwijsregels.testing' has no attribute {name!r}")

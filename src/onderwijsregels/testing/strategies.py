@@ -32,7 +32,13 @@ from decimal import Decimal
 from typing import Any
 
 import attrs
-from hypothesis import strategies as st
+
+try:
+    from hypothesis import strategies as st
+except ImportError as error:  # pragma: no cover - depends on the installed extras
+    raise ImportError(
+        "onderwijsregels.testing.strategies needs hypothesis: pip install 'onderwijsregels[test]'"
+    ) from error
 
 from onderwijsregels.model import SCALES, Employee, Function, School
 from onderwijsregels.periods import CalendarYear, SchoolYear

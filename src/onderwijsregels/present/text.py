@@ -1,14 +1,12 @@
-"""Text for people: the explanation of an evaluation and plain-text tables."""
+"""Text for people: plain-text tables, the summary of an evaluation and its full explanation."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from onderwijsregels.evaluate import Evaluation
+from onderwijsregels.evaluate import Evaluation
 
-__all__ = ["explain", "table"]
+__all__ = ["evaluation_summary", "explain", "table"]
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
@@ -72,4 +70,47 @@ def explain(evaluation: Evaluation) -> str:
         ]
     for skipped in evaluation.not_applicable:
         lines += ["", f"{skipped.rule_id}: {skipped.title}", f"  Does not apply: {skipped.reason}"]
+    return "\n".join(lines)
+
+
+def evaluation_summary(where: str, evaluation: Evaluation) -> str:
+    """One evaluation as a table of outcomes with its notes: what ``evaluate`` prints."""
+    period = evaluation.period
+    lines = [
+        f"== {where}: {evaluation.subject.label}",
+        f"   {period.kind} {period.label}, reference day {evaluation.day.isoformat()}; "
+        + "; ".join(
+            f"{use.family}: {use.edition.id}" + (" (nawerking)" if use.nawerking else "")
+            for use in evaluation.editions
+        ),
+    ]
+    rows = [
+        [
+            outcome.rule_id,
+            outcome.display,
+            outcome.unit.value,
+            outcome.citation.reference,
+            outcome.confidence.value,
+        ]
+        for outcome in evaluation.outcomes
+    ]
+    rows += [
+        [item.rule_id, "not encoded", "", "see the note below", ""]
+        for item in evaluation.not_encoded
+    ]
+    lines.append(table(["rule", "value", "unit", "rests on", "confidence"], rows))
+    notes: list[str] = []
+    for outcome in evaluation.outcomes:
+        for note in (*outcome.notes, *(item.label for item in outcome.interpretations)):
+            if note not in notes:
+                notes.append(note)
+    lines += [f"  * {note}" for note in notes]
+    reasons: dict[str, list[str]] = {}
+    for item in evaluation.not_encoded:
+        named = f" [parameter {item.parameter}]" if item.parameter else ""
+        reasons.setdefault(f"{named}: {item.reason}", []).append(item.rule_id)
+    lines += [f"  ? Not encoded ({', '.join(ids)}){why}" for why, ids in reasons.items()]
+    lines += [
+        f"  - {item.rule_id} does not apply: {item.reason}" for item in evaluation.not_applicable
+    ]
     return "\n".join(lines)

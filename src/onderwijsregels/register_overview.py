@@ -8,8 +8,6 @@ so any edition that provides those rules works here.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
@@ -19,8 +17,9 @@ import attrs
 from onderwijsregels.errors import InvalidInputError
 from onderwijsregels.model import Employee
 from onderwijsregels.periods import add_months
-from onderwijsregels.registry import Rulebook
-from onderwijsregels.render import table
+from onderwijsregels.present.csv import rows_to_csv as csv_text
+from onderwijsregels.present.text import table
+from onderwijsregels.rulebook import Rulebook
 
 __all__ = ["RegisterRow", "register_overview", "rows_to_csv", "rows_to_text"]
 
@@ -145,13 +144,9 @@ def rows_to_text(rows: Iterable[RegisterRow], on: date) -> str:
 
 def rows_to_csv(rows: Iterable[RegisterRow]) -> str:
     """The board view as CSV."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(
-        ["record", "employee", "required", "status", "title", "due", "category", "basis"]
-    )
-    for row in rows:
-        writer.writerow(
+    return csv_text(
+        ["record", "employee", "required", "status", "title", "due", "category", "basis"],
+        (
             [
                 row.where,
                 row.label,
@@ -162,5 +157,6 @@ def rows_to_csv(rows: Iterable[RegisterRow]) -> str:
                 row.category,
                 row.basis,
             ]
-        )
-    return buffer.getvalue().rstrip("\n")
+            for row in rows
+        ),
+    )
