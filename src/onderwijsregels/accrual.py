@@ -22,6 +22,7 @@ from decimal import Decimal
 import attrs
 
 from onderwijsregels.citations import Citation
+from onderwijsregels.contracts import INDIVIDUEEL_BUDGET, MAXIMALE_SPAARTERMIJN
 from onderwijsregels.evaluate import Evaluation
 from onderwijsregels.model import Employee
 from onderwijsregels.rulebook import Rulebook
@@ -30,7 +31,7 @@ from onderwijsregels.rules import Unit
 __all__ = ["BUDGETS", "Accrual", "AccrualYear", "accruals"]
 
 BUDGETS: tuple[tuple[str, str | None, bool], ...] = (
-    ("individueel_budget", "maximale_spaartermijn", True),
+    (INDIVIDUEEL_BUDGET, MAXIMALE_SPAARTERMIJN, True),
     ("uren_per_jaar", None, True),
     ("duurzame_inzetbaarheid_basisbudget_uren", "duurzame_inzetbaarheid_spaartermijn", True),
     ("duurzame_inzetbaarheid_startende_leraar_uren", None, False),

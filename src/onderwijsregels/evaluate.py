@@ -423,6 +423,14 @@ def _evaluate_rule(
         ) from error
     if not isinstance(found, Computation):
         return NotApplicableResult(rule.id, rule.title, found.reason, edition.id)
+    if rule.values is not None and found.value not in rule.values:
+        raise PluginError(
+            None,
+            None,
+            f"rule {rule.id!r} gave {found.value!r}, which is not one of its declared values "
+            f"{sorted(rule.values)}",
+            edition=edition.id,
+        )
     value = found.value
     steps = found.steps
     if rule.unit.is_money and isinstance(value, Decimal | int) and not isinstance(value, bool):

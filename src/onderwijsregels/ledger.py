@@ -35,6 +35,11 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from onderwijsregels.citations import Citation, Interpretation
+from onderwijsregels.contracts import (
+    INDIVIDUEEL_BUDGET,
+    MAXIMALE_SPAARTERMIJN,
+    VERVALTERMIJN_DIRECTIEBUDGET,
+)
 from onderwijsregels.convert import structure, unstructure
 from onderwijsregels.errors import InvalidInputError, OverspendingError
 from onderwijsregels.model import (
@@ -44,6 +49,7 @@ from onderwijsregels.model import (
     to_function,
     to_werktijdfactor,
 )
+from onderwijsregels.periods import check_year
 from onderwijsregels.rulebook import Rulebook
 
 if TYPE_CHECKING:
@@ -138,22 +144,16 @@ class SpendingKind(enum.Enum):
     """Other professionalisation activities."""
 
 
-def _year(value: object, field: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not 1900 <= value <= 2999:
-        raise InvalidInputError(field, f"must be a year such as 2020, got {value!r}")
-    return value
-
-
 def _calendar_year(value: object) -> int:
-    return _year(value, "year")
+    return check_year(value, "year")
 
 
 def _first_year(value: object) -> int:
-    return _year(value, "first_year")
+    return check_year(value, "first_year")
 
 
 def _last_year(value: object) -> int:
-    return _year(value, "last_year")
+    return check_year(value, "last_year")
 
 
 def _cents(value: object) -> Decimal:
@@ -302,7 +302,7 @@ class Ledger:
 
     def tranches(self, rulebook: Rulebook, *, through: int) -> tuple[Tranche, ...]:
         """Every year's accrual up to ``through``, each with its spend-by date."""
-        through = _year(through, "through")
+        through = check_year(through, "through")
         return tuple(
             _tranche(rulebook, situation, self.agreements)
             for situation in self.situations
@@ -337,10 +337,10 @@ def _tranche(
     rulebook: Rulebook, situation: Situation, agreements: Sequence[SavingsAgreement]
 ) -> Tranche:
     evaluation = rulebook.evaluate(situation.employee(), year=situation.year)
-    budget = evaluation["individueel_budget"]
+    budget = evaluation[INDIVIDUEEL_BUDGET]
     amount = budget.value
     assert isinstance(amount, Decimal)
-    saving = evaluation["maximale_spaartermijn"]
+    saving = evaluation[MAXIMALE_SPAARTERMIJN]
     readings = [AVAILABLE_FROM_1_JANUARY, ACCRUAL_EDITION_GOVERNS, LAPSE_TO_SCHOOL_OF_ACCRUAL]
     if not situation.function.is_directie:
         readings.append(STAFF_LAPSE_DESTINATION)
@@ -350,7 +350,7 @@ def _tranche(
         readings.append(NO_AGREEMENT_NO_SAVING)
         basis = saving.citation
     elif situation.function.is_directie:
-        lapse = evaluation["vervaltermijn_directiebudget"]
+        lapse = evaluation[VERVALTERMIJN_DIRECTIEBUDGET]
         assert isinstance(lapse.value, int)
         years_after = lapse.value - 1
         basis = lapse.citation

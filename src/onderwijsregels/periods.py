@@ -33,12 +33,22 @@ __all__ = [
     "SchoolYear",
     "add_months",
     "add_years",
+    "check_year",
     "period_from",
 ]
 
 _SCHOOL_YEAR = re.compile(r"(\d{4})-(\d{4})")
 _FIRST_YEAR = 1900
 _LAST_YEAR = 2999
+
+
+def check_year(year: object, field: str) -> int:
+    """``year`` if it is a whole calendar year the library accepts, else InvalidInputError on ``field``.
+
+    >>> check_year(2020, "year")
+    2020
+    """
+    return _check_year(year, field)
 
 
 def _check_year(year: object, field: str) -> int:

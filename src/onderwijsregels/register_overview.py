@@ -14,6 +14,17 @@ from typing import Any
 
 import attrs
 
+from onderwijsregels.contracts import (
+    SLR_HERREGISTRATIEDATUM,
+    SLR_REGISTRATIEPLICHT,
+    SLR_STATUS,
+    SLR_TITEL,
+    STATUS_GEREGISTREERD,
+    STATUS_NIET_GEREGISTREERD,
+    STATUS_NIET_VEREIST,
+    STATUS_ONDER_VOORWAARDEN,
+    STATUS_VERLOPEN,
+)
 from onderwijsregels.errors import InvalidInputError
 from onderwijsregels.model import Employee
 from onderwijsregels.periods import add_months
@@ -30,8 +41,8 @@ MISSING = "missing registration"
 TO_REGISTER_BY_2018 = "to register by 2018-01-01"
 DEADLINE_2018 = date(2018, 1, 1)
 """Every school leader had to be registered by this day (schoolleidersregisterpo.nl)."""
-ONDER_VOORWAARDEN = "onder voorwaarden"
-EXPIRED = "herregistratie verlopen"
+ONDER_VOORWAARDEN = STATUS_ONDER_VOORWAARDEN
+EXPIRED = STATUS_VERLOPEN
 DUE_SOON = f"due within {DUE_WITHIN_MONTHS} months"
 IN_ORDER = "in order"
 NOT_REQUIRED = "not required"
@@ -76,13 +87,13 @@ def register_overview(
             )
         where, employee = item
         evaluation = rulebook.evaluate(employee, on=on, families=[FAMILY])
-        required = evaluation["schoolleidersregister_registratieplicht"].value is True
-        status_outcome = evaluation.get("schoolleidersregister_status")
+        required = evaluation[SLR_REGISTRATIEPLICHT].value is True
+        status_outcome = evaluation.get(SLR_STATUS)
         status = str(status_outcome.value) if status_outcome else "unknown"
-        title = evaluation.get("schoolleidersregister_titel")
-        due_outcome = evaluation.get("schoolleidersregister_herregistratiedatum")
+        title = evaluation.get(SLR_TITEL)
+        due_outcome = evaluation.get(SLR_HERREGISTRATIEDATUM)
         due = due_outcome.value if due_outcome and isinstance(due_outcome.value, date) else None
-        if status == "niet geregistreerd" and required:
+        if status == STATUS_NIET_GEREGISTREERD and required:
             category = MISSING if on >= DEADLINE_2018 else TO_REGISTER_BY_2018
         elif status == ONDER_VOORWAARDEN:
             category = ONDER_VOORWAARDEN
@@ -91,10 +102,10 @@ def register_overview(
         elif (
             due is not None
             and due <= add_months(on, DUE_WITHIN_MONTHS)
-            and status == "geregistreerd"
+            and status == STATUS_GEREGISTREERD
         ):
             category = DUE_SOON
-        elif not required and status in ("niet vereist", "niet geregistreerd"):
+        elif not required and status in (STATUS_NIET_VEREIST, STATUS_NIET_GEREGISTREERD):
             category = NOT_REQUIRED
         else:
             category = IN_ORDER

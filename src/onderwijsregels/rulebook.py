@@ -24,6 +24,7 @@ import attrs
 import pluggy
 
 from onderwijsregels import hookspecs
+from onderwijsregels.contracts import violations
 from onderwijsregels.diff import EditionDiff, diff_editions
 from onderwijsregels.editions import Edition, edition_on
 from onderwijsregels.errors import (
@@ -401,6 +402,14 @@ def _collect(
             clash = _borrowed_source_id(edition)
             if clash is not None:
                 raise PluginError(name, label, clash, edition=edition.id)
+            broken = violations(edition.family, edition.rules)
+            if broken:
+                raise PluginError(
+                    name,
+                    label,
+                    "breaks the contract of its family: " + "; ".join(broken),
+                    edition=edition.id,
+                )
             if edition.id in by_id:
                 other = by_id[edition.id][1]
                 raise PluginError(

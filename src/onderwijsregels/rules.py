@@ -87,6 +87,10 @@ def _optional_texts(items: Iterable[str] | None) -> tuple[str, ...] | None:
     return None if items is None else tuple(items)
 
 
+def _optional_set(items: Iterable[str] | None) -> frozenset[str] | None:
+    return None if items is None else frozenset(items)
+
+
 def _steps(items: Iterable[Step]) -> tuple[Step, ...]:
     return tuple(items)
 
@@ -365,7 +369,9 @@ class Rule:
     fields it reads (see :data:`SUBJECT_FIELDS`); ``None`` means undeclared (the
     rule sees the whole subject, an older plugin's style). Both declarations
     are enforced while the rule runs: with them, an outcome is a pure function
-    of the declared fields, the declared parameters and the period.
+    of the declared fields, the declared parameters and the period. ``values``
+    lists the values a text rule may give (a status, say); an outcome outside
+    it is a defect of the rule.
     """
 
     id: str = attrs.field()
@@ -378,6 +384,7 @@ class Rule:
     interpretation: Interpretation | None = None
     parameters: tuple[str, ...] = attrs.field(default=(), converter=_texts)
     reads: tuple[str, ...] | None = attrs.field(default=None, converter=_optional_texts)
+    values: frozenset[str] | None = attrs.field(default=None, converter=_optional_set)
 
     @id.validator
     def _snake_case(self, _: attrs.Attribute[str], value: str) -> None:
@@ -406,6 +413,7 @@ def rule(
     interpretation: Interpretation | None = None,
     parameters: tuple[str, ...] = (),
     reads: tuple[str, ...] | None = None,
+    values: Iterable[str] | None = None,
 ) -> Callable[[Compute], Rule]:
     """Decorate a pure function into a :class:`Rule`; its docstring becomes the description."""
 
@@ -421,6 +429,7 @@ def rule(
             interpretation=interpretation,
             parameters=parameters,
             reads=reads,
+            values=values,
         )
 
     return wrap

@@ -21,13 +21,13 @@ import attrs
 
 from onderwijsregels.citations import Interpretation
 from onderwijsregels.errors import InvalidInputError, OverspendingError
+from onderwijsregels.ledger import OLDEST_FIRST, Ledger, Spending, Tranche
 from onderwijsregels.money import format_eur
-from onderwijsregels.periods import add_years
+from onderwijsregels.periods import add_years, check_year
 from onderwijsregels.present.csv import rows_to_csv
 from onderwijsregels.present.text import table
 
 if TYPE_CHECKING:
-    from onderwijsregels.ledger import Ledger, Spending, Tranche
     from onderwijsregels.rulebook import Rulebook
 
 __all__ = [
@@ -308,9 +308,7 @@ def build_statement(
     ledger: Ledger, rulebook: Rulebook, through: int, as_of: date | None = None
 ) -> Statement:
     """Replay accruals, spendings and lapses up to the end of ``as_of`` (default 31 December)."""
-    from onderwijsregels.ledger import OLDEST_FIRST, _year
-
-    through = _year(through, "through")
+    through = check_year(through, "through")
     first = ledger.situations[0].year
     if through < first:
         raise InvalidInputError(
@@ -404,8 +402,6 @@ def board_lapses(
     ledgers: Iterable[Ledger], rulebook: Rulebook, *, through: int
 ) -> tuple[BoardLapse, ...]:
     """Total lapsed per school and year over a school board (only non-zero totals)."""
-    from onderwijsregels.ledger import Ledger
-
     chosen = tuple(ledgers)
     for ledger in chosen:
         if not isinstance(ledger, Ledger):
