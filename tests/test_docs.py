@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import inspect
 import re
+import sys
 import tomllib
 from datetime import date
 from pathlib import Path
@@ -535,3 +536,42 @@ def test_no_page_or_docstring_points_at_the_working_notes() -> None:
         if word in text.lower()
     ]
     assert not found, f"users do not have the project's working notes; remove: {found}"
+
+
+COMMAND_NAMES = ("editions", "evaluate", "diff", "statement", "registers")
+
+
+def _help_block(command: str) -> str:
+    text = (DOCS / "cli.md").read_text(encoding="utf-8")
+    found = re.search(
+        rf"<!-- help: {command} -->\n```text\n(.*?)\n```\n<!-- /help -->", text, re.DOTALL
+    )
+    assert found, f"docs/cli.md has no help block for {command!r}"
+    return found.group(1)
+
+
+@pytest.mark.parametrize("command", COMMAND_NAMES)
+def test_cli_docs_show_each_commands_help(command: str) -> None:
+    # As datasette does: the documented --help is the real one. argparse words its help a little
+    # differently per Python version; the docs are rendered with Python 3.11 (CI's).
+    from onderwijsregels.cli import help_text
+
+    documented = _help_block(command)
+    actual = help_text(command).rstrip()
+    if sys.version_info[:2] == (3, 11):
+        assert documented == actual, f"docs/cli.md: regenerate the help of {command!r}"
+    else:  # pragma: no cover - other Python versions
+        for token in re.findall(r"--[a-z-]+", actual):
+            assert token in documented
+
+
+def test_cli_docs_cover_every_command() -> None:
+    from onderwijsregels.cli import _parser
+
+    parser = _parser()
+    commands = next(
+        set(action.choices)
+        for action in parser._actions
+        if isinstance(getattr(action, "choices", None), dict)
+    )
+    assert commands == set(COMMAND_NAMES)

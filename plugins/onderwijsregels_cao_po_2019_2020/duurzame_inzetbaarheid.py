@@ -16,10 +16,10 @@ from onderwijsregels import (
     Interpretation,
     NotApplicable,
     RuleContext,
-    Step,
     Unit,
     rule,
 )
+from onderwijsregels.amounts import dated, pro_rata
 from onderwijsregels.money import format_decimal as num
 from onderwijsregels_cao_po_2019_2020 import sources
 
@@ -63,16 +63,8 @@ def duurzame_inzetbaarheid_basisbudget_uren(ctx: RuleContext) -> Computation:
     "recht op een budget van 40 per jaar, naar rato van werktijdfactor en tijdsduur."
     """
     hours = ctx.param("di_basisbudget_uren", ctx.calendar_year.start)
-    factor = ctx.employee.werktijdfactor
-    value = hours.decimal * factor
-    return Computation(
-        value,
-        [
-            hours.step(f"{num(hours.decimal)} hours a year at full time"),
-            Step(f"Pro rata: {num(hours.decimal)} × werktijdfactor {factor} = {num(value)}"),
-        ],
-        hours.citation,
-    )
+    yearly = dated(hours, "Hours a year at full time", unit="")
+    return pro_rata(yearly, ctx.employee.werktijdfactor).computation()
 
 
 @rule(
@@ -105,16 +97,10 @@ def duurzame_inzetbaarheid_startende_leraar_uren(ctx: RuleContext) -> Computatio
             f"({employee.scale}-1 up to {employee.scale}-{last_step})"
         )
     hours = ctx.param("di_startende_leraar_uren", ctx.calendar_year.start)
-    factor = employee.werktijdfactor
-    value = hours.decimal * factor
-    return Computation(
-        value,
-        [
-            hours.step(f"{employee.scale}-{employee.trede} is a starters' step (1 to {last_step})"),
-            Step(f"Pro rata: {num(hours.decimal)} × werktijdfactor {factor} = {num(value)}"),
-        ],
-        hours.citation,
-        notes=["These hours cannot be saved (PO-Raad)."],
+    starter = f"{employee.scale}-{employee.trede} is a starters' step (1 to {last_step})"
+    yearly = dated(hours, f"{starter}; extra hours a year at full time", unit="")
+    return pro_rata(yearly, employee.werktijdfactor).computation(
+        notes=["These hours cannot be saved (PO-Raad)."]
     )
 
 
@@ -143,19 +129,9 @@ def duurzame_inzetbaarheid_oudere_werknemer_uren(ctx: RuleContext) -> Computatio
             f"younger than {threshold}"
         )
     hours = ctx.param("di_oudere_werknemer_uren", ctx.calendar_year.start)
-    factor = ctx.employee.werktijdfactor
-    value = hours.decimal * factor
-    return Computation(
-        value,
-        [
-            hours.step(
-                f"Aged {ctx.employee.age_on(ctx.day)} on {ctx.day.isoformat()}: "
-                f"{num(hours.decimal)} extra hours a year at full time"
-            ),
-            Step(f"Pro rata: {num(hours.decimal)} × werktijdfactor {factor} = {num(value)}"),
-        ],
-        hours.citation,
-    )
+    aged = f"Aged {ctx.employee.age_on(ctx.day)} on {ctx.day.isoformat()}"
+    yearly = dated(hours, f"{aged}; extra hours a year at full time", unit="")
+    return pro_rata(yearly, ctx.employee.werktijdfactor).computation()
 
 
 @rule(

@@ -17,7 +17,7 @@ from onderwijsregels import (
     Unit,
     rule,
 )
-from onderwijsregels.money import format_decimal as num
+from onderwijsregels.amounts import Cited, dated, not_pro_rata, plus, pro_rata
 from onderwijsregels_cao_po_2019_2020 import sources
 
 __all__ = [
@@ -71,34 +71,20 @@ def individueel_budget(ctx: RuleContext) -> Computation:
     """
     employee = ctx.employee
     year = ctx.calendar_year
-    directie = employee.function.is_directie
-    base = ctx.param(
-        "individueel_budget_directie" if directie else "individueel_budget_op_oop", year.start
-    )
-    top_up = ctx.param_known("verhoging_directie" if directie else "verhoging_op_oop", year.start)
-    who = "a directielid (A- or D-scale)" if directie else "teachers and OOP"
-    steps = [base.step(f"Base amount for {who}: € {num(base.decimal)} per year")]
-    total = base.decimal
-    if top_up is not None:
-        steps.append(top_up.step(f"Top-up for calendar year {year.year}: € {num(top_up.decimal)}"))
-        total += top_up.decimal
-    else:
-        steps.append(
-            Step(f"No top-up in calendar year {year.year} (art. 9.8 covers 2020 and 2021)")
-        )
+    top_up = f"Top-up for calendar year {year.year}"
+    no_top_up = f"No top-up in calendar year {year.year} (art. 9.8 covers 2020 and 2021)"
     notes = [sources.STATUTAIR_BESTUURDER_NOTE] if employee.statutair_bestuurder else []
-    if directie:
-        steps.append(
-            base.step(
-                f"Not pro rata: € {num(total)} whatever the werktijdfactor "
-                f"({employee.werktijdfactor})"
-            )
-        )
-        return Computation(total, steps, base.citation, notes=notes)
-    factor = employee.werktijdfactor
-    amount = total * factor
-    steps.append(base.step(f"Pro rata: € {num(total)} × werktijdfactor {factor} = € {num(amount)}"))
-    return Computation(amount, steps, base.citation, notes=notes)
+    if employee.function.is_directie:
+        # Art. 9.6 lid 3 (€ 3000, not pro rata), plus art. 9.8 (€ 100 in 2020 and 2021).
+        base = ctx.param("individueel_budget_directie", year.start)
+        budget = dated(base, "Base amount a year for a directielid (A- or D-scale)")
+        budget = plus(budget, ctx.param_known("verhoging_directie", year.start), top_up, no_top_up)
+        return not_pro_rata(budget, employee.werktijdfactor, base).computation(notes=notes)
+    # Art. 9.3 lid 2 (€ 500 a year), plus art. 9.8 (€ 100 in 2020 and 2021), pro rata.
+    base = ctx.param("individueel_budget_op_oop", year.start)
+    budget = dated(base, "Base amount a year for teachers and OOP")
+    budget = plus(budget, ctx.param_known("verhoging_op_oop", year.start), top_up, no_top_up)
+    return pro_rata(budget, employee.werktijdfactor, base).computation(notes=notes)
 
 
 @rule(
@@ -120,19 +106,12 @@ def uren_per_werkweek(ctx: RuleContext) -> Computation | NotApplicable:
     if employee.function.is_directie:
         return NotApplicable(_NOT_FOR_DIRECTIE)
     hours = ctx.param("uren_per_werkweek_op_oop")
-    factor = employee.werktijdfactor
-    value = hours.decimal * factor
-    return Computation(
-        value,
-        [
-            hours.step(f"{num(hours.decimal)} clock hours per work week at full time"),
-            Step(f"Pro rata: {num(hours.decimal)} × werktijdfactor {factor} = {num(value)}"),
-        ],
-        hours.citation,
+    weekly = dated(hours, "Clock hours per work week at full time", unit="")
+    return pro_rata(weekly, employee.werktijdfactor).computation(
         notes=[
             "The hours need not be taken weekly; they may be clustered and used later "
             "(PO-Raad FAQ)."
-        ],
+        ]
     )
 
 
@@ -168,8 +147,6 @@ def uren_per_jaar(ctx: RuleContext) -> Computation:
     """
     employee = ctx.employee
     hours = ctx.param("uren_per_jaar_voltijd", ctx.calendar_year.start)
-    factor = employee.werktijdfactor
-    value = hours.decimal * factor
     if employee.function.is_directie:
         basis = [
             hours.step(
@@ -187,12 +164,8 @@ def uren_per_jaar(ctx: RuleContext) -> Computation:
             hours.step("Derived: 2 × 1659 / 40 = 82.95 ≈ 83 hours a year at full time"),
         ]
         notes = []
-    return Computation(
-        value,
-        [*basis, Step(f"Pro rata: {num(hours.decimal)} × werktijdfactor {factor} = {num(value)}")],
-        hours.citation,
-        notes=notes,
-    )
+    yearly = Cited(hours.decimal, basis, hours.citation, unit="")
+    return pro_rata(yearly, employee.werktijdfactor).computation(notes=notes)
 
 
 @rule(

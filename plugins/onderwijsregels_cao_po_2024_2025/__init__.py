@@ -42,12 +42,11 @@ from onderwijsregels import (
     Interpretation,
     Parameter,
     RuleContext,
-    Step,
     Unit,
     hookimpl,
     rule,
 )
-from onderwijsregels.money import format_decimal as num
+from onderwijsregels.amounts import dated, pro_rata
 
 __all__ = [
     "EDITION",
@@ -170,8 +169,6 @@ def pdi_uren(ctx: RuleContext) -> Computation:
     """
     employee = ctx.employee
     hours = ctx.param("pdi_uren_voltijd", ctx.calendar_year.start)
-    factor = employee.werktijdfactor
-    value = hours.decimal * factor
     notes = [
         "The 123 hours replace the 83 hours of professionalisation and the 40 hours of "
         "duurzame inzetbaarheid; the employee decides how to use them. Mandatory training "
@@ -182,15 +179,8 @@ def pdi_uren(ctx: RuleContext) -> Computation:
             "The source gives the PDI hours to 'elke werknemer', so the directie is included; "
             "the directie's budget in euros under the merged chapter is not in our sources."
         )
-    return Computation(
-        value,
-        [
-            hours.step(f"{num(hours.decimal)} PDI hours a year at full time (83 + 40 merged)"),
-            Step(f"Pro rata: {num(hours.decimal)} × werktijdfactor {factor} = {num(value)}"),
-        ],
-        hours.citation,
-        notes=notes,
-    )
+    yearly = dated(hours, "PDI hours a year at full time (83 + 40 merged)", unit="")
+    return pro_rata(yearly, employee.werktijdfactor).computation(notes=notes)
 
 
 CARRIED_OVER = Interpretation(

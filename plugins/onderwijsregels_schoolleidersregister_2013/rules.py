@@ -26,6 +26,7 @@ from onderwijsregels import (
     Unit,
     rule,
 )
+from onderwijsregels.amounts import band
 from onderwijsregels.periods import add_months, add_years
 from onderwijsregels.registration import OldTitle, Register, Registration
 from onderwijsregels_schoolleidersregister_2013 import sources
@@ -79,7 +80,8 @@ REGIME_BY_DECISION = Interpretation(
     ),
 )
 
-_BANDS = ((140, 7), (120, 6), (100, 5), (80, 4), (60, 3))
+_POINTS_TABLE = ((60, 79, 3), (80, 99, 4), (100, 119, 5), (120, 139, 6), (140, None, 7))
+"""Points at a re-registration -> years to the next one: (lowest, highest or None, years)."""
 
 
 RENEWAL = date(2022, 8, 24)
@@ -108,10 +110,8 @@ def points_band(points: int) -> int | None:
     >>> [points_band(p) for p in (59, 60, 79, 80, 99, 100, 119, 120, 139, 140, 500)]
     [None, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7]
     """
-    for lowest, years in _BANDS:
-        if points >= lowest:
-            return years
-    return None
+    years, _ = band(points, _POINTS_TABLE, "Points table", sources.POINTS)
+    return years
 
 
 @attrs.frozen
@@ -298,6 +298,7 @@ def schoolleidersregister_registratieplicht(ctx: RuleContext) -> Computation:
         "onder_voorwaarden_maanden",
     ),
     reads=("function", "statutair_bestuurder", "registration"),
+    values=(GEREGISTREERD, ONDER_VOORWAARDEN, VERLOPEN, NIET_GEREGISTREERD, NIET_VEREIST),
 )
 def schoolleidersregister_status(ctx: RuleContext) -> Computation | NotApplicable:
     """The registration status on the day.

@@ -8,6 +8,7 @@ broken plugin.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 from collections.abc import Sequence
@@ -235,3 +236,28 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
+
+
+HELP_WIDTH = 100
+"""The width ``--help`` is rendered at in the docs (so the pages do not depend on a terminal)."""
+
+
+def help_text(command: str | None = None) -> str:
+    """The ``--help`` text of the command line or of one command, at :data:`HELP_WIDTH` columns.
+
+    ``docs/cli.md`` shows these texts; ``tests/test_docs.py`` checks that they match.
+
+    >>> help_text("diff").splitlines()[0]
+    'usage: onderwijsregels diff [-h] [--format {text,json}] before after'
+    """
+    parser = _parser()
+    if command is not None:
+        found = next(
+            action.choices[command]
+            for action in parser._actions
+            if isinstance(action, argparse._SubParsersAction)
+        )
+        assert isinstance(found, argparse.ArgumentParser)
+        parser = found
+    parser.formatter_class = functools.partial(argparse.HelpFormatter, width=HELP_WIDTH)
+    return parser.format_help()
