@@ -20,7 +20,7 @@ def test_a_plan_is_resolved_once_and_kept(rulebook_all: owr.Rulebook) -> None:
     first = rulebook_all.plan(owr.Employee, year=2025)
     assert rulebook_all.plan(owr.Employee, year=2025) is first
     assert rulebook_all.plan(owr.Employee, on=date(2025, 1, 1)) is not first  # another period
-    assert first.day == date(2025, 1, 1)
+    assert first.reference_day == date(2025, 1, 1)
     editions = {use.family: use.edition.id for use in first.uses}
     assert editions["cao-po"] == "cao-po-2024-2025"
     assert editions["schoolleidersregister"] == "schoolleidersregister-2022"

@@ -127,3 +127,21 @@ def test_importing_the_library_stays_light() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == ""
+
+
+def test_the_reference_day_has_one_name() -> None:
+    # `reference_day` on objects, as in JSON; `day` stays as an alias for older code.
+    from datetime import date
+    from decimal import Decimal
+
+    rb = owr.load()
+    ev = rb.evaluate(
+        owr.Employee(function=owr.Function.LERAAR, werktijdfactor=Decimal("1")), year=2020
+    )
+    outcome = ev["individueel_budget"]
+    assert ev.reference_day == outcome.reference_day == ev.editions[0].reference_day
+    assert ev.reference_day == date(2020, 1, 1)
+    assert ev.to_dict()["reference_day"] == "2020-01-01"
+    assert ev.to_dict()["outcomes"]["individueel_budget"]["reference_day"] == "2020-01-01"
+    assert (ev.day, outcome.day) == (ev.reference_day, outcome.reference_day)
+    assert rb.plan(owr.Employee, year=2020).reference_day == date(2020, 1, 1)

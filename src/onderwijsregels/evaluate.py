@@ -68,10 +68,15 @@ class EditionUse:
 
     family: str
     edition: Edition
-    day: date
+    reference_day: date
     nawerking: bool
     later_in_period: tuple[Edition, ...] = ()
     subject_notes: tuple[str, ...] = ()
+
+    @property
+    def day(self) -> date:
+        """The same as ``reference_day`` (the older name, kept so existing code keeps working)."""
+        return self.reference_day
 
     def notes(self) -> tuple[str, ...]:
         """The notes every outcome of this edition carries."""
@@ -80,7 +85,8 @@ class EditionUse:
         if self.nawerking and edition.valid_to is not None:
             found.append(
                 f"Nawerking: {edition.title} ended on {edition.valid_to.isoformat()}; as the "
-                f"newest edition it still applies on {self.day.isoformat()} until a new one starts."
+                f"newest edition it still applies on {self.reference_day.isoformat()} until a new one "
+                "starts."
             )
         if edition.provisional:
             found.append(
@@ -161,11 +167,16 @@ class Outcome:
     citation: Citation
     citations: tuple[Citation, ...]
     edition: Edition = attrs.field(repr=False)
-    day: date
+    reference_day: date
     steps: tuple[Step, ...] = attrs.field(repr=False)
     notes: tuple[str, ...] = ()
     interpretations: tuple[Interpretation, ...] = ()
     nawerking: bool = False
+
+    @property
+    def day(self) -> date:
+        """The same as ``reference_day`` (the older name, kept so existing code keeps working)."""
+        return self.reference_day
 
     @property
     def confidence(self) -> Confidence:
@@ -206,7 +217,7 @@ class Outcome:
             "confidence": self.confidence.value,
             "confidence_reasons": list(self.confidence_reasons),
             "edition": self.edition.id,
-            "reference_day": self.day.isoformat(),
+            "reference_day": self.reference_day.isoformat(),
             "nawerking": self.nawerking,
             "citation": unstructure(self.citation),
             "citations": [unstructure(item) for item in self.citations],
@@ -278,11 +289,16 @@ class Evaluation(Mapping[str, Outcome]):
 
     subject: Employee | School
     period: Period
-    day: date
+    reference_day: date
     editions: tuple[EditionUse, ...]
     outcomes: tuple[Outcome, ...]
     not_applicable: tuple[NotApplicableResult, ...] = ()
     not_encoded: tuple[NotEncodedResult, ...] = ()
+
+    @property
+    def day(self) -> date:
+        """The same as ``reference_day`` (the older name, kept so existing code keeps working)."""
+        return self.reference_day
 
     def __getitem__(self, rule_id: str) -> Outcome:
         for outcome in self.outcomes:
@@ -343,7 +359,7 @@ class Evaluation(Mapping[str, Outcome]):
                 "start": self.period.start.isoformat(),
                 "end": self.period.end.isoformat(),
             },
-            "reference_day": self.day.isoformat(),
+            "reference_day": self.reference_day.isoformat(),
             "editions": [unstructure(use) for use in self.editions],
             "outcomes": {item.rule_id: unstructure(item) for item in self.outcomes},
             "not_applicable": {item.rule_id: unstructure(item) for item in self.not_applicable},
@@ -459,7 +475,7 @@ def _evaluate_rule(
         citation=found.citation,
         citations=found.citations,
         edition=edition,
-        day=context.day,
+        reference_day=context.day,
         steps=steps,
         notes=tuple(notes),
         interpretations=tuple(interpretations),
@@ -492,7 +508,7 @@ def evaluate_editions(
     return Evaluation(
         subject=subject,
         period=period,
-        day=day,
+        reference_day=day,
         editions=tuple(uses),
         outcomes=tuple(outcomes),
         not_applicable=tuple(not_applicable),

@@ -66,7 +66,7 @@ class Plan:
     uses: tuple[EditionUse, ...]
 
     @property
-    def day(self) -> date:
+    def reference_day(self) -> date:
         """The reference day: the first day of the period."""
         return self.period.reference_day
 
@@ -91,5 +91,5 @@ class Plan:
                 yield RecordError(index, subject, error)
 
     def _for_employee(self, use: EditionUse, employee: Employee) -> EditionUse:
-        note = check_scale(use.edition, employee.scale, self.day)
+        note = check_scale(use.edition, employee.scale, self.reference_day)
         return attrs.evolve(use, subject_notes=(note,)) if note else use

@@ -36,7 +36,7 @@ def explain(evaluation: Evaluation) -> str:
     period = evaluation.period
     lines = [
         f"Evaluation of {evaluation.subject.label}",
-        f"Period: {period.kind} {period.label}; reference day {evaluation.day.isoformat()} "
+        f"Period: {period.kind} {period.label}; reference day {evaluation.reference_day.isoformat()} "
         "(the first day of the period decides the edition)",
         "Editions used:",
     ]
@@ -78,7 +78,7 @@ def evaluation_summary(where: str, evaluation: Evaluation) -> str:
     period = evaluation.period
     lines = [
         f"== {where}: {evaluation.subject.label}",
-        f"   {period.kind} {period.label}, reference day {evaluation.day.isoformat()}; "
+        f"   {period.kind} {period.label}, reference day {evaluation.reference_day.isoformat()}; "
         + "; ".join(
             f"{use.family}: {use.edition.id}" + (" (nawerking)" if use.nawerking else "")
             for use in evaluation.editions
