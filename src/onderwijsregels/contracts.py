@@ -21,6 +21,7 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
+from onderwijsregels.convert import text_set
 from onderwijsregels.rules import Rule, Unit
 
 __all__ = [
@@ -59,10 +60,6 @@ STATUS_NIET_GEREGISTREERD = "niet geregistreerd"
 STATUS_NIET_VEREIST = "niet vereist"
 
 
-def _ids(items: Iterable[str]) -> frozenset[str]:
-    return frozenset(items)
-
-
 def _units(items: Mapping[str, Unit]) -> Mapping[str, Unit]:
     return dict(items)
 
@@ -83,7 +80,7 @@ class FamilyContract:
 
     family: str
     reader: str
-    required: frozenset[str] = attrs.field(converter=_ids)
+    required: frozenset[str] = attrs.field(converter=text_set)
     units: Mapping[str, Unit] = attrs.field(converter=_units)
     values: Mapping[str, frozenset[str]] = attrs.field(factory=dict, converter=_values)
 

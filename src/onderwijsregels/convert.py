@@ -19,7 +19,7 @@ onderwijsregels.errors.InvalidInputError: werktijdfactor: got the float 0.6; giv
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
@@ -41,13 +41,52 @@ __all__ = [
     "enum_member",
     "nonempty",
     "optional_nonempty",
+    "optional_text",
+    "optional_text_set",
+    "optional_texts",
     "structure",
     "structure_decimal",
+    "text_set",
+    "texts",
     "unstructure",
 ]
 
 T = TypeVar("T")
 E = TypeVar("E", bound=enum.Enum)
+
+
+def texts(items: Iterable[str]) -> tuple[str, ...]:
+    """An attrs converter: any iterable of texts as a tuple (order kept).
+
+    >>> texts(["a", "b"])
+    ('a', 'b')
+    """
+    return tuple(items)
+
+
+def text_set(items: Iterable[str]) -> frozenset[str]:
+    """An attrs converter: any iterable of texts (ids, scales) as a frozenset."""
+    return frozenset(items)
+
+
+def optional_texts(items: Iterable[str] | None) -> tuple[str, ...] | None:
+    """An attrs converter: ``None`` stays ``None`` (undeclared), anything else a tuple."""
+    return None if items is None else tuple(items)
+
+
+def optional_text_set(items: Iterable[str] | None) -> frozenset[str] | None:
+    """An attrs converter: ``None`` stays ``None``, anything else a frozenset."""
+    return None if items is None else frozenset(items)
+
+
+def optional_text(field: str) -> Any:
+    """An attrs validator: ``None`` or a non-empty string, else InvalidInputError on ``field``."""
+
+    def check(_: object, __: attrs.Attribute[Any], value: object) -> None:
+        if value is not None and (not isinstance(value, str) or not value.strip()):
+            raise InvalidInputError(field, f"must be a non-empty string or absent, got {value!r}")
+
+    return check
 
 
 def nonempty(_: object, attribute: attrs.Attribute[Any], value: object) -> None:

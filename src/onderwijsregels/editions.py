@@ -25,7 +25,7 @@ from typing import Any
 import attrs
 
 from onderwijsregels.citations import Citation, Interpretation
-from onderwijsregels.convert import converter, unstructure
+from onderwijsregels.convert import converter, text_set, texts, unstructure
 from onderwijsregels.errors import (
     EditionDefinitionError,
     InvalidInputError,
@@ -55,14 +55,6 @@ def _rules(items: Iterable[Rule]) -> tuple[Rule, ...]:
 
 def _parameters(items: Iterable[Parameter]) -> tuple[Parameter, ...]:
     return tuple(items)
-
-
-def _texts(items: Iterable[str]) -> tuple[str, ...]:
-    return tuple(items)
-
-
-def _ids(items: Iterable[str]) -> frozenset[str]:
-    return frozenset(items)
 
 
 def _pairs(items: Iterable[tuple[str, date]]) -> frozenset[tuple[str, date]]:
@@ -98,11 +90,13 @@ class Edition:
     parameters: tuple[Parameter, ...] = attrs.field(default=(), converter=_parameters, repr=False)
     applies_from: date | None = None
     derives_from: str | None = None
-    carried_over: frozenset[str] = attrs.field(default=frozenset(), converter=_ids, repr=False)
+    carried_over: frozenset[str] = attrs.field(default=frozenset(), converter=text_set, repr=False)
     provisional: bool = False
     interpretation: Interpretation | None = attrs.field(default=None, repr=False)
-    notes: tuple[str, ...] = attrs.field(default=(), converter=_texts, repr=False)
-    removed_scales: frozenset[str] = attrs.field(default=frozenset(), converter=_ids, repr=False)
+    notes: tuple[str, ...] = attrs.field(default=(), converter=texts, repr=False)
+    removed_scales: frozenset[str] = attrs.field(
+        default=frozenset(), converter=text_set, repr=False
+    )
     removed_scales_citation: Citation | None = attrs.field(default=None, repr=False)
     regrading_until: date | None = attrs.field(default=None, repr=False)
     carried_values: frozenset[tuple[str, date]] = attrs.field(

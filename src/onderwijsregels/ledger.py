@@ -40,12 +40,11 @@ from onderwijsregels.contracts import (
     MAXIMALE_SPAARTERMIJN,
     VERVALTERMIJN_DIRECTIEBUDGET,
 )
-from onderwijsregels.convert import structure, unstructure
+from onderwijsregels.convert import optional_text, structure, unstructure
 from onderwijsregels.errors import InvalidInputError, OverspendingError
 from onderwijsregels.model import (
     Employee,
     Function,
-    optional_text,
     to_function,
     to_werktijdfactor,
 )

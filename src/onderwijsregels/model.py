@@ -30,7 +30,13 @@ from typing import Any
 
 import attrs
 
-from onderwijsregels.convert import enum_member, structure, structure_decimal, unstructure
+from onderwijsregels.convert import (
+    enum_member,
+    optional_text,
+    structure,
+    structure_decimal,
+    unstructure,
+)
 from onderwijsregels.errors import InvalidInputError
 from onderwijsregels.registration import Registration
 
@@ -86,16 +92,6 @@ def to_werktijdfactor(value: object) -> Decimal:
             f"of 1659 hours), got {factor}",
         )
     return factor
-
-
-def optional_text(field: str) -> Any:
-    """An attrs validator: ``None`` or a non-empty string, else InvalidInputError on ``field``."""
-
-    def check(_: object, __: attrs.Attribute[Any], value: object) -> None:
-        if value is not None and (not isinstance(value, str) or not value.strip()):
-            raise InvalidInputError(field, f"must be a non-empty string or absent, got {value!r}")
-
-    return check
 
 
 @attrs.frozen

@@ -18,6 +18,7 @@ from typing import Any, Protocol, TypeVar, cast
 import attrs
 
 from onderwijsregels.citations import Citation, Interpretation
+from onderwijsregels.convert import optional_text_set, optional_texts, texts
 from onderwijsregels.errors import EditionDefinitionError, InvalidInputError, PluginError
 from onderwijsregels.model import Employee, School
 from onderwijsregels.parameters import KnownValue, Parameter, Value
@@ -71,24 +72,12 @@ class Unit(enum.Enum):
         return None
 
 
-def _texts(items: Iterable[str]) -> tuple[str, ...]:
-    return tuple(items)
-
-
 def _interpretations(items: Iterable[Interpretation]) -> tuple[Interpretation, ...]:
     return tuple(items)
 
 
 def _citations(items: Iterable[Citation]) -> tuple[Citation, ...]:
     return tuple(items)
-
-
-def _optional_texts(items: Iterable[str] | None) -> tuple[str, ...] | None:
-    return None if items is None else tuple(items)
-
-
-def _optional_set(items: Iterable[str] | None) -> frozenset[str] | None:
-    return None if items is None else frozenset(items)
 
 
 def _steps(items: Iterable[Step]) -> tuple[Step, ...]:
@@ -107,7 +96,7 @@ class Computation:
     value: Value
     steps: tuple[Step, ...] = attrs.field(converter=_steps)
     citation: Citation
-    notes: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+    notes: tuple[str, ...] = attrs.field(default=(), converter=texts)
     interpretations: tuple[Interpretation, ...] = attrs.field(
         default=(), converter=_interpretations
     )
@@ -382,9 +371,9 @@ class Rule:
     citations: tuple[Citation, ...] = attrs.field(converter=_citations)
     description: str = ""
     interpretation: Interpretation | None = None
-    parameters: tuple[str, ...] = attrs.field(default=(), converter=_texts)
-    reads: tuple[str, ...] | None = attrs.field(default=None, converter=_optional_texts)
-    values: frozenset[str] | None = attrs.field(default=None, converter=_optional_set)
+    parameters: tuple[str, ...] = attrs.field(default=(), converter=texts)
+    reads: tuple[str, ...] | None = attrs.field(default=None, converter=optional_texts)
+    values: frozenset[str] | None = attrs.field(default=None, converter=optional_text_set)
 
     @id.validator
     def _snake_case(self, _: attrs.Attribute[str], value: str) -> None:
