@@ -8,5 +8,7 @@ model itself (:func:`onderwijsregels.convert.unstructure` and ``to_dict()``).
 
 - :mod:`onderwijsregels.present.text`: plain-text tables and the explanation
   of an evaluation;
-- :mod:`onderwijsregels.present.csv`: CSV rows, safe for spreadsheets.
+- :mod:`onderwijsregels.present.csv`: CSV rows for spreadsheets;
+- :mod:`onderwijsregels.present.markdown`: the rule reference pages (written by
+  :mod:`onderwijsregels.docgen`).
 """
