@@ -19,6 +19,7 @@ from datetime import date, datetime
 from importlib import metadata
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as distribution_version
+from typing import Any
 
 import attrs
 import pluggy
@@ -112,6 +113,23 @@ class Rulebook:
                     return edition
         known = [edition.id for editions in self._by_family.values() for edition in editions]
         raise UnknownEditionError("edition", edition_id, known)
+
+    def derive(self, base: str, **changes: Any) -> Edition:
+        """A successor of the installed edition ``base`` (by id): :meth:`Edition.derive` by name.
+
+        For an edition written as data (or in a scenario) that derives from an
+        installed one without importing its plugin.
+
+        >>> import onderwijsregels as owr
+        >>> from datetime import date
+        >>> rb = owr.load()
+        >>> later = rb.derive("cao-po-2025-2027", id="cao-po-2099-test", title="Test",
+        ...                   valid_from=date(2099, 1, 1), valid_to=None,
+        ...                   citation=rb.get("cao-po-2025-2027").citation)
+        >>> later.derives_from, later.family
+        ('cao-po-2025-2027', 'cao-po')
+        """
+        return self.get(base).derive(**changes)
 
     def provider(self, edition_id: str) -> PluginInfo:
         """The plugin that provides an edition."""
