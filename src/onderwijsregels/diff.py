@@ -24,6 +24,7 @@ from typing import Any, Literal
 import attrs
 
 from onderwijsregels.citations import Citation, Interpretation, combined_confidence
+from onderwijsregels.convert import converter, unstructure
 from onderwijsregels.editions import Edition
 from onderwijsregels.errors import UnknownRuleError
 from onderwijsregels.evaluate import format_value
@@ -41,7 +42,11 @@ class FieldChange:
     before: str
     after: str
 
-    def to_dict(self) -> dict[str, str]:
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (the converter's unstructure hook, as every output uses)."""
+        return unstructure(self)
+
+    def _json(self) -> dict[str, Any]:
         return {"field": self.field, "before": self.before, "after": self.after}
 
 
@@ -57,13 +62,17 @@ class RuleChange:
     citations_after: tuple[Citation, ...]
 
     def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (the converter's unstructure hook, as every output uses)."""
+        return unstructure(self)
+
+    def _json(self) -> dict[str, Any]:
         return {
             "rule": self.rule_id,
             "kind": self.kind,
             "title": self.title,
-            "changes": [change.to_dict() for change in self.changes],
-            "citations_before": [item.to_dict() for item in self.citations_before],
-            "citations_after": [item.to_dict() for item in self.citations_after],
+            "changes": [unstructure(change) for change in self.changes],
+            "citations_before": [unstructure(item) for item in self.citations_before],
+            "citations_after": [unstructure(item) for item in self.citations_after],
         }
 
 
@@ -97,14 +106,18 @@ class EditionDiff:
         raise UnknownRuleError(rule_id, [item.rule_id for item in self.rules])
 
     def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (the converter's unstructure hook, as every output uses)."""
+        return unstructure(self)
+
+    def _json(self) -> dict[str, Any]:
         """A JSON-ready, deterministic dict."""
         return {
             "before": self.before.id,
             "after": self.after.id,
-            "edition_changes": [item.to_dict() for item in self.edition_changes],
-            "added": [item.to_dict() for item in self.added],
-            "removed": [item.to_dict() for item in self.removed],
-            "changed": [item.to_dict() for item in self.changed],
+            "edition_changes": [unstructure(item) for item in self.edition_changes],
+            "added": [unstructure(item) for item in self.added],
+            "removed": [unstructure(item) for item in self.removed],
+            "changed": [unstructure(item) for item in self.changed],
             "unchanged": list(self.unchanged),
         }
 
@@ -262,3 +275,8 @@ def diff_editions(before: Edition, after: Edition) -> EditionDiff:
     return EditionDiff(
         before, after, _edition_changes(before, after), tuple(rules), tuple(unchanged)
     )
+
+
+converter.register_unstructure_hook(FieldChange, FieldChange._json)
+converter.register_unstructure_hook(RuleChange, RuleChange._json)
+converter.register_unstructure_hook(EditionDiff, EditionDiff._json)

@@ -25,6 +25,7 @@ from onderwijsregels.contracts import (
     STATUS_ONDER_VOORWAARDEN,
     STATUS_VERLOPEN,
 )
+from onderwijsregels.convert import converter, unstructure
 from onderwijsregels.errors import InvalidInputError
 from onderwijsregels.model import Employee
 from onderwijsregels.periods import add_months
@@ -62,6 +63,10 @@ class RegisterRow:
     basis: str
 
     def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (the converter's unstructure hook, as every output uses)."""
+        return unstructure(self)
+
+    def _json(self) -> dict[str, Any]:
         return {
             "record": self.where,
             "employee": self.label,
@@ -171,3 +176,6 @@ def rows_to_csv(rows: Iterable[RegisterRow]) -> str:
             for row in rows
         ),
     )
+
+
+converter.register_unstructure_hook(RegisterRow, RegisterRow._json)

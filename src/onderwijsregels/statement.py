@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from onderwijsregels.citations import Interpretation
+from onderwijsregels.convert import converter, unstructure
 from onderwijsregels.errors import InvalidInputError, OverspendingError
 from onderwijsregels.ledger import OLDEST_FIRST, Ledger, Spending, Tranche
 from onderwijsregels.money import format_eur
@@ -68,6 +69,10 @@ class YearLine:
     basis: tuple[str, ...]
 
     def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (the converter's unstructure hook, as every output uses)."""
+        return unstructure(self)
+
+    def _json(self) -> dict[str, Any]:
         return {
             "year": self.year,
             "opening": str(self.opening),
@@ -89,6 +94,10 @@ class TrancheLine:
     remaining: Decimal
 
     def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (the converter's unstructure hook, as every output uses)."""
+        return unstructure(self)
+
+    def _json(self) -> dict[str, Any]:
         tranche = self.tranche
         return {
             "year": tranche.year,
@@ -137,12 +146,16 @@ class Statement:
         return self.accrued_until(day) - self.spent_until(day) - self.lapsed_until(day)
 
     def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (the converter's unstructure hook, as every output uses)."""
+        return unstructure(self)
+
+    def _json(self) -> dict[str, Any]:
         """A JSON-ready, deterministic dict."""
         return {
             "name": self.name,
             "as_of": self.as_of.isoformat(),
-            "years": [line.to_dict() for line in self.years],
-            "tranches": [line.to_dict() for line in self.tranches],
+            "years": [unstructure(line) for line in self.years],
+            "tranches": [unstructure(line) for line in self.tranches],
             "spendings": [
                 {
                     "on": item.on.isoformat(),
@@ -153,7 +166,7 @@ class Statement:
                 for item in self.allocations
             ],
             "warnings": list(self.warnings),
-            "interpretations": [item.to_dict() for item in self.interpretations],
+            "interpretations": [unstructure(item) for item in self.interpretations],
         }
 
     def to_text(self) -> str:
@@ -426,3 +439,8 @@ def lapses_per_school(statements: Iterable[Statement]) -> tuple[BoardLapse, ...]
         )
         if amount
     )
+
+
+converter.register_unstructure_hook(YearLine, YearLine._json)
+converter.register_unstructure_hook(TrancheLine, TrancheLine._json)
+converter.register_unstructure_hook(Statement, Statement._json)
