@@ -12,6 +12,7 @@ The expected differences follow from facts.md, not from program output:
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 
@@ -264,3 +265,23 @@ def test_unknown_edition(rb: Rulebook, before: str, after: str) -> None:
     assert "cao-po-2030" in str(caught.value)
     assert "cao-po-2023-2024" in caught.value.known
     assert isinstance(caught.value, LookupError)
+
+
+def test_a_value_changed_part_way_through_an_edition_shows_in_the_diff(rb: Rulebook) -> None:
+    # The successor changes the directie's saving term from 2099-07-01, after its first day: a
+    # first-day comparison would call maximale_spaartermijn unchanged.
+    base = rb.get("cao-po-2021")
+    term = base.parameter("spaartermijn_directie")
+    later = base.derive(
+        id="cao-po-test-2099",
+        title="Test",
+        valid_from=date(2099, 1, 1),
+        valid_to=None,
+        citation=base.citation,
+        parameters=(term.changed(date(2099, 7, 1), 4, term.values[0].citation),),
+    )
+    difference = owr.diff.diff_editions(base, later)
+    assert "maximale_spaartermijn" not in difference.unchanged
+    change = fields(difference.changed_rule("maximale_spaartermijn"))
+    assert change["later value (spaartermijn_directie)"].after == "4 from 2099-07-01"
+    assert "maximale_spaartermijn" not in later.carried_over

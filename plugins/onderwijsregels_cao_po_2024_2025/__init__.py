@@ -170,16 +170,16 @@ def pdi_uren(ctx: RuleContext) -> Computation:
     employee = ctx.employee
     hours = ctx.param("pdi_uren_voltijd", ctx.calendar_year.start)
     notes = [
-        "The 123 hours replace the 83 hours of professionalisation and the 40 hours of "
-        "duurzame inzetbaarheid; the employee decides how to use them. Mandatory training "
-        "(studiedagen) is not paid from them."
+        "The PDI hours replace the 83 hours of professionalisation and the 40 hours of "
+        "duurzame inzetbaarheid (merged into 123 by CAO PO 2024-2025); the employee decides how "
+        "to use them. Mandatory training (studiedagen) is not paid from them."
     ]
     if employee.function.is_directie:
         notes.append(
             "The source gives the PDI hours to 'elke werknemer', so the directie is included; "
             "the directie's budget in euros under the merged chapter is not in our sources."
         )
-    yearly = dated(hours, "PDI hours a year at full time (83 + 40 merged)", unit="")
+    yearly = dated(hours, "PDI hours a year at full time", unit="")
     return pro_rata(yearly, employee.werktijdfactor).computation(notes=notes)
 
 

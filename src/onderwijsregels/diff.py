@@ -162,6 +162,31 @@ def _dated(edition: Edition, parameter_id: str) -> DatedValue | None:
         return None
 
 
+def _later_values(after: Edition, parameter_id: str, before: Edition) -> str:
+    """The values ``after`` gives later in its own span that ``before`` did not have, in words.
+
+    The first-day comparison misses a value an edition changes part-way (a step from a
+    date inside its looptijd); this finds it.
+    """
+    try:
+        new_values = after.parameter(parameter_id).values
+    except LookupError:
+        return ""
+    try:
+        old_values = set(before.parameter(parameter_id).values)
+    except LookupError:
+        old_values = set()
+    end = after.valid_to
+    found = [
+        f"{_value_text(item)} from {item.start.isoformat()}"
+        for item in new_values
+        if item.start > after.starts
+        and (end is None or item.start <= end)
+        and item not in old_values
+    ]
+    return "; ".join(found)
+
+
 def _value_text(item: DatedValue | None) -> str:
     if item is None:
         return "none"
@@ -210,6 +235,10 @@ def _rule_changes(before: Edition, after: Edition, old: Rule, new: Rule) -> Rule
             changes.append(
                 FieldChange(f"value ({parameter_id})", _value_text(was), _value_text(now))
             )
+        else:
+            later = _later_values(after, parameter_id, before)
+            if later:
+                changes.append(FieldChange(f"later value ({parameter_id})", "none", later))
     old_citations, old_readings = _basis(before, old)
     new_citations, new_readings = _basis(after, new)
     old_refs = "; ".join(item.reference for item in old_citations)

@@ -36,7 +36,7 @@ __all__ = [*_STRATEGIES, "shipped_plugins", "shipped_rulebook", "strategies"]
 
 
 def __getattr__(name: str) -> Any:
-    """The strategies load hypothesis only when used (it comes with ``onderwijsregels[test]``)."""
+    """The strategies load hypothesis only when used (it comes with ``onderwijsregels[testing]``)."""
     if name == "strategies" or name in _STRATEGIES:
         strategies = importlib.import_module("onderwijsregels.testing.strategies")
         return strategies if name == "strategies" else getattr(strategies, name)

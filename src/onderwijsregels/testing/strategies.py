@@ -37,7 +37,7 @@ try:
     from hypothesis import strategies as st
 except ImportError as error:  # pragma: no cover - depends on the installed extras
     raise ImportError(
-        "onderwijsregels.testing.strategies needs hypothesis: pip install 'onderwijsregels[test]'"
+        "onderwijsregels.testing.strategies needs hypothesis: pip install 'onderwijsregels[testing]'"
     ) from error
 
 from onderwijsregels.model import SCALES, Employee, Function, School

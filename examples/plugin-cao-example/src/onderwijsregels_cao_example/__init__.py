@@ -5,7 +5,9 @@ core. It registers the entry point ``cao-po-voorbeeld-2099`` in the group
 ``onderwijsregels`` (see its ``pyproject.toml``) and implements one hook,
 :func:`onderwijsregels_editions`. The edition derives from the built-in
 CAO PO 2021, overrides one dated value with a made-up amount and adds one
-made-up rule; every other rule is carried over and results say so.
+made-up rule; every rule that does not read the changed value is carried over
+and results say so (``individueel_budget``, which reads it, is not: its result
+is marked as resting on this edition's value).
 
 Every figure here is fictional example data. The edition starts in 2099 so it
 never governs a real year, it is marked provisional, and every citation it
@@ -35,8 +37,8 @@ _FROM = date(2099, 1, 1)
 _TO = date(2099, 12, 31)
 
 PARAMETERS = (
-    # Same id as the built-in parameter, so it replaces it; the rules that read
-    # it (individueel_budget) are carried over unchanged and pick up this value.
+    # Same id as the built-in parameter, so it replaces it; the rule that reads it
+    # (individueel_budget) picks up this value and is no longer "carried over".
     Parameter.single(
         "individueel_budget_op_oop",
         "Individual budget of teachers and OOP at full time (FICTIONAL EXAMPLE, NOT LAW)",
