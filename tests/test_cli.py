@@ -297,18 +297,23 @@ def test_not_yaml(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
 
 
 def test_bad_school_year(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    # A usage error of the flag, not of the file.
     path = write(tmp_path, "board.yaml", BOARD)
-    code, _, err = run(capsys, "evaluate", str(path), "--school-year", "2021/2022")
-    assert code == 2
-    assert "school_year" in err
+    with pytest.raises(SystemExit) as caught:
+        main(["evaluate", str(path), "--school-year", "2021/2022"])
+    assert caught.value.code == 2
+    err = capsys.readouterr().err
+    assert "--school-year" in err
     assert "2021/2022" in err
+    assert str(path) not in err
 
 
 def test_school_year_not_consecutive(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     path = write(tmp_path, "board.yaml", BOARD)
-    code, _, err = run(capsys, "evaluate", str(path), "--school-year", "2021-2023")
-    assert code == 2
-    assert "school_year" in err
+    with pytest.raises(SystemExit) as caught:
+        main(["evaluate", str(path), "--school-year", "2021-2023"])
+    assert caught.value.code == 2
+    assert "--school-year" in capsys.readouterr().err
 
 
 def test_year_before_the_first_edition(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

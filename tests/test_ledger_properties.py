@@ -10,9 +10,11 @@ year up to and including its spend-by day and lapses at the end of that day), so
 ``accrued = spent + lapsed + balance`` is tested with each side computed on its own,
 not through ``balance_on``'s own definition.
 
-The spendings are added in date order: adding one before an existing later spending
-hits a known bug in ``Ledger.spend`` (see tests/test_ledger.py,
-``test_spend_rechecks_the_later_spendings``).
+The spendings are tried in the order drawn, not by date, so a spending is often added before
+one that is already booked on a later day. ``Ledger.spend`` must then refuse or accept it
+consistently: it accepts a spending exactly when the ledger with it still pays every spending in
+full (its statement raises no OverspendingError), and refuses it, unchanged, otherwise; either
+way ``accrued = spent + lapsed + balance`` holds on every day and nothing is negative.
 """
 
 from __future__ import annotations
@@ -21,12 +23,13 @@ import json
 import tempfile
 import tomllib
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import attrs
+import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -61,10 +64,16 @@ RULEBOOK = _rulebook()
 
 @attrs.frozen
 class History:
-    """A ledger built by spending one by one, and every spending that was tried."""
+    """A ledger built by spending one by one: every spending tried, in order, and which fitted."""
 
     ledger: Ledger
     tried: tuple[Spending, ...]
+    accepted: tuple[bool, ...]
+
+    @property
+    def start(self) -> Ledger:
+        """The ledger before any spending."""
+        return attrs.evolve(self.ledger, spendings=())
 
 
 # Human text: control characters such as NEL (U+0085) are line breaks in YAML and do not survive
@@ -113,13 +122,16 @@ def histories(draw: st.DrawFn) -> History:
         agreements=draw(agreements()),
         name=draw(st.none() | st.text(_TEXT, max_size=12)),
     )
-    tried = sorted(draw(st.lists(spendings(), max_size=8)), key=lambda item: item.day)
+    tried = draw(st.lists(spendings(), max_size=8))  # in the order drawn, not by date
+    accepted = []
     for spending in tried:
         try:
             ledger = ledger.spend(spending, RULEBOOK)
         except OverspendingError:
+            accepted.append(False)
             continue
-    return History(ledger, tuple(tried))
+        accepted.append(True)
+    return History(ledger, tuple(tried), tuple(accepted))
 
 
 # --- the reference model ------------------------------------------------------------------------
@@ -272,20 +284,51 @@ def test_more_spending_never_increases_what_lapses(history: History, data: st.Da
         assert full.lapsed_until(day) <= part.lapsed_until(day)
 
 
+def assert_balanced(ledger: Ledger) -> None:
+    """accrued = spent + lapsed + balance on every day of interest, each side computed on its
+    own by the reference model and equal to the statement's; nothing negative."""
+    result = statement(ledger)
+    model = reference(ledger.tranches(RULEBOOK, through=THROUGH), ledger.spendings)
+    for day in days_of_interest(ledger):
+        accrued, spent = model.accrued(day), model.spent(day)
+        lapsed, balance = model.lapsed(day), model.balance(day)
+        assert accrued == spent + lapsed + balance, day
+        assert min(accrued, spent, lapsed, balance) >= 0, day
+        assert (
+            result.accrued_until(day),
+            result.spent_until(day),
+            result.lapsed_until(day),
+            result.balance_on(day),
+        ) == (accrued, spent, lapsed, balance), day
+    assert all(0 <= line.remaining <= line.tranche.amount for line in result.tranches)
+
+
 @FAST
 @given(histories())
-def test_refused_spendings_did_not_fit(history: History) -> None:
-    # A spending that was skipped really did not fit the ledger as it stood before it.
-    ledger = Ledger(situations=history.ledger.situations, agreements=history.ledger.agreements)
-    accepted = list(history.ledger.spendings)
-    for spending in history.tried:
-        if accepted and accepted[0] == spending:
-            ledger = attrs.evolve(ledger, spendings=(*ledger.spendings, accepted.pop(0)))
+def test_spend_accepts_exactly_what_the_statement_can_pay(history: History) -> None:
+    # Replay the spendings in the order they were tried (not by date). A spending is checked
+    # against the whole ledger, not only the days before it: an accepted one leaves a ledger that
+    # pays every spending in full and balances on every day; a refused one would leave some
+    # spending unpaid (itself, or a later one whose money it would take), and the ledger stays
+    # as it was.
+    ledger = history.start
+    for spending, accepted in zip(history.tried, history.accepted, strict=True):
+        extended = attrs.evolve(ledger, spendings=(*ledger.spendings, spending))
+        if accepted:
+            assert ledger.spend(spending, RULEBOOK) == extended
+            assert_balanced(extended)  # its statement raised nothing: every spending is paid
+            ledger = extended
             continue
-        before = statement(ledger)
-        available = before.accrued_until(spending.day) - before.spent_until(spending.day)
-        available -= before.lapsed_until(spending.day - timedelta(days=1))
-        assert spending.amount > available
+        with pytest.raises(OverspendingError) as unpaid:
+            statement(extended)
+        # Allocation runs in date order, so only a spending on or after the new one's day can
+        # lose its money to it.
+        assert unpaid.value.spending.day >= spending.day  # type: ignore[attr-defined]
+        with pytest.raises(OverspendingError) as refused:
+            ledger.spend(spending, RULEBOOK)
+        error = refused.value
+        assert 0 <= error.available < error.spending.amount  # type: ignore[attr-defined]
+    assert ledger == history.ledger
 
 
 @FAST
@@ -323,3 +366,37 @@ def test_json_and_yaml_files_round_trip(history: History) -> None:
         as_yaml.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
         assert load_ledgers(as_json) == [ledger]
         assert load_ledgers(as_yaml) == [ledger]
+
+
+def test_an_earlier_spending_added_later_is_booked_in_date_order() -> None:
+    # A director saves 2020-2022: 3100 (spend by 2023), 3100 (2024), 3000 (2025). First € 1000
+    # on 2024-03-01: 2020 has lapsed by then, so it is paid from 2021. Then € 2000 on
+    # 2023-03-01, added after it: it fits (nothing is booked before 2024) and, oldest first, is
+    # paid from 2020; the 2024 spending still finds 3100 - 0 = 3100 of 2021 and keeps it.
+    ledger = Ledger(
+        situations=[Situation(y, owr.Function.DIRECTEUR, Decimal("1")) for y in (2020, 2021, 2022)],
+        agreements=[SavingsAgreement(2020, 2022)],
+    )
+    late = Spending(date(2024, 3, 1), Decimal("1000.00"), SpendingKind.STUDIEVERLOF, "late")
+    early = Spending(date(2023, 3, 1), Decimal("2000.00"), SpendingKind.STUDIEVERLOF, "early")
+    ledger = ledger.spend(late, RULEBOOK).spend(early, RULEBOOK)
+    assert ledger.spendings == (early, late)
+    result = statement(ledger)
+    assert [(a.on, a.tranche_year, a.amount) for a in result.allocations] == [
+        (date(2023, 3, 1), 2020, Decimal("2000.00")),
+        (date(2024, 3, 1), 2021, Decimal("1000.00")),
+    ]
+    # Lapses: 2020 3100 - 2000 = 1100; 2021 3100 - 1000 = 2100; 2022 3000 untouched.
+    assert sorted(result.lapses) == [
+        (date(2023, 12, 31), 2020, Decimal("1100.00")),
+        (date(2024, 12, 31), 2021, Decimal("2100.00")),
+        (date(2025, 12, 31), 2022, Decimal("3000.00")),
+    ]
+    # accrued 9200 = spent 3000 + lapsed 6200 + balance 0.
+    end = date(THROUGH, 12, 31)
+    assert (result.accrued_until(end), result.spent_until(end), result.lapsed_until(end)) == (
+        Decimal("9200.00"),
+        Decimal("3000.00"),
+        Decimal("6200.00"),
+    )
+    assert result.balance_on(end) == ZERO

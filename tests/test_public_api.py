@@ -20,6 +20,7 @@ PUBLIC_NAMES = {
     "Accrual",
     "AccrualYear",
     "BoardLapse",
+    "BrokenPlugin",
     "CalendarYear",
     "Citation",
     "Computation",

@@ -153,7 +153,9 @@ def _optional(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
 def registrations(draw: st.DrawFn) -> Registration:
     decided = draw(_optional(st.dates(OPENED, date(2035, 12, 31))))
     refused = draw(
-        st.dates(OPENED, date(2035, 12, 31)) if decided is None else _optional(st.dates(OPENED))
+        st.dates(OPENED, date(2035, 12, 31))
+        if decided is None
+        else _optional(st.dates(OPENED, date(2999, 12, 31)))
     )
     postponed = None
     if decided is not None and draw(st.booleans()):

@@ -200,10 +200,13 @@ def duurzame_inzetbaarheid_maximale_opname_uren(ctx: RuleContext) -> Computation
     """
     older = _oudere_werknemer(ctx)
     if not older:
-        return NotApplicable(
-            "the 340-hour limit is stated for employees of 57 and older"
-            + ("" if older is not None else " (no birth_date given)")
-        )
+        if ctx.employee.birth_date is None:
+            why = " (no birth_date given)"
+        elif older is None:
+            why = f" (the birth_date lies after {ctx.day.isoformat()})"
+        else:
+            why = ""
+        return NotApplicable("the 340-hour limit is stated for employees of 57 and older" + why)
     hours = ctx.param("di_maximale_opname_oudere_werknemer")
     return Computation(
         hours.decimal,

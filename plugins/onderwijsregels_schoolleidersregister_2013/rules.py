@@ -315,10 +315,14 @@ def schoolleidersregister_status(ctx: RuleContext) -> Computation | NotApplicabl
         or (registration.decision_date > ctx.day)
     ):
         state = NIET_GEREGISTREERD if duty else NIET_VEREIST
+        refused = (
+            registration is not None
+            and registration.decision_date is None
+            and registration.refused_on is not None
+            and registration.refused_on <= ctx.day
+        )
         text = (
-            "No registration decided on or before this day"
-            if registration is None or (registration.decision_date is not None)
-            else "Registration refused"
+            "Registration refused" if refused else "No registration decided on or before this day"
         )
         return Computation(
             state,
@@ -430,14 +434,10 @@ def schoolleidersregister_jaarlijkse_bijdrage(ctx: RuleContext) -> Computation |
     if not duty and _slr(ctx.employee) is None:
         return NotApplicable(why)
     fee = ctx.param("jaarlijkse_bijdrage", ctx.calendar_year.start)
-    return Computation(
-        fee.decimal,
-        [
-            fee.step(f"Contribution for calendar year {ctx.calendar_year.year}: € {fee.decimal}"),
-            Step("The employer reimburses the registration costs", cao.REGISTRATIE),
-        ],
-        fee.citation,
-    )
+    steps = [fee.step(f"Contribution for calendar year {ctx.calendar_year.year}: € {fee.decimal}")]
+    if duty:  # art. 9.7 speaks of the directielid who must register
+        steps.append(Step("The employer reimburses the registration costs", cao.REGISTRATIE))
+    return Computation(fee.decimal, steps, fee.citation)
 
 
 @rule(

@@ -71,7 +71,12 @@ def schoolleidersregister_punten_nodig(ctx: RuleContext) -> Computation | NotApp
     registration = ctx.employee.registration
     if registration is None or registration.register is not Register.SCHOOLLEIDERSREGISTER_PO:
         return NotApplicable("the employee has no registration in the Schoolleidersregister PO")
-    if registration.decision_date is None or registration.decision_date < ctx.edition.starts:
+    if registration.decision_date is None or registration.decision_date > ctx.day:
+        return NotApplicable(
+            f"no registration in the Schoolleidersregister PO decided on or before "
+            f"{ctx.day.isoformat()}"
+        )
+    if registration.decision_date < ctx.edition.starts:
         return NotApplicable(
             "registered before the register was renewed: re-registration there went by "
             "professionalisation themes, not points"

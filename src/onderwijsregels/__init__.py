@@ -56,7 +56,7 @@ from onderwijsregels.periods import CalendarYear, Day, SchoolYear
 from onderwijsregels.plan import Plan, RecordError
 from onderwijsregels.register_overview import RegisterRow, register_overview
 from onderwijsregels.registration import OldTitle, Predicate, Register, Registration, Route
-from onderwijsregels.rulebook import PluginInfo, Rulebook, load
+from onderwijsregels.rulebook import BrokenPlugin, PluginInfo, Rulebook, load
 from onderwijsregels.rules import (
     Computation,
     NotApplicable,
@@ -74,6 +74,7 @@ __all__ = [
     "Accrual",
     "AccrualYear",
     "BoardLapse",
+    "BrokenPlugin",
     "CalendarYear",
     "Citation",
     "Computation",

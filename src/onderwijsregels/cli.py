@@ -1,8 +1,16 @@
 """The command line: ``onderwijsregels editions``, ``evaluate``, ``statement``, ``registers``, ``diff``.
 
 Exit codes: 0 success; 2 bad input (a file, record or field that does not
-fit, or a period no edition covers); 1 any other library error, such as a
-broken plugin.
+fit, a flag value that does not, or a period no edition covers); 1 any other
+library error, such as a broken plugin, or output that cannot be written (a full
+disk, a closed pipe: one line on stderr, no traceback).
+
+Every flag value is checked by the argument parser, so a bad one is a usage
+error naming the flag (``argument --year: must lie between 1900 and 2999``),
+never blamed on the file. Dates are ASCII ``YYYY-MM-DD`` and years four ASCII
+digits, nothing else. Output that the terminal's encoding cannot show is
+written with ``?`` in place of those characters, with a note on stderr to set
+``PYTHONIOENCODING=utf-8``.
 """
 
 from __future__ import annotations
@@ -10,13 +18,15 @@ from __future__ import annotations
 import argparse
 import functools
 import json
+import os
+import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
-from onderwijsregels.convert import unstructure
+from onderwijsregels.convert import parse_day, shown, unstructure
 from onderwijsregels.errors import (
     InvalidInputError,
     NotEncodedError,
@@ -25,8 +35,10 @@ from onderwijsregels.errors import (
 )
 from onderwijsregels.evaluate import Evaluation
 from onderwijsregels.ledger import LAPSE_TO_SCHOOL_OF_ACCRUAL
+from onderwijsregels.limits import MAX_BYTES
 from onderwijsregels.model import Employee
 from onderwijsregels.money import format_eur
+from onderwijsregels.periods import SchoolYear, check_year
 from onderwijsregels.plan import RecordError
 from onderwijsregels.present.csv import rows_to_csv as csv_text
 from onderwijsregels.present.text import evaluation_summary, table
@@ -38,11 +50,58 @@ from onderwijsregels.statement import CSV_HEADER, lapses_per_school
 __all__ = ["main"]
 
 
+def _flag_type(read: Callable[[str], Any]) -> Callable[[str], Any]:
+    """An argparse type from a reader that raises InvalidInputError: its reason, as a usage error."""
+
+    def checked(text: str) -> Any:
+        try:
+            return read(text)
+        except InvalidInputError as error:
+            raise argparse.ArgumentTypeError(error.reason) from None
+
+    return checked
+
+
+@_flag_type
 def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date written as YYYY-MM-DD") from None
+    return parse_day(text, "")
+
+
+_YEAR = re.compile(r"[0-9]{4}", re.ASCII)
+
+
+@_flag_type
+def _year(text: str) -> int:
+    if not _YEAR.fullmatch(text):
+        raise InvalidInputError(
+            "", f"{shown(text)} is not a year written as four digits, e.g. 2020"
+        )
+    return check_year(int(text), "")
+
+
+@_flag_type
+def _school_year(text: str) -> SchoolYear:
+    return SchoolYear.parse(text, "")
+
+
+_WHOLE = re.compile(r"[0-9]{1,18}", re.ASCII)
+
+
+@_flag_type
+def _bytes(text: str) -> int:
+    if not _WHOLE.fullmatch(text) or int(text) < 1:
+        raise InvalidInputError("", f"{shown(text)} is not a whole number of bytes from 1")
+    return int(text)
+
+
+def _max_bytes(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--max-bytes",
+        type=_bytes,
+        default=MAX_BYTES,
+        metavar="N",
+        help=f"read a file of at most N bytes (default {MAX_BYTES}; see 'Limits and safety')",
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -56,21 +115,24 @@ def _parser() -> argparse.ArgumentParser:
     evaluate = commands.add_parser("evaluate", help="evaluate the employees and schools in a file")
     evaluate.add_argument("file", type=Path, help="a JSON or YAML file of employees and/or schools")
     period = evaluate.add_mutually_exclusive_group(required=True)
-    period.add_argument("--year", type=int, help="a calendar year, e.g. 2020")
+    period.add_argument("--year", type=_year, help="a calendar year, e.g. 2020")
     period.add_argument("--on", type=_day, help="a day, e.g. 2020-05-01")
-    period.add_argument("--school-year", help="a school year, e.g. 2021-2022")
+    period.add_argument("--school-year", type=_school_year, help="a school year, e.g. 2021-2022")
     evaluate.add_argument("--format", choices=("text", "json", "explain"), default="text")
+    _max_bytes(evaluate)
     statement = commands.add_parser("statement", help="budget statements of the ledgers in a file")
     statement.add_argument("file", type=Path, help="a JSON or YAML file with one or more ledgers")
-    statement.add_argument("--through", type=int, required=True, help="the last calendar year")
+    statement.add_argument("--through", type=_year, required=True, help="the last calendar year")
     statement.add_argument(
         "--as-of", type=_day, help="a day in the last year, for a review during the year"
     )
     statement.add_argument("--format", choices=("text", "json", "csv"), default="text")
+    _max_bytes(statement)
     registers = commands.add_parser("registers", help="the board view of the registers on a day")
     registers.add_argument("file", type=Path, help="a JSON or YAML file with employees")
     registers.add_argument("--on", type=_day, required=True, help="the day, e.g. 2025-01-01")
     registers.add_argument("--format", choices=("text", "json", "csv"), default="text")
+    _max_bytes(registers)
     diff = commands.add_parser("diff", help="what changed between two editions")
     diff.add_argument("before", help="the earlier edition's id, e.g. cao-po-2022-2023")
     diff.add_argument("after", help="the later edition's id, e.g. cao-po-2023-2024")
@@ -91,9 +153,18 @@ def _editions(rulebook: Rulebook, form: str) -> str:
                     "version": plugin.version,
                 }
             )
+    broken = [
+        {
+            "plugin": item.name,
+            "distribution": item.distribution,
+            "version": item.version,
+            "error": item.error.problem,
+        }
+        for item in rulebook.broken
+    ]
     if form == "json":
-        return json.dumps({"editions": rows}, indent=2, ensure_ascii=False)
-    return table(
+        return json.dumps({"editions": rows, "broken": broken}, indent=2, ensure_ascii=False)
+    listing = table(
         ["family", "edition", "valid from", "valid to", "applies from", "status", "provided by"],
         [
             [
@@ -110,10 +181,18 @@ def _editions(rulebook: Rulebook, form: str) -> str:
             for row in rows
         ],
     )
+    if not broken:
+        return listing
+    lines = [listing, "", "Broken plugins (not loaded; other commands refuse to run with them):"]
+    for item in rulebook.broken:
+        lines.append(f"  ! {item.name} ({item.source}): {item.error.problem}")
+    healthy = ",".join(plugin.name for plugin in rulebook.plugins)
+    lines.append(f"  Load only the others with ONDERWIJSREGELS_PLUGINS={healthy}")
+    return "\n".join(lines)
 
 
 def _evaluate(rulebook: Rulebook, arguments: argparse.Namespace) -> str:
-    records = load_records(arguments.file)
+    records = load_records(arguments.file, max_bytes=arguments.max_bytes)
     outcomes = rulebook.run(
         (record.subject for record in records),
         year=arguments.year,
@@ -141,7 +220,7 @@ def _evaluate(rulebook: Rulebook, arguments: argparse.Namespace) -> str:
 
 
 def _statements(rulebook: Rulebook, arguments: argparse.Namespace) -> str:
-    ledgers = load_ledgers(arguments.file)
+    ledgers = load_ledgers(arguments.file, max_bytes=arguments.max_bytes)
     statements = []
     for index, ledger in enumerate(ledgers):
         try:
@@ -151,6 +230,11 @@ def _statements(rulebook: Rulebook, arguments: argparse.Namespace) -> str:
         except OverspendingError as error:
             who = f"ledgers[{index}]" + (f" ({ledger.name})" if ledger.name else "")
             raise InvalidInputError(f"{who}.spendings", str(error)) from None
+        except InvalidInputError as error:
+            if error.field != "through":
+                raise
+            who = f"ledgers[{index}]" + (f" ({ledger.name})" if ledger.name else "")
+            raise InvalidInputError(f"{who}: --through", error.reason) from None
         except NotEncodedError as error:
             who = f"ledgers[{index}]" + (f" ({ledger.name})" if ledger.name else "")
             raise NotEncodedError(
@@ -190,7 +274,7 @@ def _statements(rulebook: Rulebook, arguments: argparse.Namespace) -> str:
 def _registers(rulebook: Rulebook, arguments: argparse.Namespace) -> str:
     employees = [
         (record.where, record.subject)
-        for record in load_records(arguments.file)
+        for record in load_records(arguments.file, max_bytes=arguments.max_bytes)
         if isinstance(record.subject, Employee)
     ]
     rows = register_overview(rulebook, employees, arguments.on)
@@ -202,11 +286,78 @@ def _registers(rulebook: Rulebook, arguments: argparse.Namespace) -> str:
     return rows_to_text(rows, arguments.on)
 
 
+def _command(parser: argparse.ArgumentParser, name: str) -> argparse.ArgumentParser:
+    found = next(
+        action.choices[name]
+        for action in parser._actions
+        if isinstance(action, argparse._SubParsersAction)
+    )
+    assert isinstance(found, argparse.ArgumentParser)
+    return found
+
+
+def _say(line: str, stream: TextIO | None = None) -> None:
+    """Write one line to stderr (or ``stream``), replacing what its encoding cannot show."""
+    stream = stream if stream is not None else sys.stderr
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        stream.write(line.encode(encoding, errors="replace").decode(encoding) + "\n")
+        stream.flush()
+    except (OSError, LookupError, ValueError):  # stderr gone too: nothing left to tell
+        pass
+
+
+def _write(output: str) -> int:
+    """Write ``output`` to stdout; 0, or 1 with one line on stderr when it cannot be written."""
+    stream = sys.stdout
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    replaced = False
+    try:
+        output.encode(encoding)
+    except UnicodeEncodeError:
+        output = output.encode(encoding, errors="replace").decode(encoding)
+        replaced = True
+    except LookupError:  # pragma: no cover - an encoding Python does not know
+        pass
+    try:
+        stream.write(output + "\n")
+        stream.flush()
+    except OSError as error:  # a full disk (ENOSPC), a closed pipe (EPIPE), ...
+        _silence_stdout()
+        _say(f"onderwijsregels: cannot write the output: {error.strerror or error}")
+        return 1
+    if replaced:
+        _say(
+            f"onderwijsregels: note: the output holds characters that {encoding} cannot show; "
+            "they are written as '?'. Set PYTHONIOENCODING=utf-8 to see them."
+        )
+    return 0
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so Python's final flush does not fail a second time."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):  # no real file descriptor (e.g. in tests)
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
-    arguments = _parser().parse_args(argv)
+    parser = _parser()
+    arguments = parser.parse_args(argv)
+    as_of = getattr(arguments, "as_of", None)
+    if as_of is not None and as_of.year != arguments.through:
+        _command(parser, "statement").error(
+            f"argument --as-of: must be a day in {arguments.through} (the year of --through), "
+            f"got {as_of.isoformat()}"
+        )
     try:
-        rulebook = load()
+        rulebook = load(broken="collect")  # `editions` lists broken plugins; the rest refuse
+        if arguments.command != "editions":
+            rulebook.check_healthy()
         if arguments.command == "editions":
             output = _editions(rulebook, arguments.format)
         elif arguments.command == "statement":
@@ -225,13 +376,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OnderwijsregelsError as error:  # every error maps itself: lines and exit code
         where = f"{arguments.file}: " if getattr(arguments, "file", None) else ""
         for line in error.lines(where):
-            print(f"onderwijsregels: {line}", file=sys.stderr)
+            _say(f"onderwijsregels: {line}")
         return error.exit_code
-    try:
-        print(output)
-    except BrokenPipeError:  # the reader (e.g. `| head`) stopped early; that is fine
-        sys.stderr.close()
-    return 0
+    return _write(output)
 
 
 if __name__ == "__main__":  # pragma: no cover
@@ -252,12 +399,6 @@ def help_text(command: str | None = None) -> str:
     """
     parser = _parser()
     if command is not None:
-        found = next(
-            action.choices[command]
-            for action in parser._actions
-            if isinstance(action, argparse._SubParsersAction)
-        )
-        assert isinstance(found, argparse.ArgumentParser)
-        parser = found
+        parser = _command(parser, command)
     parser.formatter_class = functools.partial(argparse.HelpFormatter, width=HELP_WIDTH)
     return parser.format_help()

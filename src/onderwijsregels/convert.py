@@ -5,7 +5,8 @@ nothing is silently coerced. A number given as a float is refused (floats
 cannot hold most decimal fractions exactly; pass a string such as ``"0.6"``, or
 load JSON with ``parse_float=Decimal``), a string is not turned into an int,
 and unknown keys are refused. Every failure becomes one
-:class:`~onderwijsregels.errors.InvalidInputError` naming each bad field.
+:class:`~onderwijsregels.errors.InvalidInputError` naming each bad field; a bad
+value is shown by :func:`shown`, cut to a few dozen characters whatever its size.
 
 >>> from decimal import Decimal
 >>> structure_decimal("0.8571", "werktijdfactor")
@@ -19,7 +20,9 @@ onderwijsregels.errors.InvalidInputError: werktijdfactor: got the float 0.6; giv
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Mapping
+import re
+import reprlib
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
@@ -35,15 +38,22 @@ from cattrs.errors import (
 )
 
 from onderwijsregels.errors import EditionDefinitionError, InvalidInputError
+from onderwijsregels.limits import FIRST_DAY, LAST_DAY, MAX_DIGITS, SHOWN_CHARACTERS
 
 __all__ = [
+    "check_day",
     "converter",
+    "digits",
     "enum_member",
+    "items_argument",
+    "names_argument",
     "nonempty",
     "optional_nonempty",
     "optional_text",
     "optional_text_set",
     "optional_texts",
+    "parse_day",
+    "shown",
     "structure",
     "structure_decimal",
     "text_set",
@@ -53,6 +63,193 @@ __all__ = [
 
 T = TypeVar("T")
 E = TypeVar("E", bound=enum.Enum)
+
+
+class _Shown(reprlib.Repr):
+    """A :class:`reprlib.Repr` with small limits that never builds a huge representation."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.maxlevel = 2
+        self.maxtuple = self.maxlist = self.maxarray = self.maxdeque = 4
+        self.maxdict = self.maxset = self.maxfrozenset = 4
+        self.maxstring = 40
+        self.maxlong = self.maxother = 40
+
+    def repr_int(self, x: int, level: int) -> str:
+        if x.bit_length() > 128:  # Python refuses to write out more than 4300 digits
+            return f"<a whole number of about {int((x.bit_length() - 1) * 0.30103) + 1} digits>"
+        return super().repr_int(x, level)
+
+    def repr_Decimal(self, x: Decimal, level: int) -> str:  # reprlib dispatches on the type name
+        count = len(x.as_tuple().digits)
+        if count > 40:
+            return f"<a number of {count} digits>"
+        return super().repr_instance(x, level)
+
+    def repr_instance(self, x: object, level: int) -> str:
+        # reprlib knows only the exact built-in types; subclasses and other mappings and
+        # sequences would get their full repr, so they are shown as their kind is.
+        if isinstance(x, str):
+            return self.repr_str(str(x), level)
+        if isinstance(x, int) and not isinstance(x, bool):
+            return self.repr_int(int(x), level)
+        if isinstance(x, Decimal):
+            return self.repr_Decimal(x, level)
+        if isinstance(x, Mapping):
+            return self.repr_dict(x, level)  # type: ignore[arg-type]
+        if isinstance(x, Sequence) and not isinstance(x, bytes | bytearray):
+            return self._repr_iterable(x, level, "[", "]", self.maxlist)  # type: ignore[attr-defined,no-any-return]
+        return super().repr_instance(x, level)
+
+
+_SHOWN = _Shown()
+
+
+def shown(value: object) -> str:
+    """``value`` as error messages show it: its repr, cut to at most ``SHOWN_CHARACTERS``.
+
+    Lists and mappings show a few items, two levels deep, and long texts their start and end;
+    the full repr is never built, so a value of a billion items costs no more than a short one.
+
+    >>> shown("De Regenboog")
+    "'De Regenboog'"
+    >>> shown(list(range(10**6)))
+    '[0, 1, 2, 3, ...]'
+    >>> shown("x" * 10**6)
+    "'xxxxxxxxxxxxxxxxx...xxxxxxxxxxxxxxxxxx'"
+    >>> shown(10**5000)
+    '<a whole number of about 5000 digits>'
+    """
+    try:
+        text = _SHOWN.repr(value)
+    except Exception:  # a caller's object whose __repr__ fails
+        text = f"<{type(value).__name__}>"
+    if len(text) > SHOWN_CHARACTERS:
+        text = text[: SHOWN_CHARACTERS - 3] + "..."
+    return text
+
+
+def _kind(value: object) -> str:
+    return "the boolean" if isinstance(value, bool) else type(value).__name__
+
+
+def names_argument(value: object, argument: str) -> tuple[str, ...] | None:
+    """The names in ``value`` (one name, or an iterable of names) as a tuple; ``None`` stays.
+
+    For the arguments of the public API that name families or plugins (``families=``,
+    ``only=``): one text is one name, not its characters; anything but a text or an iterable
+    of non-empty texts raises InvalidInputError naming ``argument``.
+
+    >>> names_argument("cao-po-2021", "only")
+    ('cao-po-2021',)
+    >>> names_argument(["cao-po", "lerarenregister"], "families")
+    ('cao-po', 'lerarenregister')
+    >>> names_argument(False, "families")
+    Traceback (most recent call last):
+    ...
+    onderwijsregels.errors.InvalidInputError: families: must be a name or a list of names, got the boolean False
+    """
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return (value,) if value.strip() else _no_name(argument, value)
+    if isinstance(value, bytes | bytearray | Mapping) or not isinstance(value, Iterable):
+        raise InvalidInputError(
+            argument, f"must be a name or a list of names, got {_kind(value)} {shown(value)}"
+        )
+    names = tuple(value)
+    for index, name in enumerate(names):
+        if not isinstance(name, str) or not name.strip():
+            raise InvalidInputError(
+                argument,
+                f"must hold names (non-empty texts), but item {index} is "
+                f"{_kind(name)} {shown(name)}",
+            )
+    return names
+
+
+def _no_name(argument: str, value: str) -> tuple[str, ...]:
+    raise InvalidInputError(argument, f"must be a non-empty name, got {shown(value)}")
+
+
+def items_argument(value: object, argument: str, what: str) -> tuple[object, ...]:
+    """The items of a list argument (e.g. ``plugins=``) as a tuple; else InvalidInputError.
+
+    A text, a mapping or a single object is refused rather than iterated.
+
+    >>> items_argument(None, "plugins", "plugin objects (modules or instances)")
+    Traceback (most recent call last):
+    ...
+    onderwijsregels.errors.InvalidInputError: plugins: must be a list of plugin objects (modules or instances), got NoneType None
+    """
+    if isinstance(value, str | bytes | bytearray | Mapping) or not isinstance(value, Iterable):
+        raise InvalidInputError(
+            argument, f"must be a list of {what}, got {_kind(value)} {shown(value)}"
+        )
+    return tuple(value)
+
+
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+
+
+def parse_day(text: str, field: str) -> date:
+    """A day written as ASCII ``YYYY-MM-DD`` (and nothing else), within the accepted range.
+
+    >>> parse_day("2020-01-01", "on")
+    datetime.date(2020, 1, 1)
+    >>> parse_day("20200101", "on")
+    Traceback (most recent call last):
+    ...
+    onderwijsregels.errors.InvalidInputError: on: '20200101' is not a date written as YYYY-MM-DD
+    """
+    if not isinstance(text, str) or not _DAY.fullmatch(text):
+        raise InvalidInputError(field, f"{shown(text)} is not a date written as YYYY-MM-DD")
+    try:
+        day = date.fromisoformat(text)
+    except ValueError as error:
+        raise InvalidInputError(field, f"{shown(text)} is not a day: {error}") from None
+    return check_day(day, field)
+
+
+def check_day(value: object, field: str) -> date:
+    """``value`` if it is a ``datetime.date`` (not a datetime) from 1900-01-01 to 2999-12-31.
+
+    The range (:data:`~onderwijsregels.limits.FIRST_DAY` to
+    :data:`~onderwijsregels.limits.LAST_DAY`) keeps the rules' date arithmetic inside the
+    calendar.
+
+    >>> check_day(date(9999, 12, 31), "postponed_until")
+    Traceback (most recent call last):
+    ...
+    onderwijsregels.errors.InvalidInputError: postponed_until: must lie between 1900-01-01 and 2999-12-31, got 9999-12-31
+    """
+    if not isinstance(value, date) or isinstance(value, datetime):
+        raise InvalidInputError(field, f"must be a datetime.date, got {shown(value)}")
+    if not FIRST_DAY <= value <= LAST_DAY:
+        raise InvalidInputError(
+            field,
+            f"must lie between {FIRST_DAY.isoformat()} and {LAST_DAY.isoformat()}, "
+            f"got {value.isoformat()}",
+        )
+    return value
+
+
+def digits(value: Decimal | int) -> int:
+    """How many digits ``value`` has when written out without an exponent.
+
+    >>> digits(Decimal("0.4167")), digits(Decimal("1E+26")), digits(-1234)
+    (4, 27, 4)
+    """
+    if isinstance(value, int):
+        if value.bit_length() > 4 * MAX_DIGITS:  # surely too long: do not write it out
+            return int((value.bit_length() - 1) * 0.30103) + 1
+        return len(str(abs(value)))
+    _, written, exponent = value.as_tuple()
+    assert isinstance(exponent, int)  # finite
+    if exponent >= 0:
+        return len(written) + exponent
+    return max(len(written), -exponent)
 
 
 def texts(items: Iterable[str]) -> tuple[str, ...]:
@@ -84,7 +281,9 @@ def optional_text(field: str) -> Any:
 
     def check(_: object, __: attrs.Attribute[Any], value: object) -> None:
         if value is not None and (not isinstance(value, str) or not value.strip()):
-            raise InvalidInputError(field, f"must be a non-empty string or absent, got {value!r}")
+            raise InvalidInputError(
+                field, f"must be a non-empty string or absent, got {shown(value)}"
+            )
 
     return check
 
@@ -92,7 +291,9 @@ def optional_text(field: str) -> Any:
 def nonempty(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """An attrs validator for definitions (editions, citations, sources): a non-empty string."""
     if not isinstance(value, str) or not value.strip():
-        raise EditionDefinitionError(f"{attribute.name} must be a non-empty string, got {value!r}")
+        raise EditionDefinitionError(
+            f"{attribute.name} must be a non-empty string, got {shown(value)}"
+        )
 
 
 def optional_nonempty(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -101,8 +302,16 @@ def optional_nonempty(instance: object, attribute: attrs.Attribute[Any], value: 
         nonempty(instance, attribute, value)
 
 
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?", re.ASCII)
+
+
 def structure_decimal(value: object, field: str = "") -> Decimal:
-    """An exact, finite ``Decimal`` from a Decimal, an int or a decimal string."""
+    """An exact, finite ``Decimal`` from a Decimal, an int or a decimal string.
+
+    A string must be an ASCII decimal number (``"0.6"``, ``"3100"``, ``"1E+3"``); a number may
+    have at most :data:`~onderwijsregels.limits.MAX_DIGITS` digits written out, so no later
+    arithmetic rounds it.
+    """
     if isinstance(value, bool):
         raise InvalidInputError(field, f"must be a number, got the boolean {value!r}")
     if isinstance(value, float):
@@ -114,48 +323,60 @@ def structure_decimal(value: object, field: str = "") -> Decimal:
     if isinstance(value, Decimal):
         result = value
     elif isinstance(value, int):
+        if digits(value) > MAX_DIGITS:
+            raise _too_long(field, value)
         result = Decimal(value)
     elif isinstance(value, str):
+        if len(value) > 4 * MAX_DIGITS or not _NUMBER.fullmatch(value):
+            raise InvalidInputError(field, f"{shown(value)} is not a decimal number")
         try:
-            result = Decimal(value.strip())
-        except InvalidOperation:
-            raise InvalidInputError(field, f"{value!r} is not a decimal number") from None
+            result = Decimal(value)
+        except InvalidOperation:  # pragma: no cover - the pattern admits only valid numbers
+            raise InvalidInputError(field, f"{shown(value)} is not a decimal number") from None
     else:
         raise InvalidInputError(field, f"must be a decimal number, got {type(value).__name__}")
     if not result.is_finite():
-        raise InvalidInputError(field, f"must be a finite number, got {value!r}")
+        raise InvalidInputError(field, f"must be a finite number, got {shown(value)}")
+    if digits(result) > MAX_DIGITS:
+        raise _too_long(field, value)
     return result
+
+
+def _too_long(field: str, value: object) -> InvalidInputError:
+    return InvalidInputError(
+        field,
+        f"{shown(value)} has more than {MAX_DIGITS} digits written out (the limit on numbers)",
+    )
 
 
 def _strict_str(value: object, _: type) -> str:
     if not isinstance(value, str):
-        raise InvalidInputError("", f"must be a string, got {type(value).__name__} {value!r}")
+        raise InvalidInputError("", f"must be a string, got {_kind(value)} {shown(value)}")
     return value
 
 
 def _strict_int(value: object, _: type) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidInputError("", f"must be a whole number, got {type(value).__name__} {value!r}")
+        raise InvalidInputError("", f"must be a whole number, got {_kind(value)} {shown(value)}")
+    if digits(value) > MAX_DIGITS:
+        raise _too_long("", value)
     return value
 
 
 def _strict_bool(value: object, _: type) -> bool:
     if not isinstance(value, bool):
-        raise InvalidInputError("", f"must be true or false, got {type(value).__name__} {value!r}")
+        raise InvalidInputError("", f"must be true or false, got {_kind(value)} {shown(value)}")
     return value
 
 
 def _date(value: object, _: type) -> date:
     if isinstance(value, datetime):
-        raise InvalidInputError("", f"must be a date without a time, got {value!r}")
+        raise InvalidInputError("", f"must be a date without a time, got {shown(value)}")
     if isinstance(value, date):
-        return value
+        return check_day(value, "")
     if isinstance(value, str):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            raise InvalidInputError("", f"{value!r} is not a date written as YYYY-MM-DD") from None
-    raise InvalidInputError("", f"must be a date written as YYYY-MM-DD, got {value!r}")
+        return parse_day(value, "")
+    raise InvalidInputError("", f"must be a date written as YYYY-MM-DD, got {shown(value)}")
 
 
 def enum_member(kind: type[E], field: str, value: object) -> E:
@@ -171,7 +392,7 @@ def enum_member(kind: type[E], field: str, value: object) -> E:
         if member.value == value:
             return member
     allowed = ", ".join(repr(member.value) for member in kind)
-    raise InvalidInputError(field, f"{value!r} is not one of {allowed}")
+    raise InvalidInputError(field, f"{shown(value)} is not one of {allowed}")
 
 
 def _enum(value: object, kind: type[enum.Enum]) -> enum.Enum:
@@ -235,9 +456,16 @@ def _problems(error: BaseException, path: str) -> list[tuple[str, str]]:
             found.extend(_problems(inner, path))
         return found
     if isinstance(error, ForbiddenExtraKeysError):
-        names = ", ".join(sorted(map(str, error.extra_fields)))
+        extra = sorted(
+            name if isinstance(name, str) and len(name) <= 40 else shown(name)
+            for name in error.extra_fields
+        )
+        names = ", ".join(extra[:8]) + (f" and {len(extra) - 8} more" if len(extra) > 8 else "")
         return [(path or "record", f"unknown field(s): {names}")]
-    return [(path or "record", str(error) or type(error).__name__)]
+    text = str(error) or type(error).__name__
+    if len(text) > 4 * SHOWN_CHARACTERS:
+        text = text[: 4 * SHOWN_CHARACTERS - 3] + "..."
+    return [(path or "record", text)]
 
 
 def structure(data: object, kind: type[T], *, path: str = "") -> T:

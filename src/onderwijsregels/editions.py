@@ -61,6 +61,13 @@ def _pairs(items: Iterable[tuple[str, date]]) -> frozenset[tuple[str, date]]:
     return frozenset(items)
 
 
+def _edition_ids(items: str | Iterable[str]) -> frozenset[str]:
+    """Edition ids as a frozenset; one id given as a plain string is one id, not its letters."""
+    if isinstance(items, str):
+        return frozenset((items,))
+    return frozenset(items)
+
+
 @attrs.frozen
 class Edition:
     """One edition of a rule family: its dates, rules and dated values.
@@ -78,6 +85,11 @@ class Edition:
     ``(parameter id, start)`` of every open-ended dated value taken unchanged
     from the edition this one derives from; a rule that reads one carries this
     edition's ``interpretation``, since the new text was not seen to confirm it.
+    ``supersedes`` names editions of the same family, from another
+    distribution, whose days this edition may overlap: it governs in their
+    place on those days (it must start after them), and every result under it
+    says so. Without it, such an overlap is a
+    :class:`~onderwijsregels.errors.PluginError` at load time.
     """
 
     id: str = attrs.field()
@@ -102,6 +114,9 @@ class Edition:
     carried_values: frozenset[tuple[str, date]] = attrs.field(
         default=frozenset(), converter=_pairs, repr=False
     )
+    supersedes: frozenset[str] = attrs.field(
+        default=frozenset(), converter=_edition_ids, repr=False
+    )
 
     @id.validator
     @family.validator
@@ -125,6 +140,14 @@ class Edition:
             raise EditionDefinitionError(
                 f"edition {self.id!r} carries over unknown rules {sorted(unknown)}"
             )
+        for other in sorted(self.supersedes, key=repr):
+            if not isinstance(other, str) or not _EDITION_ID.fullmatch(other):
+                raise EditionDefinitionError(
+                    f"edition {self.id!r} supersedes {other!r}, which is not an edition id "
+                    "(lower kebab-case)"
+                )
+        if self.id in self.supersedes:
+            raise EditionDefinitionError(f"edition {self.id!r} cannot supersede itself")
 
     @property
     def starts(self) -> date:
@@ -175,12 +198,27 @@ class Edition:
             "applies_from": self.starts.isoformat(),
             "derives_from": self.derives_from,
             "provisional": self.provisional,
+            "supersedes": sorted(self.supersedes),
             "citation": unstructure(self.citation),
         }
 
     def carries_value(self, parameter_id: str, start: date) -> bool:
         """Whether the dated value of ``parameter_id`` starting on ``start`` is carried over."""
         return (parameter_id, start) in self.carried_values
+
+    def overlap(self, other: Edition) -> tuple[date, date | None] | None:
+        """The days from ``starts`` to ``valid_to`` (open: forever) that both editions cover.
+
+        ``(first, last)``, ``last`` ``None`` when both are open-ended; ``None`` when they
+        share no day. Nawerking is not counted: past its end an edition governs only until
+        another starts.
+        """
+        first = max(self.starts, other.starts)
+        ends = [end for end in (self.valid_to, other.valid_to) if end is not None]
+        last = min(ends) if ends else None
+        if last is not None and last < first:
+            return None
+        return first, last
 
     def is_nawerking(self, day: date) -> bool:
         """Whether ``day`` lies past this edition's end (it still applies: nawerking)."""
@@ -216,8 +254,8 @@ class Edition:
         reading a replaced parameter are *carried over* and results say so.
         Scales removed earlier stay removed; ``removed_scales`` adds more. Any
         other field of :class:`Edition` may be given by name (``fields``); of
-        those, ``applies_from``, ``provisional``, ``interpretation`` and
-        ``notes`` start afresh, the rest (``removed_scales_citation``,
+        those, ``applies_from``, ``provisional``, ``interpretation``, ``notes``
+        and ``supersedes`` start afresh, the rest (``removed_scales_citation``,
         ``regrading_until``) is inherited unless given. Built on
         :func:`attrs.evolve`, so a new Edition field needs no change here.
 
@@ -289,6 +327,7 @@ _FRESH: dict[str, Any] = {
     "provisional": False,
     "interpretation": None,
     "notes": (),
+    "supersedes": frozenset(),
 }
 """Fields a successor edition does not inherit unless it gives them."""
 

@@ -276,6 +276,42 @@ class PluginError(DefinitionError):
         """The same error with the plugin that provides its edition filled in."""
         return PluginError(plugin, distribution, self.problem, edition=self.edition)
 
+    @classmethod
+    def combined(cls, errors: Sequence[PluginError], advice: str) -> PluginError:
+        """One error for one or more broken plugins, followed by ``advice`` (what to do).
+
+        With one error, that error with the advice added; with several, ``plugin`` and
+        ``distribution`` list them all (comma-separated) and the message has a line per
+        plugin.
+
+        >>> one = PluginError("a", "acme 1.0", "could not be imported: boom")
+        >>> two = PluginError("b", None, "onderwijsregels_editions raised ValueError()")
+        >>> print(PluginError.combined([one, two], "Set X=c to load c alone."))
+        2 plugins could not be loaded:
+        - plugin 'a' (distribution acme 1.0): could not be imported: boom
+        - plugin 'b': onderwijsregels_editions raised ValueError()
+        Set X=c to load c alone.
+        >>> PluginError.combined([one, two], "").plugin
+        'a, b'
+        """
+        if not errors:
+            raise ValueError("combined() needs at least one PluginError")
+        if len(errors) == 1:
+            (only,) = errors
+            problem = f"{only.problem}\n{advice}" if advice else only.problem
+            return cls(only.plugin, only.distribution, problem, edition=only.edition)
+        lines = [f"{len(errors)} plugins could not be loaded:", *(f"- {item}" for item in errors)]
+        if advice:
+            lines.append(advice)
+        distributions = dict.fromkeys(item.distribution for item in errors if item.distribution)
+        found = cls(
+            ", ".join(item.plugin or "(unnamed)" for item in errors),
+            ", ".join(distributions) or None,
+            "\n".join(lines[1:]),
+        )
+        Exception.__init__(found, "\n".join(lines))
+        return found
+
 
 class OverspendingError(InputError, ValueError):
     """A spending larger than the money available on its day; the ledger is unchanged.

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import decimal
 from collections.abc import Iterator, Mapping, Sequence
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, TypeVar, overload
 
@@ -39,7 +39,7 @@ from onderwijsregels.model import Employee, School
 from onderwijsregels.money import format_decimal, format_eur, round_money
 from onderwijsregels.parameters import Value
 from onderwijsregels.periods import Day, Period
-from onderwijsregels.rules import Computation, Rule, RuleContext, Step, Unit
+from onderwijsregels.rules import Computation, NotApplicable, Rule, RuleContext, Step, Unit
 
 _T = TypeVar("_T")
 
@@ -97,6 +97,12 @@ class EditionUse:
             found.append(
                 f"{later.title} ({later.id}) starts on {later.starts.isoformat()}, within the "
                 "evaluated period; this result uses the edition in force on the reference day."
+            )
+        if edition.supersedes:
+            found.append(
+                f"Supersedes: {edition.title} ({edition.id}) declares that it supersedes "
+                f"{', '.join(sorted(edition.supersedes))}; on the days they overlap, it governs in "
+                "their place."
             )
         found.extend(self.subject_notes)
         return tuple(found)
@@ -400,6 +406,71 @@ def subject_label(context: RuleContext) -> str:
     return subject.label
 
 
+_NUMBER = "a Decimal or an int (never a float or a bool)"
+_NEEDS: dict[Unit, tuple[str, tuple[type, ...]]] = {
+    Unit.EUR_PER_KALENDERJAAR: (_NUMBER, (Decimal, int)),
+    Unit.EUR_PER_SCHOOLJAAR: (_NUMBER, (Decimal, int)),
+    Unit.EUR_PER_LEERLING: (_NUMBER, (Decimal, int)),
+    Unit.UUR_PER_WERKWEEK: (_NUMBER, (Decimal, int)),
+    Unit.UUR_PER_KALENDERJAAR: (_NUMBER, (Decimal, int)),
+    Unit.JAREN: ("an int", (int,)),
+    Unit.PUNTEN: ("an int", (int,)),
+    Unit.JA_NEE: ("a bool", (bool,)),
+    Unit.DATUM: ("a datetime.date", (date,)),
+    Unit.TEKST: ("a str or a tuple of str", (str, tuple)),
+}
+"""Per unit: what a rule's value must be, in words, and the types that are."""
+
+
+def _shown(value: object) -> str:
+    """A value for an error message: short, and never an arbitrary object's repr."""
+    if isinstance(value, Decimal | int | float | str | date | tuple):
+        text = repr(value)
+        return text if len(text) <= 80 else text[:77] + "..."
+    return f"an object of type {type(value).__name__}"
+
+
+def _value_problem(value: object, unit: Unit) -> str | None:
+    """Why ``value`` cannot be a rule's value in ``unit``; ``None`` when it can."""
+    if isinstance(value, float):
+        return (
+            f"gave the float {value!r}: rules compute exactly with Decimal "
+            "(Decimal('0.1') + Decimal('0.2')), never with floats"
+        )
+    need, kinds = _NEEDS.get(unit, ("a Value", (Decimal, int, bool, str, tuple, date)))
+    fits = isinstance(value, kinds)
+    if isinstance(value, bool) and bool not in kinds:
+        fits = False
+    if isinstance(value, datetime):
+        fits = False
+    if isinstance(value, tuple) and not all(isinstance(item, str) for item in value):
+        fits = False
+    if isinstance(value, Decimal) and not value.is_finite():
+        fits = False
+    if fits:
+        return None
+    return (
+        f"gave {_shown(value)} ({type(value).__name__}), but its unit {unit.value!r} needs {need}"
+    )
+
+
+def _result_problem(found: object, rule: Rule) -> str | None:
+    """Why what a rule's function returned is not a result; ``None`` when it is."""
+    if isinstance(found, NotApplicable):
+        return None if isinstance(found.reason, str) else "gave NotApplicable without a text reason"
+    if not isinstance(found, Computation):
+        return (
+            f"returned {_shown(found)} ({type(found).__name__}); a rule returns a Computation "
+            "or NotApplicable"
+        )
+    if not isinstance(found.citation, Citation):
+        return f"gave a Computation whose citation is {_shown(found.citation)}, not a Citation"
+    wrong = next((step for step in found.steps if not isinstance(step, Step)), None)
+    if wrong is not None:
+        return f"gave a Computation with the step {_shown(wrong)}, which is not a Step"
+    return _value_problem(found.value, rule.unit)
+
+
 def _evaluate_rule(
     rule: Rule, context: RuleContext, use: EditionUse
 ) -> Outcome | NotApplicableResult | NotEncodedResult:
@@ -430,13 +501,24 @@ def _evaluate_rule(
         raise PluginError(None, None, f"rule {rule.id!r}: {error}", edition=edition.id) from error
     except OnderwijsregelsError:
         raise
-    except Exception as error:  # a defect in the rule set, not in the caller's input
+    except KeyboardInterrupt:
+        raise
+    except BaseException as error:  # a defect in the rule set (SystemExit too), not the input
+        why = "" if isinstance(error, Exception) else ", which would have ended the process"
         raise PluginError(
             None,
             None,
-            f"rule {rule.id!r} raised {error!r} for {subject_label(context)}",
+            f"rule {rule.id!r} raised {error!r}{why} for {subject_label(context)}",
             edition=edition.id,
         ) from error
+    problem = _result_problem(found, rule)
+    if problem is not None:
+        raise PluginError(
+            None,
+            None,
+            f"rule {rule.id!r} {problem} for {subject_label(context)}",
+            edition=edition.id,
+        )
     if not isinstance(found, Computation):
         return NotApplicableResult(rule.id, rule.title, found.reason, edition.id)
     if rule.values is not None and found.value not in rule.values:

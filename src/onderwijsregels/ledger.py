@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -40,14 +40,23 @@ from onderwijsregels.contracts import (
     MAXIMALE_SPAARTERMIJN,
     VERVALTERMIJN_DIRECTIEBUDGET,
 )
-from onderwijsregels.convert import optional_text, structure, unstructure
+from onderwijsregels.convert import (
+    check_day,
+    optional_text,
+    shown,
+    structure,
+    structure_decimal,
+    unstructure,
+)
 from onderwijsregels.errors import InvalidInputError, OverspendingError
+from onderwijsregels.limits import MAX_AMOUNT
 from onderwijsregels.model import (
     Employee,
     Function,
     to_function,
     to_werktijdfactor,
 )
+from onderwijsregels.money import format_eur
 from onderwijsregels.periods import check_year
 from onderwijsregels.rulebook import Rulebook
 
@@ -156,11 +165,15 @@ def _last_year(value: object) -> int:
 
 
 def _cents(value: object) -> Decimal:
-    from onderwijsregels.convert import structure_decimal
-
     amount = structure_decimal(value, "amount")
     if amount <= 0:
         raise InvalidInputError("amount", f"must be more than € 0, got {amount}")
+    if amount > MAX_AMOUNT:
+        raise InvalidInputError(
+            "amount",
+            f"must be at most {format_eur(MAX_AMOUNT)} (a sanity limit on one spending), "
+            f"got {amount}",
+        )
     if amount.as_tuple().exponent < -2:  # type: ignore[operator]
         raise InvalidInputError(
             "amount", f"{amount} has more than two decimals; give whole cents (nothing is rounded)"
@@ -206,7 +219,11 @@ class SavingsAgreement:
 
 @attrs.frozen
 class Spending:
-    """Money spent from the budget: on a day, an amount in whole cents, a kind, a description."""
+    """Money spent from the budget: on a day, an amount in whole cents, a kind, a description.
+
+    The amount is more than € 0 and at most :data:`~onderwijsregels.limits.MAX_AMOUNT`
+    (€ 1 000 000 000, a sanity limit); the day lies from 1900-01-01 to 2999-12-31.
+    """
 
     day: date = attrs.field()
     amount: Decimal = attrs.field(converter=_cents)
@@ -215,19 +232,18 @@ class Spending:
 
     @day.validator
     def _is_day(self, _: attrs.Attribute[date], value: object) -> None:
-        if not isinstance(value, date) or isinstance(value, datetime):
-            raise InvalidInputError("day", f"must be a date, got {value!r}")
+        check_day(value, "day")
 
     @kind.validator
     def _is_kind(self, _: attrs.Attribute[SpendingKind], value: object) -> None:
         if not isinstance(value, SpendingKind):
             allowed = ", ".join(repr(kind.value) for kind in SpendingKind)
-            raise InvalidInputError("kind", f"{value!r} is not one of {allowed}")
+            raise InvalidInputError("kind", f"{shown(value)} is not one of {allowed}")
 
     @description.validator
     def _is_text(self, _: attrs.Attribute[str], value: object) -> None:
         if not isinstance(value, str):
-            raise InvalidInputError("description", f"must be text, got {value!r}")
+            raise InvalidInputError("description", f"must be text, got {shown(value)}")
 
 
 @attrs.frozen
@@ -252,11 +268,13 @@ class Tranche:
 
 def _typed(items: object, kind: type[Any], field: str) -> tuple[Any, ...]:
     if isinstance(items, str | bytes) or not isinstance(items, Iterable):
-        raise InvalidInputError(field, f"must be a list of {kind.__name__}, got {items!r}")
+        raise InvalidInputError(field, f"must be a list of {kind.__name__}, got {shown(items)}")
     found = tuple(items)
     for index, item in enumerate(found):
         if not isinstance(item, kind):
-            raise InvalidInputError(f"{field}[{index}]", f"must be a {kind.__name__}, got {item!r}")
+            raise InvalidInputError(
+                f"{field}[{index}]", f"must be a {kind.__name__}, got {shown(item)}"
+            )
     return found
 
 
@@ -309,12 +327,19 @@ class Ledger:
         )
 
     def spend(self, spending: Spending, rulebook: Rulebook) -> Ledger:
-        """A new ledger with ``spending`` added; raises OverspendingError if it does not fit."""
+        """A new ledger with ``spending`` added; raises OverspendingError if it does not fit.
+
+        The error names ``spending`` (even when it is an earlier spending that no longer
+        fits once the new one takes its money) and the most that could be spent on its day
+        without making any booked spending fail.
+        """
+        from onderwijsregels.statement import fit_spending
+
         if not isinstance(spending, Spending):
-            raise InvalidInputError("spending", f"must be a Spending, got {spending!r}")
+            raise InvalidInputError("spending", f"must be a Spending, got {shown(spending)}")
         extended = attrs.evolve(self, spendings=(*self.spendings, spending))
         last = max(item.day.year for item in extended.spendings)
-        extended.statement(rulebook, through=max(last, self.situations[0].year))
+        fit_spending(self, spending, rulebook, through=max(last, self.situations[0].year))
         return extended
 
     def statement(

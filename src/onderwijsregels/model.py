@@ -24,20 +24,23 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
 import attrs
 
 from onderwijsregels.convert import (
+    check_day,
     enum_member,
     optional_text,
+    shown,
     structure,
     structure_decimal,
     unstructure,
 )
 from onderwijsregels.errors import InvalidInputError
+from onderwijsregels.limits import MAX_PUPILS
 from onderwijsregels.registration import Registration
 
 __all__ = ["SCALES", "Employee", "Function", "School"]
@@ -127,26 +130,28 @@ class Employee:
     @statutair_bestuurder.validator
     def _is_bool(self, _: attrs.Attribute[bool], value: bool) -> None:
         if not isinstance(value, bool):
-            raise InvalidInputError("statutair_bestuurder", f"must be true or false, got {value!r}")
+            raise InvalidInputError(
+                "statutair_bestuurder", f"must be true or false, got {shown(value)}"
+            )
 
     @registration.validator
     def _is_registration(self, _: attrs.Attribute[Registration | None], value: object) -> None:
         if value is not None and not isinstance(value, Registration):
-            raise InvalidInputError("registration", f"must be a Registration, got {value!r}")
+            raise InvalidInputError("registration", f"must be a Registration, got {shown(value)}")
 
     @trede.validator
     def _trede_fits(self, _: attrs.Attribute[int | None], value: int | None) -> None:
         if value is None:
             return
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise InvalidInputError("trede", f"must be a whole number from 0, got {value!r}")
+            raise InvalidInputError("trede", f"must be a whole number from 0, got {shown(value)}")
         if self.scale is None:
             raise InvalidInputError("trede", "a trede needs a scale: give the scale as well")
 
     @birth_date.validator
     def _birth_date_is_day(self, _: attrs.Attribute[date | None], value: date | None) -> None:
-        if value is not None and (not isinstance(value, date) or isinstance(value, datetime)):
-            raise InvalidInputError("birth_date", f"must be a datetime.date, got {value!r}")
+        if value is not None:
+            check_day(value, "birth_date")
 
     def age_on(self, day: date) -> int | None:
         """Age in whole years on ``day``, or ``None`` when no birth date is known.
@@ -167,13 +172,13 @@ class Employee:
         if not isinstance(value, str) or not value.strip():
             raise InvalidInputError(
                 "scale",
-                f"{value!r} is not a scale of function {self.function.value!r}; give a scale "
+                f"{shown(value)} is not a scale of function {self.function.value!r}; give a scale "
                 "such as 'L11' or leave it out",
             )
         if allowed and value not in allowed:
             raise InvalidInputError(
                 "scale",
-                f"{value!r} is not a scale of function {self.function.value!r}; "
+                f"{shown(value)} is not a scale of function {self.function.value!r}; "
                 f"allowed: {', '.join(allowed)}",
             )
         if not allowed:
@@ -181,7 +186,7 @@ class Employee:
             if owner is not None:
                 raise InvalidInputError(
                     "scale",
-                    f"{value!r} is a scale of function {owner.value!r}, not of "
+                    f"{shown(value)} is a scale of function {owner.value!r}, not of "
                     f"{self.function.value!r}",
                 )
 
@@ -206,15 +211,24 @@ class Employee:
 
 def _pupils(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidInputError("pupils", f"must be a whole number, got {value!r}")
+        raise InvalidInputError("pupils", f"must be a whole number, got {shown(value)}")
     if value < 0:
-        raise InvalidInputError("pupils", f"must not be negative, got {value}")
+        raise InvalidInputError("pupils", f"must not be negative, got {shown(value)}")
+    if value > MAX_PUPILS:
+        raise InvalidInputError(
+            "pupils",
+            f"must be at most {MAX_PUPILS} (a sanity limit: no school has more pupils), "
+            f"got {shown(value)}",
+        )
     return value
 
 
 @attrs.frozen
 class School:
     """A school (*school*) counted by its pupils (*leerlingen*).
+
+    ``pupils`` is a whole number from 0 to :data:`~onderwijsregels.limits.MAX_PUPILS` (100 000,
+    a sanity limit, not a legal figure).
 
     >>> School(pupils=212, name="De Regenboog").pupils
     212

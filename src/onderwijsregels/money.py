@@ -11,7 +11,7 @@ Decimal('208.35')
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import MAX_EMAX, MIN_EMIN, ROUND_HALF_UP, Context, Decimal
 
 __all__ = ["CENT", "format_eur", "round_money"]
 
@@ -25,8 +25,17 @@ def round_money(amount: Decimal) -> Decimal:
     Decimal('250.00')
     >>> round_money(Decimal("-0.005"))
     Decimal('-0.01')
+
+    The rounding keeps every digit before the decimal point of amounts up to 10**96 euros
+    (Python's default context of 28 digits would refuse 10**26); the readers keep input amounts
+    far smaller (see :mod:`onderwijsregels.limits`).
+
+    >>> round_money(Decimal("1E+26"))
+    Decimal('100000000000000000000000000.00')
     """
-    return amount.quantize(CENT, rounding=ROUND_HALF_UP)
+    precision = max(28, min(amount.adjusted() + 4, 100))
+    context = Context(prec=precision, Emax=MAX_EMAX, Emin=MIN_EMIN)
+    return amount.quantize(CENT, rounding=ROUND_HALF_UP, context=context)
 
 
 def format_eur(amount: Decimal) -> str:

@@ -19,12 +19,14 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, datetime
+from datetime import date
 from typing import Literal
 
 import attrs
 
+from onderwijsregels.convert import check_day, shown
 from onderwijsregels.errors import InvalidInputError
+from onderwijsregels.limits import FIRST_YEAR, LAST_YEAR
 
 __all__ = [
     "CalendarYear",
@@ -37,9 +39,9 @@ __all__ = [
     "period_from",
 ]
 
-_SCHOOL_YEAR = re.compile(r"(\d{4})-(\d{4})")
-_FIRST_YEAR = 1900
-_LAST_YEAR = 2999
+_SCHOOL_YEAR = re.compile(r"([0-9]{4})-([0-9]{4})", re.ASCII)
+_FIRST_YEAR = FIRST_YEAR
+_LAST_YEAR = LAST_YEAR
 
 
 def check_year(year: object, field: str) -> int:
@@ -53,7 +55,7 @@ def check_year(year: object, field: str) -> int:
 
 def _check_year(year: object, field: str) -> int:
     if isinstance(year, bool) or not isinstance(year, int):
-        raise InvalidInputError(field, f"must be a whole year such as 2020, got {year!r}")
+        raise InvalidInputError(field, f"must be a whole year such as 2020, got {shown(year)}")
     if not _FIRST_YEAR <= year <= _LAST_YEAR:
         raise InvalidInputError(
             field, f"must lie between {_FIRST_YEAR} and {_LAST_YEAR}, got {year}"
@@ -127,15 +129,17 @@ class SchoolYear:
     def parse(cls, text: object, field: str = "school_year") -> SchoolYear:
         """Read a school year written as ``"2021-2022"``."""
         if not isinstance(text, str):
-            raise InvalidInputError(field, f"must be a string such as '2021-2022', got {text!r}")
-        match = _SCHOOL_YEAR.fullmatch(text.strip())
+            raise InvalidInputError(
+                field, f"must be a string such as '2021-2022', got {shown(text)}"
+            )
+        match = _SCHOOL_YEAR.fullmatch(text)
         if match is None:
-            raise InvalidInputError(field, f"{text!r} is not written like '2021-2022'")
+            raise InvalidInputError(field, f"{shown(text)} is not written like '2021-2022'")
         first, second = int(match[1]), int(match[2])
         if second != first + 1:
             raise InvalidInputError(
                 field,
-                f"{text!r} is not a school year: the second year must follow the first, "
+                f"{shown(text)} is not a school year: the second year must follow the first, "
                 f"as in '{first}-{first + 1}'",
             )
         return cls(_check_year(first, field))
@@ -178,8 +182,7 @@ class Day:
 
     @day.validator
     def _valid(self, _: attrs.Attribute[date], value: date) -> None:
-        if not isinstance(value, date) or isinstance(value, datetime):
-            raise InvalidInputError("on", f"must be a datetime.date, got {value!r}")
+        check_day(value, "on")
 
     kind: Literal["dag"] = attrs.field(default="dag", init=False, eq=False)
 

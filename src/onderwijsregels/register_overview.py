@@ -25,7 +25,7 @@ from onderwijsregels.contracts import (
     STATUS_ONDER_VOORWAARDEN,
     STATUS_VERLOPEN,
 )
-from onderwijsregels.convert import converter, unstructure
+from onderwijsregels.convert import check_day, converter, items_argument, shown, unstructure
 from onderwijsregels.errors import InvalidInputError
 from onderwijsregels.model import Employee
 from onderwijsregels.periods import add_months
@@ -83,12 +83,13 @@ def register_overview(
     rulebook: Rulebook, employees: Iterable[tuple[str, Employee]], on: date
 ) -> tuple[RegisterRow, ...]:
     """The register position of each ``(where, employee)`` on ``on``."""
+    check_day(on, "on")
     rows = []
-    for item in employees:
+    for item in items_argument(employees, "employees", "(where, Employee) pairs"):
         if not isinstance(item, tuple) or len(item) != 2 or not isinstance(item[1], Employee):
             raise InvalidInputError(
                 "employees",
-                f"give (where, Employee) pairs, e.g. ('employees[0]', employee); got {item!r}",
+                f"give (where, Employee) pairs, e.g. ('employees[0]', employee); got {shown(item)}",
             )
         where, employee = item
         evaluation = rulebook.evaluate(employee, on=on, families=[FAMILY])

@@ -22,12 +22,12 @@ one title RDO with a predicate: *in opleiding*, *niveau 1*, *niveau 2* or
 from __future__ import annotations
 
 import enum
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 import attrs
 
-from onderwijsregels.convert import enum_member
+from onderwijsregels.convert import check_day, enum_member, shown
 from onderwijsregels.errors import InvalidInputError
 
 __all__ = ["OldTitle", "Predicate", "Register", "Registration", "Route"]
@@ -90,8 +90,8 @@ def _to_route(value: object) -> Route | None:
 
 def _day(field: str) -> Any:
     def check(_: object, __: attrs.Attribute[Any], value: object) -> None:
-        if value is not None and (not isinstance(value, date) or isinstance(value, datetime)):
-            raise InvalidInputError(field, f"must be a date, got {value!r}")
+        if value is not None:
+            check_day(value, field)
 
     return check
 
@@ -101,7 +101,7 @@ def _points(field: str) -> Any:
         if value is None:
             return
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise InvalidInputError(field, f"must be a whole number from 0, got {value!r}")
+            raise InvalidInputError(field, f"must be a whole number from 0, got {shown(value)}")
 
     return check
 
@@ -118,7 +118,9 @@ class Registration:
     Registratie; ``refused_on`` the date of a refusal to register (after a
     decision date it is a refused re-registration: the registration stands
     until its date, and the objection route is open). Enum fields accept their
-    members or their values (``"niveau 2"``).
+    members or their values (``"niveau 2"``). Every date lies from 1900-01-01 to 2999-12-31
+    (:data:`~onderwijsregels.limits.FIRST_DAY` to :data:`~onderwijsregels.limits.LAST_DAY`),
+    so the rules' date arithmetic cannot leave the calendar.
     """
 
     register: Register = attrs.field(converter=_to_register)

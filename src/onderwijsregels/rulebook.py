@@ -8,24 +8,31 @@ and asks each plugin for its editions. The plugin manager lives only inside
 
 Set ``ONDERWIJSREGELS_PLUGINS`` to a comma-separated list of entry-point names
 to load only those plugins.
+
+A broken plugin (one that cannot be imported, whose hook fails, or whose
+editions break a rule of the host or clash with another plugin's) is a
+:class:`~onderwijsregels.errors.PluginError` naming the plugin and its
+distribution. ``load(broken="collect")`` loads the healthy plugins instead and
+lists the broken ones in :attr:`Rulebook.broken`;
+:meth:`Rulebook.check_healthy` raises them as one error.
 """
 
 from __future__ import annotations
 
-import itertools
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from importlib import metadata
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as distribution_version
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 import pluggy
 
 from onderwijsregels import hookspecs
 from onderwijsregels.contracts import violations
+from onderwijsregels.convert import items_argument, names_argument
 from onderwijsregels.diff import EditionDiff, diff_editions
 from onderwijsregels.editions import Edition, edition_on
 from onderwijsregels.errors import (
@@ -41,10 +48,26 @@ from onderwijsregels.periods import Period, SchoolYear, period_from
 from onderwijsregels.plan import Plan, RecordError
 from onderwijsregels.sources import register
 
-__all__ = ["PLUGINS_ENV", "PluginInfo", "Rulebook", "load"]
+__all__ = ["PLUGINS_ENV", "BrokenMode", "BrokenPlugin", "PluginInfo", "Rulebook", "load"]
 
 PLUGINS_ENV = "ONDERWIJSREGELS_PLUGINS"
 """Environment variable: comma-separated entry-point names to load (all when unset)."""
+
+CORE_DISTRIBUTION = hookspecs.PROJECT_NAME
+"""The distribution of the built-in editions: in a clash with another plugin, the other is named."""
+
+_Dist = tuple[str | None, str | None]
+"""A plugin's distribution and version (``(None, None)`` for a plugin passed in directly)."""
+
+
+def _label(dist: _Dist) -> str | None:
+    """``distribution version``, as :class:`~onderwijsregels.errors.PluginError` names it."""
+    return f"{dist[0]} {dist[1]}" if dist[0] else None
+
+
+def _source(dist: _Dist) -> str:
+    label = _label(dist)
+    return f"distribution {label}" if label else "passed to load() directly"
 
 
 @attrs.frozen
@@ -55,6 +78,29 @@ class PluginInfo:
     distribution: str | None
     version: str | None
     editions: tuple[str, ...]
+
+    @property
+    def source(self) -> str:
+        """``distribution version``, or a note that it was passed in directly."""
+        if self.distribution is None:
+            return "passed to load() directly"
+        return f"{self.distribution} {self.version}"
+
+
+@attrs.frozen
+class BrokenPlugin:
+    """A plugin that could not be loaded: its name, distribution and version, and why.
+
+    ``error`` is the :class:`~onderwijsregels.errors.PluginError` that
+    ``load()`` would have raised for it (its ``__cause__`` is the plugin's own
+    exception, if any). Found in :attr:`Rulebook.broken` after
+    ``load(broken="collect")``.
+    """
+
+    name: str
+    distribution: str | None
+    version: str | None
+    error: PluginError
 
     @property
     def source(self) -> str:
@@ -79,10 +125,47 @@ class Rulebook:
 
     _by_family: Mapping[str, tuple[Edition, ...]] = attrs.field(alias="by_family")
     plugins: tuple[PluginInfo, ...] = ()
+    broken: tuple[BrokenPlugin, ...] = ()
+    """The plugins that could not be loaded (only with ``load(broken="collect")``)."""
     _plans: dict[tuple[object, ...], Plan] = attrs.field(
         factory=dict, init=False, eq=False, repr=False
     )
     """Plans already resolved (the rulebook never changes, so they stay valid)."""
+
+    def check_healthy(self) -> None:
+        """Raise one PluginError naming every broken plugin; return when there is none.
+
+        A rulebook loaded with ``load(broken="collect")`` holds the editions of
+        the healthy plugins and lists the others in :attr:`broken`. This raises
+        them as one :class:`~onderwijsregels.errors.PluginError`: each plugin
+        with its distribution and its problem, and how to load without them
+        (set ``ONDERWIJSREGELS_PLUGINS`` to the plugins that did load).
+        """
+        if not self.broken:
+            return
+        raise PluginError.combined([item.error for item in self.broken], self._without_broken())
+
+    def _without_broken(self) -> str:
+        """What to do about the broken plugins: which plugins to select, what to uninstall."""
+        healthy = [plugin.name for plugin in self.plugins if plugin.distribution is not None]
+        them = "it" if len(self.broken) == 1 else "them"
+        if healthy:
+            advice = (
+                f"To load the other plugins without {them}, set {PLUGINS_ENV}="
+                f"{','.join(healthy)} (the plugins that did load)"
+            )
+        else:
+            advice = f"No other installed plugin loaded; fix {them}"
+        distributions = [
+            item.distribution
+            for item in self.broken
+            if item.distribution and item.distribution != CORE_DISTRIBUTION
+        ]
+        if distributions:
+            advice += f", or uninstall {', '.join(dict.fromkeys(distributions))}"
+        if any(item.distribution is None for item in self.broken):
+            advice += "; leave a plugin passed to load() directly out of plugins="
+        return advice + "."
 
     def families(self) -> tuple[str, ...]:
         """Every family with at least one installed edition, sorted."""
@@ -211,8 +294,7 @@ class Rulebook:
         if on is not None:
             _check_day(on)
         period = period_from(year=year, on=on, school_year=school_year)
-        if isinstance(families, str):
-            families = (families,)
+        families = names_argument(families, "families")
         if families is not None and not tuple(families):
             raise InvalidInputError("families", "give at least one family, or leave it out")
         chosen = tuple(families) if families is not None else self.families_for(kind)
@@ -244,6 +326,7 @@ class Rulebook:
         >>> [type(r).__name__ for r in rb.run([bad, good], on=date(2025, 8, 1), families="cao-po")]
         ['RecordError', 'Evaluation']
         """
+        families = names_argument(families, "families")
         for index, subject in enumerate(subjects):
             if not isinstance(subject, Employee | School):
                 error = InvalidInputError(
@@ -318,11 +401,48 @@ def _distribution(entry_point: metadata.EntryPoint) -> tuple[str | None, str | N
     return dist.name, dist.version
 
 
+BrokenMode = Literal["raise", "collect"]
+"""What :func:`load` does with a broken plugin: raise its PluginError, or collect it."""
+
+
+class _Loading:
+    """The broken plugins one :func:`load` call found; raised at once unless collecting."""
+
+    def __init__(self, mode: BrokenMode) -> None:
+        self.collect = mode == "collect"
+        self.broken: list[BrokenPlugin] = []
+        self.sources: dict[str, _Dist] = {}
+
+    def fail(
+        self,
+        name: str,
+        dist: _Dist,
+        problem: str,
+        *,
+        edition: str | None = None,
+        cause: BaseException | None = None,
+    ) -> None:
+        """The plugin ``name`` is broken: raise its PluginError, or keep it when collecting."""
+        error = PluginError(name, _label(dist), problem, edition=edition)
+        if not self.collect:
+            raise error from cause
+        error.__cause__ = cause
+        self.broken.append(BrokenPlugin(name, dist[0], dist[1], error))
+
+
+def _raised(error: BaseException) -> str:
+    """What a plugin raised, for a message: its text, or the exception for SystemExit and kin."""
+    if isinstance(error, Exception):
+        return str(error) or repr(error)
+    return f"it raised {error!r}, which would have ended the process"
+
+
 def load(
     plugins: Iterable[object] = (),
     *,
     entry_points: bool = True,
     only: Iterable[str] | None = None,
+    broken: BrokenMode = "raise",
 ) -> Rulebook:
     """Load every installed edition into a :class:`Rulebook`.
 
@@ -330,17 +450,31 @@ def load(
     implementations), registered after the entry points; handy in tests.
     ``entry_points=False`` skips installed plugins. ``only`` (or the
     ``ONDERWIJSREGELS_PLUGINS`` variable) names the entry points to load.
+
+    A broken plugin raises a :class:`~onderwijsregels.errors.PluginError`
+    naming it and its distribution (``broken="raise"``, the default). With
+    ``broken="collect"`` the rulebook holds the editions of the healthy
+    plugins and lists the broken ones in :attr:`Rulebook.broken`; call
+    :meth:`Rulebook.check_healthy` to raise them. A name in ``only`` that is
+    not installed is not a broken plugin: it raises either way.
     """
+    if broken not in ("raise", "collect"):
+        raise InvalidInputError("broken", f"must be 'raise' or 'collect', got {broken!r}")
+    plugins = items_argument(plugins, "plugins", "plugin objects (modules or instances)")
+    only = names_argument(only, "only")
+    loading = _Loading(broken)
+    sources = loading.sources
     manager = pluggy.PluginManager(hookspecs.PROJECT_NAME)
     manager.add_hookspecs(hookspecs)
-    sources: dict[str, tuple[str | None, str | None]] = {}
 
-    def register(plugin: object, name: str, dist: tuple[str | None, str | None]) -> None:
-        label = f"{dist[0]} {dist[1]}" if dist[0] else None
+    def register(plugin: object, name: str, dist: _Dist) -> None:
         try:
             manager.register(plugin, name=name)
-        except (pluggy.PluginValidationError, ValueError) as error:
-            raise PluginError(name, label, f"could not be registered: {error}") from error
+        except KeyboardInterrupt:
+            raise
+        except BaseException as error:
+            loading.fail(name, dist, f"could not be registered: {_raised(error)}", cause=error)
+            return
         sources[name] = dist
 
     selected = _selection(only)
@@ -361,23 +495,28 @@ def load(
             dist = _distribution(entry_point)
             try:
                 plugin = entry_point.load()
-            except Exception as error:
-                label = f"{dist[0]} {dist[1]}" if dist[0] else None
-                raise PluginError(
-                    entry_point.name, label, f"could not be imported: {error}"
-                ) from error
+            except KeyboardInterrupt:
+                raise
+            except BaseException as error:  # SystemExit too: a plugin must not end the process
+                loading.fail(
+                    entry_point.name, dist, f"could not be imported: {_raised(error)}", cause=error
+                )
+                continue
             register(plugin, entry_point.name, dist)
     for plugin in plugins:
         name = str(getattr(plugin, "__name__", None) or type(plugin).__name__)
         register(plugin, name, (None, None))
-    try:
-        manager.check_pending()
-    except pluggy.PluginValidationError as error:
-        name = manager.get_name(error.plugin) or repr(error.plugin)
-        dist = sources.get(name, (None, None))
-        label = f"{dist[0]} {dist[1]}" if dist[0] else None
-        raise PluginError(name, label, f"implements an unknown hook: {error}") from error
-    return _collect(manager, sources)
+    while True:
+        try:
+            manager.check_pending()
+        except pluggy.PluginValidationError as error:
+            name = manager.get_name(error.plugin) or repr(error.plugin)
+            dist = sources.pop(name, (None, None))
+            loading.fail(name, dist, f"implements an unknown hook: {error}", cause=error)
+            manager.unregister(error.plugin)  # collecting: check the others
+            continue
+        break
+    return _collect(manager, loading)
 
 
 def _borrowed_source_id(edition: Edition) -> str | None:
@@ -394,64 +533,197 @@ def _borrowed_source_id(edition: Edition) -> str | None:
     return None
 
 
-def _collect(
-    manager: pluggy.PluginManager, sources: Mapping[str, tuple[str | None, str | None]]
-) -> Rulebook:
+def _is_core(dist: _Dist) -> bool:
+    name = dist[0]
+    return name is not None and name.lower().replace("_", "-") == CORE_DISTRIBUTION
+
+
+def _origin(name: str, sources: Mapping[str, _Dist]) -> str:
+    """Who answers for a plugin's editions: its distribution, or the plugin passed in directly."""
+    dist = sources.get(name, (None, None))[0]
+    return f"distribution {dist}" if dist else f"plugin {name}"
+
+
+def _collect(manager: pluggy.PluginManager, loading: _Loading) -> Rulebook:
+    sources = loading.sources
+    arguments = {"host_version": host_version()}
+    provided: dict[str, tuple[Edition, ...]] = {}
+    for impl in manager.hook.onderwijsregels_editions.get_hookimpls():
+        editions = _editions_of(impl, arguments, loading)
+        if editions is not None:
+            provided[impl.plugin_name] = editions
+    # The built-in editions first, so in a clash with another plugin the other is the newcomer.
     by_id: dict[str, tuple[Edition, str]] = {}
     infos: list[PluginInfo] = []
-    arguments = {"host_version": host_version()}
-    for impl in manager.hook.onderwijsregels_editions.get_hookimpls():
-        name = impl.plugin_name
-        dist, version = sources.get(name, (None, None))
-        label = f"{dist} {version}" if dist else None
-        try:
-            # The pluggy way: each implementation gets the hook's arguments it names, so hooks
-            # can grow by adding arguments without breaking older plugins.
-            provided = impl.function(*(arguments[argname] for argname in impl.argnames))
-        except Exception as error:
-            raise PluginError(name, label, f"onderwijsregels_editions raised {error!r}") from error
-        if isinstance(provided, str | bytes) or not isinstance(provided, Sequence):
-            raise PluginError(
-                name, label, "onderwijsregels_editions must return a sequence of Edition"
-            )
-        for edition in provided:
-            if not isinstance(edition, Edition):
-                raise PluginError(name, label, f"returned {edition!r}, which is not an Edition")
-            clash = _borrowed_source_id(edition)
-            if clash is not None:
-                raise PluginError(name, label, clash, edition=edition.id)
-            broken = violations(edition.family, edition.rules)
-            if broken:
-                raise PluginError(
-                    name,
-                    label,
-                    "breaks the contract of its family: " + "; ".join(broken),
-                    edition=edition.id,
-                )
-            if edition.id in by_id:
-                other = by_id[edition.id][1]
-                raise PluginError(
-                    name,
-                    label,
-                    f"edition id {edition.id!r} is already provided by plugin {other!r}",
-                )
-            by_id[edition.id] = (edition, name)
-        infos.append(PluginInfo(name, dist, version, tuple(e.id for e in provided)))
+    for name in sorted(provided, key=lambda item: not _is_core(sources.get(item, (None, None)))):
+        dist = sources.get(name, (None, None))
+        clash = _clash(name, provided[name], by_id, sources)
+        if clash is not None:
+            problem, edition_id = clash
+            loading.fail(name, dist, problem, edition=edition_id)
+            continue
+        by_id.update((edition.id, (edition, name)) for edition in provided[name])
+        infos.append(PluginInfo(name, dist[0], dist[1], tuple(e.id for e in provided[name])))
     families: dict[str, list[Edition]] = {}
     for edition, _ in by_id.values():
         families.setdefault(edition.family, []).append(edition)
-    ordered: dict[str, tuple[Edition, ...]] = {}
-    for family, editions in sorted(families.items()):
-        editions.sort(key=lambda edition: edition.starts)
-        for earlier, later in itertools.pairwise(editions):
-            if earlier.starts == later.starts:
-                name = by_id[later.id][1]
-                dist, version = sources.get(name, (None, None))
-                raise PluginError(
-                    name,
-                    f"{dist} {version}" if dist else None,
-                    f"editions {earlier.id!r} (plugin {by_id[earlier.id][1]!r}) and {later.id!r} "
-                    f"of family {family!r} both start on {later.starts.isoformat()}",
+    ordered = {
+        family: tuple(sorted(editions, key=lambda edition: edition.starts))
+        for family, editions in sorted(families.items())
+    }
+    return Rulebook(
+        by_family=ordered,
+        plugins=tuple(sorted(infos, key=lambda info: info.name)),
+        broken=tuple(sorted(loading.broken, key=lambda item: item.name)),
+    )
+
+
+def _editions_of(
+    impl: pluggy.HookImpl, arguments: Mapping[str, object], loading: _Loading
+) -> tuple[Edition, ...] | None:
+    """The editions one plugin's hook provides, each checked on its own; ``None`` if broken."""
+    name = impl.plugin_name
+    dist = loading.sources.get(name, (None, None))
+    try:
+        # The pluggy way: each implementation gets the hook's arguments it names, so hooks
+        # can grow by adding arguments without breaking older plugins.
+        provided: object = impl.function(*(arguments[argname] for argname in impl.argnames))
+        is_sequence = isinstance(provided, Sequence) and not isinstance(provided, str | bytes)
+        editions: tuple[object, ...] = (
+            tuple(provided) if is_sequence and isinstance(provided, Sequence) else ()
+        )
+    except KeyboardInterrupt:
+        raise
+    except BaseException as error:  # SystemExit too: a plugin must not end the process
+        why = "" if isinstance(error, Exception) else ", which would have ended the process"
+        loading.fail(name, dist, f"onderwijsregels_editions raised {error!r}{why}", cause=error)
+        return None
+    if not is_sequence:
+        loading.fail(
+            name,
+            dist,
+            "onderwijsregels_editions must return a sequence of Edition, "
+            f"not {type(provided).__name__}",
+        )
+        return None
+    seen: dict[str, Edition] = {}
+    for edition in editions:
+        try:
+            problem = _edition_problem(edition, seen)
+        except KeyboardInterrupt:
+            raise
+        except BaseException as error:  # an edition too odd to check is a broken plugin too
+            loading.fail(name, dist, f"checking its editions raised {error!r}", cause=error)
+            return None
+        if problem is not None:
+            loading.fail(name, dist, problem[0], edition=problem[1])
+            return None
+        assert isinstance(edition, Edition)
+        seen[edition.id] = edition
+    return tuple(seen.values())
+
+
+def _edition_problem(edition: object, seen: Mapping[str, Edition]) -> tuple[str, str | None] | None:
+    """What is wrong with one edition of a plugin, and the edition to name; ``None`` if fine."""
+    if not isinstance(edition, Edition):
+        shown = repr(edition)
+        shown = shown if len(shown) <= 80 else shown[:77] + "..."
+        return f"returned {shown}, which is not an Edition", None
+    clash = _borrowed_source_id(edition)
+    if clash is not None:
+        return clash, edition.id
+    broken = violations(edition.family, edition.rules)
+    if broken:
+        return "breaks the contract of its family: " + "; ".join(broken), edition.id
+    if edition.id in seen:
+        return f"provides edition id {edition.id!r} twice", None
+    for other in seen.values():
+        if other.family == edition.family and other.starts == edition.starts:
+            return (
+                f"editions {other.id!r} and {edition.id!r} of family {edition.family!r} both "
+                f"start on {edition.starts.isoformat()}",
+                None,
+            )
+    return None
+
+
+def _clash(
+    name: str,
+    editions: Sequence[Edition],
+    accepted: Mapping[str, tuple[Edition, str]],
+    sources: Mapping[str, _Dist],
+) -> tuple[str, str | None] | None:
+    """How the editions of plugin ``name`` clash with those already accepted; ``None`` if not.
+
+    The plugin ``name`` is the newcomer: the problem is worded as its. Editions of one
+    distribution may overlap (the built-in chain relies on nawerking); editions of two
+    may not, unless one declares that it supersedes the other.
+    """
+    mine = _origin(name, sources)
+    for edition in editions:
+        if edition.id in accepted:
+            owner = accepted[edition.id][1]
+            return (
+                f"edition id {edition.id!r} is already provided by plugin {owner!r} "
+                f"({_source(sources.get(owner, (None, None)))})",
+                None,
+            )
+        for other, owner in accepted.values():
+            if other.family != edition.family:
+                continue
+            where = f"plugin {owner!r} ({_source(sources.get(owner, (None, None)))})"
+            if other.starts == edition.starts:
+                return (
+                    f"editions {other.id!r} ({where}) and {edition.id!r} of family "
+                    f"{edition.family!r} both start on {edition.starts.isoformat()}",
+                    None,
                 )
-        ordered[family] = tuple(editions)
-    return Rulebook(by_family=ordered, plugins=tuple(sorted(infos, key=lambda info: info.name)))
+            if _origin(owner, sources) == mine:
+                continue
+            problem = _overlap_problem(edition, other, where)
+            if problem is not None:
+                return problem, edition.id
+    return None
+
+
+def _span(first: date, last: date | None) -> str:
+    return f"{first.isoformat()} to {last.isoformat() if last else 'open'}"
+
+
+def _overlap_problem(edition: Edition, other: Edition, where: str) -> str | None:
+    """Why ``edition`` may not overlap ``other`` (of another distribution); ``None`` if it may."""
+    days = edition.overlap(other)
+    if days is None:
+        return None
+    if other.id in edition.supersedes or edition.id in other.supersedes:
+        newer, older = (edition, other) if other.id in edition.supersedes else (other, edition)
+        if newer.starts > older.starts:
+            return None
+        return (
+            f"edition {newer.id!r} supersedes {older.id!r} "
+            f"but starts before it ({newer.starts.isoformat()}, {older.starts.isoformat()}), so "
+            f"{older.id!r} would still govern from {older.starts.isoformat()}: an edition "
+            "governs from its start until a later one starts. A superseding edition must start "
+            "after the edition it supersedes"
+        )
+    later = edition if edition.starts > other.starts else other
+    text = (
+        f"its days ({_span(edition.starts, edition.valid_to)}) overlap edition {other.id!r} "
+        f"({_span(other.starts, other.valid_to)}) of family {edition.family!r} from {where} "
+        f"on {_span(*days)}, where {later.id!r} would silently govern (the newest edition that "
+        "started governs)"
+    )
+    if edition.starts > other.starts:
+        advice = (
+            f"if it replaces {other.id!r} on those days, declare that it supersedes it "
+            f"(supersedes={{{other.id!r}}}, on Edition or in derive())"
+        )
+        if other.valid_to is not None:
+            advice += f"; otherwise start it after {other.valid_to.isoformat()}"
+    else:
+        advice = (
+            f"end it before {other.starts.isoformat()} (valid_to); or, if it replaces "
+            f"{other.id!r}, start it after {other.starts.isoformat()} and declare that it "
+            f"supersedes it (supersedes={{{other.id!r}}})"
+        )
+    return f"{text}. {advice[0].upper()}{advice[1:]}"

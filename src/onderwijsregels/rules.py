@@ -325,10 +325,11 @@ class RuleContext:
         try:
             return self._edition.parameter(parameter_id)
         except LookupError:
+            asker = f"rule {rule.id!r}" if rule is not None else "a rule"
             raise PluginError(
                 None,
                 None,
-                f"a rule asks for parameter {parameter_id!r}, which the edition does not define",
+                f"{asker} asks for parameter {parameter_id!r}, which the edition does not define",
                 edition=self._edition.id,
             ) from None
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from onderwijsregels.citations import Interpretation
-from onderwijsregels.convert import converter, unstructure
+from onderwijsregels.convert import check_day, converter, shown, unstructure
 from onderwijsregels.errors import InvalidInputError, OverspendingError
 from onderwijsregels.ledger import OLDEST_FIRST, Ledger, Spending, Tranche
 from onderwijsregels.money import format_eur
@@ -40,6 +40,7 @@ __all__ = [
     "YearLine",
     "board_lapses",
     "build_statement",
+    "fit_spending",
     "lapses_per_school",
 ]
 
@@ -317,21 +318,10 @@ def _interpretations(tranches: Iterable[Tranche]) -> tuple[Interpretation, ...]:
     return tuple(found)
 
 
-def build_statement(
-    ledger: Ledger, rulebook: Rulebook, through: int, as_of: date | None = None
-) -> Statement:
-    """Replay accruals, spendings and lapses up to the end of ``as_of`` (default 31 December)."""
-    through = check_year(through, "through")
-    first = ledger.situations[0].year
-    if through < first:
-        raise InvalidInputError(
-            "through", f"{through} lies before the ledger's first year ({first})"
-        )
-    if as_of is None:
-        as_of = date(through, 12, 31)
-    elif not isinstance(as_of, date) or as_of.year != through:
-        raise InvalidInputError("as_of", f"must be a day in {through}, got {as_of!r}")
-    tranches = ledger.tranches(rulebook, through=through)
+def _replay(
+    spendings: Iterable[Spending], tranches: Sequence[Tranche], as_of: date
+) -> tuple[list[Allocation], list[tuple[date, int, Decimal]]]:
+    """Allocations and lapses of ``spendings`` (in day order) up to the end of ``as_of``."""
     remaining = {t.year: t.amount for t in tranches}
     allocations: list[Allocation] = []
     lapses: list[tuple[date, int, Decimal]] = []
@@ -344,12 +334,76 @@ def build_statement(
                 lapses.append((tranche.spend_by, tranche.year, remaining[tranche.year]))
                 remaining[tranche.year] = ZERO
 
-    for spending in ledger.spendings:
+    for spending in spendings:
         if spending.day > as_of:
             continue
         lapse_before(spending.day)
         allocations += _allocate(spending, remaining, tranches)
     lapse_before(as_of + timedelta(days=1))
+    return allocations, lapses
+
+
+def fit_spending(ledger: Ledger, spending: Spending, rulebook: Rulebook, *, through: int) -> None:
+    """Check that ``spending`` fits in ``ledger`` (replayed through ``through``), or raise.
+
+    The :class:`~onderwijsregels.errors.OverspendingError` names ``spending`` itself, also when
+    it is a booked later spending that runs short once ``spending`` takes the oldest money
+    first, with the most that can be spent on its day without making any booked spending fail
+    (found by halving, in whole cents), and per tranche what the booked spendings leave of it.
+    When the booked spendings do not fit by themselves, the error names the first of them that
+    does not. Used by :meth:`~onderwijsregels.ledger.Ledger.spend`.
+    """
+    through = check_year(through, "through")
+    tranches = ledger.tranches(rulebook, through=through)
+    as_of = date(through, 12, 31)
+    booked, _ = _replay(ledger.spendings, tranches, as_of)  # the booked spendings must fit
+
+    def fits(amount: Decimal) -> bool:
+        trial = attrs.evolve(spending, amount=amount)
+        try:
+            _replay(sorted((*ledger.spendings, trial), key=lambda item: item.day), tranches, as_of)
+        except OverspendingError:
+            return False
+        return True
+
+    if fits(spending.amount):
+        return
+    low, high = 0, int(spending.amount.scaleb(2))  # in cents: low fits, high does not
+    while high - low > 1:
+        middle = (low + high) // 2
+        if fits(Decimal(middle).scaleb(-2)):
+            low = middle
+        else:
+            high = middle
+    listed = []
+    for tranche in tranches:
+        if date(tranche.year, 1, 1) > spending.day:
+            continue
+        spent = sum((a.amount for a in booked if a.tranche_year == tranche.year), ZERO)
+        left = ZERO if tranche.spend_by < spending.day else tranche.amount - spent
+        listed.append(
+            f"{tranche.year}: {format_eur(left)} left of {format_eur(tranche.amount)}, "
+            f"spend by {tranche.spend_by.isoformat()}"
+        )
+    raise OverspendingError(spending, Decimal(low).scaleb(-2), listed)
+
+
+def build_statement(
+    ledger: Ledger, rulebook: Rulebook, through: int, as_of: date | None = None
+) -> Statement:
+    """Replay accruals, spendings and lapses up to the end of ``as_of`` (default 31 December)."""
+    through = check_year(through, "through")
+    first = ledger.situations[0].year
+    if through < first:
+        raise InvalidInputError(
+            "through", f"{through} lies before the ledger's first year ({first})"
+        )
+    if as_of is None:
+        as_of = date(through, 12, 31)
+    elif check_day(as_of, "as_of").year != through:
+        raise InvalidInputError("as_of", f"must be a day in {through}, got {shown(as_of)}")
+    tranches = ledger.tranches(rulebook, through=through)
+    allocations, lapses = _replay(ledger.spendings, tranches, as_of)
 
     years = []
     opening = ZERO
@@ -418,7 +472,7 @@ def board_lapses(
     chosen = tuple(ledgers)
     for ledger in chosen:
         if not isinstance(ledger, Ledger):
-            raise InvalidInputError("ledgers", f"must be Ledgers, got {ledger!r}")
+            raise InvalidInputError("ledgers", f"must be Ledgers, got {shown(ledger)}")
     return lapses_per_school(ledger.statement(rulebook, through=through) for ledger in chosen)
 
 
@@ -427,7 +481,7 @@ def lapses_per_school(statements: Iterable[Statement]) -> tuple[BoardLapse, ...]
     totals: dict[tuple[str | None, int], Decimal] = {}
     for statement in statements:
         if not isinstance(statement, Statement):
-            raise InvalidInputError("statements", f"must be Statements, got {statement!r}")
+            raise InvalidInputError("statements", f"must be Statements, got {shown(statement)}")
         schools = {line.tranche.year: line.tranche.school for line in statement.tranches}
         for on, tranche_year, amount in statement.lapses:
             key = (schools[tranche_year], on.year)
