@@ -129,3 +129,37 @@ def test_cli_reports_every_record_that_cannot_be_evaluated(
     assert "employees[0].scale" in err
     assert "employees[2].scale" in err
     assert "employees[1]" not in err
+
+
+def test_cli_reports_reading_and_evaluating_problems_in_one_round(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    board = tmp_path / "board.yaml"
+    board.write_text(
+        "employees:\n"
+        "  - {function: teacher, werktijdfactor: 1}\n"  # cannot be read
+        "  - {function: directeur, werktijdfactor: 1, scale: D11}\n"  # read, cannot be evaluated
+        "  - {function: leraar, werktijdfactor: 1}\n",
+        encoding="utf-8",
+    )
+    code = main(["evaluate", str(board), "--on", "2025-08-01"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "employees[0].function" in err
+    assert "employees[1].scale" in err
+    assert "employees[2]" not in err
+
+
+def test_cli_says_a_problem_of_the_period_once(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    board = tmp_path / "board.yaml"
+    board.write_text(
+        "employees:\n" + "".join("  - {function: leraar, werktijdfactor: 1}\n" for _ in range(5)),
+        encoding="utf-8",
+    )
+    code = main(["evaluate", str(board), "--year", "2010"])
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert code == 2
+    assert len(lines) == 1
+    assert "employees[0] and 4 more records: no edition of rule family 'cao-po'" in lines[0]

@@ -192,7 +192,8 @@ def _editions(rulebook: Rulebook, form: str) -> str:
 
 
 def _evaluate(rulebook: Rulebook, arguments: argparse.Namespace) -> str:
-    records = load_records(arguments.file, max_bytes=arguments.max_bytes)
+    problems: list[tuple[str, str]] = []  # reading and evaluating, reported together
+    records = load_records(arguments.file, max_bytes=arguments.max_bytes, problems=problems)
     outcomes = rulebook.run(
         (record.subject for record in records),
         year=arguments.year,
@@ -200,15 +201,20 @@ def _evaluate(rulebook: Rulebook, arguments: argparse.Namespace) -> str:
         school_year=arguments.school_year,
     )
     results: list[tuple[str, Evaluation]] = []
-    problems: list[tuple[str, str]] = []
+    shared: dict[str, list[str]] = {}  # a problem of the period, not of one record
     for record, outcome in zip(records, outcomes, strict=True):
-        if isinstance(outcome, RecordError):
+        if not isinstance(outcome, RecordError):
+            results.append((record.where, outcome))
+        elif not isinstance(outcome.error, InvalidInputError):
+            shared.setdefault(str(outcome.error), []).append(record.where)
+        else:
             problems += [
                 (f"{record.where}.{name}" if name else record.where, why)
                 for name, why in outcome.problems
             ]
-        else:
-            results.append((record.where, outcome))
+    for why, wheres in shared.items():
+        many = f" and {len(wheres) - 1} more records" if len(wheres) > 1 else ""
+        problems.append((f"{wheres[0]}{many}", why))
     if problems:  # every bad record at once; the good ones are not printed half-way
         raise InvalidInputError.many(problems)
     if arguments.format == "json":

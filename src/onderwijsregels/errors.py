@@ -186,10 +186,17 @@ class RuleNotApplicableError(InputError, LookupError):
         super().__init__(f"rule {rule_id!r} does not apply: {reason}")
 
 
-class UnknownRuleError(InputError, LookupError):
-    """A rule id that no evaluated edition defines."""
+class UnknownRuleError(InputError, KeyError):
+    """A rule id that no evaluated edition defines.
+
+    Also a ``KeyError``, as a missing key of a mapping should be (an
+    :class:`~onderwijsregels.evaluate.Evaluation` is a ``Mapping``).
+    """
 
     http_status: ClassVar[int] = 404
+
+    def __str__(self) -> str:  # KeyError would show the message in quotes
+        return str(self.args[0]) if self.args else ""
 
     def __init__(self, rule_id: str, known: Sequence[str]) -> None:
         self.rule_id = rule_id

@@ -380,12 +380,16 @@ def _record(data: object, where: str, kind: str | None) -> Record:
     return Record(where, School.from_dict(data, path=where))
 
 
-def _records(items: object, name: str, kind: str | None) -> list[Record]:
+def _records(
+    items: object, name: str, kind: str | None, problems: list[tuple[str, str]] | None = None
+) -> list[Record]:
     if isinstance(items, Mapping):
         return [_record(items, name, kind)]
     if isinstance(items, Sequence) and not isinstance(items, str):
         return _every(
-            lambda index, item: _record(item, f"{name}[{index}]", kind), list(enumerate(items))
+            lambda index, item: _record(item, f"{name}[{index}]", kind),
+            list(enumerate(items)),
+            problems,
         )
     raise InvalidInputError(
         name, f"must be a record or a list of records, got {type(items).__name__} {shown(items)}"
@@ -395,17 +399,24 @@ def _records(items: object, name: str, kind: str | None) -> list[Record]:
 _T = TypeVar("_T")
 
 
-def _every(read: Callable[[int, Any], _T], items: list[tuple[int, Any]]) -> list[_T]:
-    """Read every item; the problems of all bad items are raised together, not the first alone."""
+def _every(
+    read: Callable[[int, Any], _T],
+    items: list[tuple[int, Any]],
+    problems: list[tuple[str, str]] | None = None,
+) -> list[_T]:
+    """Read every item; the problems of all bad items are raised together, not the first alone.
+
+    With a ``problems`` list, they are added to it instead and the good items returned.
+    """
     found: list[_T] = []
-    problems: list[tuple[str, str]] = []
+    collected: list[tuple[str, str]] = [] if problems is None else problems
     for index, item in items:
         try:
             found.append(read(index, item))
         except InvalidInputError as error:
-            problems.extend(error.problems)
-    if problems:
-        raise InvalidInputError.many(problems)
+            collected.extend(error.problems)
+    if problems is None and collected:
+        raise InvalidInputError.many(collected)
     return found
 
 
@@ -423,34 +434,44 @@ def parse_records(data: object) -> list[Record]:
     return _parse_records(data)
 
 
-def _parse_records(data: object) -> list[Record]:
+def _parse_records(data: object, problems: list[tuple[str, str]] | None = None) -> list[Record]:
+    collected: list[tuple[str, str]] = [] if problems is None else problems
     if isinstance(data, Mapping) and (
         "employees" in data or "schools" in data or set(data) <= _BOARD_KEYS
     ):
         unknown = set(data) - _BOARD_KEYS
         if unknown:
             raise InvalidInputError("file", f"unknown top-level key(s): {_unknown_keys(unknown)}")
-        problems: list[tuple[str, str]] = []
         found = []
         for key, kind in (("employees", "employee"), ("schools", "school")):
             try:
-                found += _records(data.get(key, []), key, kind)
+                found += _records(data.get(key, []), key, kind, collected)
             except InvalidInputError as error:
-                problems.extend(error.problems)
-        if problems:
-            raise InvalidInputError.many(problems)
+                collected.extend(error.problems)
     elif isinstance(data, Mapping):
         found = [_record(data, "record", None)]
     else:
-        found = _records(data, "records", None)
-    if not found:
+        found = _records(data, "records", None, collected)
+    if problems is None and collected:
+        raise InvalidInputError.many(collected)
+    if not found and not collected:
         raise InvalidInputError("file", "holds no employees and no schools")
     return found
 
 
-def load_records(path: Path | str, *, max_bytes: int = MAX_BYTES) -> list[Record]:
-    """The employees and schools in a JSON or YAML file (``max_bytes`` as for :func:`read_data`)."""
-    return _parse_records(read_data(path, max_bytes=max_bytes))
+def load_records(
+    path: Path | str,
+    *,
+    max_bytes: int = MAX_BYTES,
+    problems: list[tuple[str, str]] | None = None,
+) -> list[Record]:
+    """The employees and schools in a JSON or YAML file (``max_bytes`` as for :func:`read_data`).
+
+    Bad records raise one InvalidInputError naming them all; with a ``problems`` list, their
+    ``(field, reason)`` pairs are added to it instead and the good records returned (so a
+    caller can report reading and evaluating problems together).
+    """
+    return _parse_records(read_data(path, max_bytes=max_bytes), problems)
 
 
 def parse_ledgers(data: object) -> list[Ledger]:

@@ -19,7 +19,7 @@ import attrs
 
 from onderwijsregels.citations import Citation, Interpretation
 from onderwijsregels.convert import optional_text_set, optional_texts, texts
-from onderwijsregels.errors import EditionDefinitionError, InvalidInputError, PluginError
+from onderwijsregels.errors import EditionDefinitionError, PluginError
 from onderwijsregels.model import Employee, School
 from onderwijsregels.parameters import KnownValue, Parameter, Value
 from onderwijsregels.periods import CalendarYear, Period, SchoolYear
@@ -134,39 +134,53 @@ _NEEDS: dict[str, tuple[str, ...]] = {
 class SubjectView:
     """The subject as a rule sees it: only the fields the rule declared in ``reads=``.
 
-    Reading any other field raises :class:`~onderwijsregels.errors.PluginError`
+    Reading any other field (directly, or through a method such as ``age_on``
+    or ``to_dict`` that reads it) raises :class:`~onderwijsregels.errors.PluginError`
     naming the rule and the field, so a rule's outcome depends on exactly what
-    it declares (and can be memoised on that).
+    it declares (and can be memoised on that). Otherwise it behaves as the
+    subject: ``isinstance(view, Employee)`` holds and it equals its subject.
     """
 
-    __slots__ = ("_fields", "_rule", "_subject")
+    __slots__ = ("_allowed", "_rule", "_subject")
 
     def __init__(self, subject: Employee | School, fields: frozenset[str], rule_id: str) -> None:
         object.__setattr__(self, "_subject", subject)
-        object.__setattr__(self, "_fields", fields)
+        object.__setattr__(self, "_allowed", fields)
         object.__setattr__(self, "_rule", rule_id)
 
     def __getattr__(self, name: str) -> Any:
-        subject = object.__getattribute__(self, "_subject")
-        fields = object.__getattribute__(self, "_fields")
-        needs = _NEEDS.get(name, (name,))
-        undeclared = [
-            item for item in needs if item not in fields and item in SUBJECT_FIELDS[type(subject)]
-        ]
-        if name in _NEEDS and name == "label":
-            undeclared = [item for item in undeclared if hasattr(subject, item)]
+        subject = self._subject
+        if name in self._allowed:  # the common case: a declared field
+            return getattr(subject, name)
+        known = SUBJECT_FIELDS[type(subject)]
+        needs = known if name == "to_dict" else _NEEDS.get(name, (name,))
+        undeclared = sorted(item for item in needs if item in known and item not in self._allowed)
         if undeclared:
-            rule_id = object.__getattribute__(self, "_rule")
             raise PluginError(
                 None,
                 None,
-                f"rule {rule_id!r} reads the subject's {undeclared[0]!r} without declaring it "
-                f"(reads={tuple(sorted(fields))})",
+                f"rule {self._rule!r} reads the subject's {undeclared[0]!r} without declaring "
+                f"it (reads={tuple(sorted(self._allowed))})",
             )
         return getattr(subject, name)
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("a rule's view of the subject is read-only")
+
+    @property  # type: ignore[misc]
+    def __class__(self) -> type:  # so that isinstance(view, Employee) holds
+        return type(self._subject)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, SubjectView):
+            other = other._subject
+        return bool(self._subject == other)
+
+    def __hash__(self) -> int:
+        return hash(self._subject)
+
+    def __repr__(self) -> str:
+        return f"SubjectView({self._subject.label}, reads={tuple(sorted(self._allowed))})"
 
 
 class EditionValues(Protocol):
@@ -241,6 +255,7 @@ class RuleContext:
     period: Period
     _edition: EditionValues = attrs.field(alias="edition", repr=False)
     rule: Rule | None = attrs.field(default=None, repr=False)
+    _views: dict[int, SubjectView] = attrs.field(factory=dict, init=False, repr=False, eq=False)
 
     @property
     def subject(self) -> Employee | School:
@@ -264,21 +279,36 @@ class RuleContext:
 
     @property
     def employee(self) -> Employee:
+        """The employee the rule is evaluated for, limited to its declared fields."""
         if not isinstance(self._subject, Employee):
-            raise InvalidInputError("subject", "this rule needs an Employee")
+            raise self._wrong_kind("an Employee")
         return self._view(self._subject)
 
     @property
     def school(self) -> School:
+        """The school the rule is evaluated for, limited to its declared fields."""
         if not isinstance(self._subject, School):
-            raise InvalidInputError("subject", "this rule needs a School")
+            raise self._wrong_kind("a School")
         return self._view(self._subject)
+
+    def _wrong_kind(self, wanted: str) -> PluginError:
+        # The rule's own subject kind decides which rules run, so this is a defect of the rule.
+        who = f"rule {self.rule.id!r}" if self.rule is not None else "a rule"
+        return PluginError(
+            None,
+            None,
+            f"{who} reads {wanted}, but it runs for a {type(self._subject).__name__}",
+            edition=self._edition.id,
+        )
 
     def _view(self, subject: _S) -> _S:
         rule = self.rule
         if rule is None or rule.reads is None:
             return subject
-        return cast(_S, SubjectView(subject, frozenset(rule.reads), rule.id))
+        view = self._views.get(id(subject))
+        if view is None:
+            view = self._views[id(subject)] = SubjectView(subject, rule.read_set, rule.id)
+        return cast(_S, view)
 
     def _any_view(self, subject: Employee | School) -> Employee | School:
         if isinstance(subject, Employee):
@@ -375,6 +405,8 @@ class Rule:
     parameters: tuple[str, ...] = attrs.field(default=(), converter=texts)
     reads: tuple[str, ...] | None = attrs.field(default=None, converter=optional_texts)
     values: frozenset[str] | None = attrs.field(default=None, converter=optional_text_set)
+    read_set: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
+    """``reads`` as a set, for the checks while the rule runs."""
 
     @id.validator
     def _snake_case(self, _: attrs.Attribute[str], value: str) -> None:
@@ -382,6 +414,7 @@ class Rule:
             raise EditionDefinitionError(f"rule id {value!r} is not lower snake_case")
 
     def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "read_set", frozenset(self.reads or ()))
         if self.reads is None:
             return
         known = SUBJECT_FIELDS[self.subject]
