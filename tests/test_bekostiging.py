@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import cast
 
 import pytest
 
@@ -32,7 +33,7 @@ def test_2021_2022_per_pupil(rulebook: Rulebook) -> None:
     assert outcome.unit is Unit.EUR_PER_SCHOOLJAAR
     assert outcome.edition.id == "bekostiging-professionalisering-2021"
     assert outcome.citation.article == "40"
-    assert "94,20" in outcome.citation.quote
+    assert "94,20" in cast(str, outcome.citation.quote)
     assert ev["bedrag_per_leerling"].value == Decimal("94.20")
 
 

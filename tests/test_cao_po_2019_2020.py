@@ -16,6 +16,7 @@ Sources (../shared/sources): the AVS reference page and facts.md part 2.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import cast
 
 import pytest
 from onderwijsregels_cao_po_2019_2020.rules import RULES as CHAPTER_9_RULES
@@ -296,7 +297,7 @@ def test_yearly_agreements_in_pop(rulebook: Rulebook, function: Function) -> Non
     outcome = evaluate(rulebook, function, "1")["jaarlijkse_afspraken_in_pop"]
     assert outcome.value is True
     assert outcome.citation.article is None  # the AVS page names no article: none is guessed
-    assert "persoonlijk ontwikkelingsplan" in outcome.citation.quote
+    assert "persoonlijk ontwikkelingsplan" in cast(str, outcome.citation.quote)
 
 
 # --- the edition as a whole --------------------------------------------------------------

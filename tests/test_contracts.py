@@ -3,9 +3,10 @@ checked when the plugins load, so a renamed rule fails there, not halfway throug
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
+from typing import TypedDict, Unpack
 
 import pytest
 
@@ -17,7 +18,15 @@ CITE = owr.Citation(
 )
 
 
-def constant(rule_id: str, unit: owr.Unit, value: object, **extra: object) -> owr.Rule:
+class RuleOptions(TypedDict, total=False):
+    """The keyword arguments of ``owr.rule`` that ``constant`` passes on."""
+
+    interpretation: owr.Interpretation | None
+    parameters: tuple[str, ...]
+    values: Iterable[str] | None
+
+
+def constant(rule_id: str, unit: owr.Unit, value: object, **extra: Unpack[RuleOptions]) -> owr.Rule:
     def compute(ctx: owr.RuleContext) -> owr.Computation:
         return owr.Computation(value, [], CITE)  # type: ignore[arg-type]
 
@@ -29,7 +38,7 @@ def constant(rule_id: str, unit: owr.Unit, value: object, **extra: object) -> ow
         citations=(CITE,),
         reads=(),
         **extra,
-    )(compute)  # type: ignore[arg-type]
+    )(compute)
 
 
 def plugin(family: str, *rules: owr.Rule) -> object:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from typing import cast
 
 import pytest
 
@@ -62,7 +63,7 @@ def test_guidance_rule_added(saving: EditionDiff) -> None:
     assert added.kind == "added"
     assert added.citations_before == ()
     assert [c.article for c in added.citations_after] == ["9.5"]
-    assert "Startende schoolleiders" in added.citations_after[0].quote
+    assert "Startende schoolleiders" in cast(str, added.citations_after[0].quote)
 
 
 def test_nothing_removed(saving: EditionDiff) -> None:
@@ -76,9 +77,9 @@ def test_saving_term_changed_three_to_four(saving: EditionDiff) -> None:
     assert (value.before, value.after) == ("3", "4")
     # The staff term did not change (3 years): no value change reported for it.
     assert "value (spaartermijn_op_oop)" not in fields(change)
-    assert any("maximaal drie jaar" in c.quote for c in change.citations_before)
-    assert not any("in plaats van drie jaar" in c.quote for c in change.citations_before)
-    assert any("in plaats van drie jaar" in c.quote for c in change.citations_after)
+    assert any("maximaal drie jaar" in cast(str, c.quote) for c in change.citations_before)
+    assert not any("in plaats van drie jaar" in cast(str, c.quote) for c in change.citations_before)
+    assert any("in plaats van drie jaar" in cast(str, c.quote) for c in change.citations_after)
     assert change.citations_before  # both sides cited
     assert change.citations_after
 
@@ -93,7 +94,8 @@ def test_lapse_term_changed_with_interpretation_and_confidence(saving: EditionDi
     assert "five years" in interpretation.after
     confidence = found["confidence"]
     assert (confidence.before, confidence.after) == ("confirmed", "interpretation")
-    assert any("vier jaar" in c.quote for c in change.citations_before)  # binnen vier jaar
+    # binnen vier jaar
+    assert any("vier jaar" in cast(str, c.quote) for c in change.citations_before)
     assert any(c.confidence is owr.Confidence.INTERPRETATION for c in change.citations_after)
 
 

@@ -14,6 +14,7 @@ import sys
 import tomllib
 from datetime import date
 from pathlib import Path
+from typing import cast
 
 import pytest
 import yaml
@@ -570,7 +571,7 @@ def test_cli_docs_cover_every_command() -> None:
 
     parser = _parser()
     commands = next(
-        set(action.choices)
+        set(cast("dict[str, object]", action.choices))
         for action in parser._actions
         if isinstance(getattr(action, "choices", None), dict)
     )

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import cast
 
 import pytest
 
@@ -149,7 +150,7 @@ def test_basic_budget_pro_rata(rb: Rulebook, day: date, factor: str, expected: s
     found = outcome(rb, employee(factor=factor), BASIS, day)
     assert found.value == Decimal(expected)
     assert found.unit is Unit.UUR_PER_KALENDERJAAR
-    assert "40" in found.citation.quote
+    assert "40" in cast(str, found.citation.quote)
 
 
 @pytest.mark.parametrize("function", [Function.OOP, Function.DIRECTEUR, Function.ADJUNCT_DIRECTEUR])
@@ -180,7 +181,7 @@ def test_starting_teacher_extra_hours(
     found = outcome(rb, employee(factor=factor, scale=scale, trede=trede), STARTER, day)
     assert found.value == Decimal(expected)
     assert any("cannot be saved" in note for note in found.notes)
-    assert "L10-1/L11-1/L12-1" in found.citation.quote
+    assert "L10-1/L11-1/L12-1" in cast(str, found.citation.quote)
 
 
 @pytest.mark.parametrize("scale", ["L10", "L11", "L12"])
@@ -227,7 +228,7 @@ def test_older_employee_extra_hours(rb: Rulebook, factor: str, expected: str) ->
     who = employee(Function.OOP, factor, scale=None, born=BORN_57_ON_2020_01_01)
     found = rb.evaluate(who, year=2020)[OUDER]  # reference day 2020-01-01: aged 57
     assert found.value == Decimal(expected)
-    assert "40 + 130" in found.citation.quote or "130" in found.citation.quote
+    assert "40 + 130" in cast(str, found.citation.quote) or "130" in cast(str, found.citation.quote)
 
 
 def test_age_reading_is_a_labelled_interpretation(rb: Rulebook) -> None:
@@ -278,7 +279,7 @@ def test_saving_term_three_years(rb: Rulebook, day: date) -> None:
 def test_saving_term_five_years_from_57(rb: Rulebook, day: date) -> None:
     found = outcome(rb, employee(born=date(1950, 6, 15)), SPAREN, day)
     assert found.value == 5
-    assert "5 jaar" in found.citation.quote
+    assert "5 jaar" in cast(str, found.citation.quote)
     assert any("reference day" in item.summary for item in found.interpretations)
 
 
@@ -309,7 +310,7 @@ def test_maximum_withdrawal_from_57(rb: Rulebook, factor: str) -> None:
     who = employee(factor=factor, born=BORN_57_ON_2020_01_01)
     found = rb.evaluate(who, year=2020)[OPNAME]
     assert found.value == Decimal("340")  # "niet meer bedragen dan 340 uur per jaar"
-    assert "340" in found.citation.quote
+    assert "340" in cast(str, found.citation.quote)
     assert found.interpretations  # rests on the age reading
 
 

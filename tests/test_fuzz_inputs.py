@@ -120,7 +120,7 @@ def test_constructors_give_only_typed_errors(
     function: object, factor: object, scale: object, pupils: object
 ) -> None:
     check(lambda _: owr.Employee(function=function, werktijdfactor=factor, scale=scale), None)  # type: ignore[arg-type]
-    check(lambda _: owr.School(pupils=pupils), None)  # type: ignore[arg-type]
+    check(lambda _: owr.School(pupils=pupils), None)
 
 
 @FUZZ

@@ -209,7 +209,7 @@ def test_shown_never_builds_the_full_repr() -> None:
 def test_messages_of_the_python_api_are_bounded_too() -> None:
     huge = "=" * 10**6
     for call in (
-        lambda: owr.Employee(function=owr.Function.LERAAR, werktijdfactor=1, name=[huge]),
+        lambda: owr.Employee(function=owr.Function.LERAAR, werktijdfactor=1, name=[huge]),  # type: ignore[arg-type]
         lambda: owr.Employee(function=huge, werktijdfactor=1),
         lambda: owr.Employee(function=owr.Function.LERAAR, werktijdfactor=huge),
         lambda: owr.Employee(function=owr.Function.LERAAR, werktijdfactor=1, scale=huge),
@@ -538,7 +538,7 @@ def test_evaluate_checks_families(rulebook_all: owr.Rulebook, families: object) 
     employee = owr.Employee(function=owr.Function.LERAAR, werktijdfactor=1)
     error = refused(rulebook_all.evaluate, employee, year=2021, families=families)
     assert error.field == "families"
-    error = refused(lambda: list(rulebook_all.run([employee], year=2021, families=families)))
+    error = refused(lambda: list(rulebook_all.run([employee], year=2021, families=families)))  # type: ignore[arg-type]
     assert error.field == "families"
 
 

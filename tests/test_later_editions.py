@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import cast
 
 import pytest
 
@@ -203,8 +204,8 @@ def test_basisvaardigheden_present_without_an_amount(rb: Rulebook) -> None:
     assert outcome.unit is owr.Unit.JA_NEE
     assert outcome.edition.id == "cao-po-2022-2023"
     assert any("No amount is encoded" in note for note in outcome.notes)
-    assert "basisvaardigheden" in outcome.citation.quote
-    assert "onderwijsakkoord" in outcome.citation.quote
+    assert "basisvaardigheden" in cast(str, outcome.citation.quote)
+    assert "onderwijsakkoord" in cast(str, outcome.citation.quote)
 
 
 def test_basisvaardigheden_not_before_2022_06_01(rb: Rulebook) -> None:
@@ -227,7 +228,7 @@ def test_directie_saving_three_then_four_years(rb: Rulebook, who: Employee) -> N
     assert rb.evaluate(who, on=date(2023, 4, 30))["maximale_spaartermijn"].value == 3
     after = rb.evaluate(who, on=date(2023, 5, 1))["maximale_spaartermijn"]
     assert after.value == 4  # "maximaal vier jaar sparen in plaats van drie jaar"
-    assert any("vier jaar" in c.quote for c in after.citations)
+    assert any("vier jaar" in cast(str, c.quote) for c in after.citations)
 
 
 def test_staff_saving_still_three_years(rb: Rulebook) -> None:
@@ -394,7 +395,8 @@ def test_hours_2023_versus_2025(rb: Rulebook) -> None:
     assert before["duurzame_inzetbaarheid_basisbudget_uren"].value == Decimal("24")
     assert after["pdi_uren"].value == Decimal("73.8")
     assert after["pdi_uren"].value == (
-        before["uren_per_jaar"].value + before["duurzame_inzetbaarheid_basisbudget_uren"].value
+        cast(Decimal, before["uren_per_jaar"].value)
+        + cast(Decimal, before["duurzame_inzetbaarheid_basisbudget_uren"].value)
     )
 
 

@@ -440,7 +440,7 @@ def test_bad_werktijdfactor_is_refused() -> None:
     with pytest.raises(owr.InvalidInputError):
         Situation(2020, LERAAR, D("1.2"))
     with pytest.raises(owr.InvalidInputError, match="float"):
-        Situation(2020, LERAAR, 0.6)  # type: ignore[arg-type]
+        Situation(2020, LERAAR, 0.6)
 
 
 def test_agreement_must_not_end_before_it_starts() -> None:
@@ -450,7 +450,7 @@ def test_agreement_must_not_end_before_it_starts() -> None:
 
 
 def test_function_given_as_text_is_read_as_a_function(rulebook: owr.Rulebook) -> None:
-    situation = Situation(2020, "directeur", D("1"))  # type: ignore[arg-type]
+    situation = Situation(2020, "directeur", D("1"))
     assert situation.function is DIRECTEUR
     ledger = Ledger(situations=[situation], agreements=[SavingsAgreement(2020, 2020)])
     assert ledger.tranches(rulebook, through=2020)[0].amount == D("3100.00")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import cast
 
 import pytest
 
@@ -69,7 +70,7 @@ def test_no_duty_is_a_labelled_interpretation(rb: Rulebook) -> None:
     (reading,) = outcome.interpretations
     assert reading.summary == "no teacher had to be registered on any day this edition covers"
     assert outcome.confidence is Confidence.INTERPRETATION
-    assert outcome.citation.quote.startswith("De verplichting tot het registreren")
+    assert cast(str, outcome.citation.quote).startswith("De verplichting tot het registreren")
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import cast
 
 import pytest
 from hypothesis import given
@@ -54,12 +55,17 @@ def test_pro_rata_is_monotone_in_every_encoded_edition(
     rulebook_all: Rulebook, low: Decimal, high: Decimal, year: int, function: Function
 ) -> None:
     low, high = min(low, high), max(low, high)
-    values = [
-        rulebook_all.evaluate(
-            owr.Employee(function=function, werktijdfactor=factor), year=year, families=["cao-po"]
-        )["individueel_budget"].value
-        for factor in (low, high)
-    ]
+    values = cast(
+        "list[Decimal]",
+        [
+            rulebook_all.evaluate(
+                owr.Employee(function=function, werktijdfactor=factor),
+                year=year,
+                families=["cao-po"],
+            )["individueel_budget"].value
+            for factor in (low, high)
+        ],
+    )
     assert values[0] <= values[1]
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import cast
 
 import pytest
 
@@ -279,7 +280,9 @@ def test_points_at_decision_set_the_next_date(rb: Rulebook, points: int, expecte
     assert outcome.value == expected
     years = expected.year - 2023
     assert f"with {points} points: next date {years} years later" in outcome.steps[0].text
-    assert outcome.citation.quote.startswith("Iedere vijf jaar haalt u minimaal 100 punten")
+    assert cast(str, outcome.citation.quote).startswith(
+        "Iedere vijf jaar haalt u minimaal 100 punten"
+    )
     assert any("points with which a re-registration" in i.summary for i in outcome.interpretations)
 
 

@@ -374,19 +374,19 @@ def test_no_shipped_text_points_to_our_working_notes() -> None:
 
 
 def test_source_grade_and_claim_accept_their_values_as_text() -> None:
-    assert Source("test-page", "T", "P", "C").grade is Grade.C  # type: ignore[arg-type]
-    citation = Citation("X", None, None, "raphrm-pdi-budget", "q", "interpretation")  # type: ignore[arg-type]
+    assert Source("test-page", "T", "P", "C").grade is Grade.C
+    citation = Citation("X", None, None, "raphrm-pdi-budget", "q", "interpretation")
     assert citation.confidence is Confidence.INTERPRETATION
 
 
 def test_a_bad_grade_is_a_definition_error() -> None:
     with pytest.raises(owr.EditionDefinitionError, match="grade must be one of 'A', 'B'"):
-        Source("test-page", "T", "P", "E")  # type: ignore[arg-type]
+        Source("test-page", "T", "P", "E")
 
 
 def test_a_bad_claim_is_a_definition_error() -> None:
     with pytest.raises(owr.EditionDefinitionError, match="confidence must be one of"):
-        Citation("X", None, None, "raphrm-pdi-budget", "q", "certain")  # type: ignore[arg-type]
+        Citation("X", None, None, "raphrm-pdi-budget", "q", "certain")
 
 
 def test_a_plugin_cannot_reuse_a_register_id_for_another_source() -> None:
