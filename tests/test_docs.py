@@ -210,7 +210,9 @@ def _python_blocks(text: str) -> list[str]:
     return re.findall(r"```python\n(.*?)```", text, re.DOTALL)
 
 
-@pytest.mark.parametrize("page", ["index.md", "concepts.md", "rules.md", "plugins.md"])
+@pytest.mark.parametrize(
+    "page", ["index.md", "concepts.md", "rules.md", "plugins.md", "scenarios.md"]
+)
 def test_python_examples_parse(page: str) -> None:
     blocks = _python_blocks((DOCS / page).read_text(encoding="utf-8"))
     assert blocks, f"docs/{page} has no Python example"
@@ -218,7 +220,7 @@ def test_python_examples_parse(page: str) -> None:
         ast.parse(block)
 
 
-@pytest.mark.parametrize("page", ["index.md", "concepts.md", "rules.md"])
+@pytest.mark.parametrize("page", ["index.md", "concepts.md", "rules.md", "scenarios.md"])
 def test_python_examples_run(
     page: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -539,7 +541,7 @@ def test_no_page_or_docstring_points_at_the_working_notes() -> None:
     assert not found, f"users do not have the project's working notes; remove: {found}"
 
 
-COMMAND_NAMES = ("editions", "evaluate", "diff", "statement", "registers")
+COMMAND_NAMES = ("editions", "evaluate", "diff", "statement", "registers", "compare", "edition")
 
 
 def _help_block(command: str) -> str:

@@ -53,6 +53,7 @@ PUBLIC_NAMES = {
     "Plan",
     "PluginError",
     "PluginInfo",
+    "PluginWarning",
     "Predicate",
     "RecordError",
     "Register",
@@ -88,7 +89,7 @@ PUBLIC_NAMES = {
 }
 """Every name `onderwijsregels.__all__` held when the engine was reshaped (issue 13)."""
 
-COMMANDS = {"editions", "evaluate", "statement", "registers", "diff"}
+COMMANDS = {"editions", "evaluate", "statement", "registers", "diff", "edition"}
 
 
 def test_every_public_name_is_still_exported() -> None:
@@ -114,7 +115,10 @@ def test_cli_commands_are_still_there() -> None:
     assert set(choices) >= COMMANDS
 
 
-@pytest.mark.parametrize("module", ["onderwijsregels.sources", "onderwijsregels.testing"])
+@pytest.mark.parametrize(
+    "module",
+    ["onderwijsregels.sources", "onderwijsregels.testing", "onderwijsregels.data_editions"],
+)
 def test_public_modules_import(module: str) -> None:
     importlib.import_module(module)
 

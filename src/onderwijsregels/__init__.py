@@ -56,7 +56,7 @@ from onderwijsregels.periods import CalendarYear, Day, SchoolYear
 from onderwijsregels.plan import Plan, RecordError
 from onderwijsregels.register_overview import RegisterRow, register_overview
 from onderwijsregels.registration import OldTitle, Predicate, Register, Registration, Route
-from onderwijsregels.rulebook import BrokenPlugin, PluginInfo, Rulebook, load
+from onderwijsregels.rulebook import BrokenPlugin, PluginInfo, PluginWarning, Rulebook, load
 from onderwijsregels.rules import (
     Computation,
     NotApplicable,
@@ -65,6 +65,15 @@ from onderwijsregels.rules import (
     Step,
     Unit,
     rule,
+)
+from onderwijsregels.scenarios import (
+    Comparison,
+    RuleComparison,
+    RuleTotal,
+    ScenarioValue,
+    SubjectComparison,
+    compare,
+    scenario,
 )
 from onderwijsregels.sources import Grade, Source
 from onderwijsregels.statement import BoardLapse, Statement, board_lapses
@@ -77,6 +86,7 @@ __all__ = [
     "BrokenPlugin",
     "CalendarYear",
     "Citation",
+    "Comparison",
     "Computation",
     "Confidence",
     "DatedValue",
@@ -107,6 +117,7 @@ __all__ = [
     "Plan",
     "PluginError",
     "PluginInfo",
+    "PluginWarning",
     "Predicate",
     "RecordError",
     "Register",
@@ -114,10 +125,13 @@ __all__ = [
     "Registration",
     "Route",
     "Rule",
+    "RuleComparison",
     "RuleContext",
     "RuleNotApplicableError",
+    "RuleTotal",
     "Rulebook",
     "SavingsAgreement",
+    "ScenarioValue",
     "School",
     "SchoolYear",
     "Situation",
@@ -126,6 +140,7 @@ __all__ = [
     "SpendingKind",
     "Statement",
     "Step",
+    "SubjectComparison",
     "Tranche",
     "Unit",
     "UnknownEditionError",
@@ -134,9 +149,11 @@ __all__ = [
     "UnknownSourceError",
     "accruals",
     "board_lapses",
+    "compare",
     "hookimpl",
     "load",
     "register_overview",
     "round_money",
     "rule",
+    "scenario",
 ]

@@ -1,4 +1,10 @@
-"""The command line: ``onderwijsregels editions``, ``evaluate``, ``statement``, ``registers``, ``diff``.
+"""The command line: ``onderwijsregels editions``, ``evaluate``, ``statement``, ``registers``,
+``diff`` and ``edition export``.
+
+Every command takes ``--edition-file FILE`` (repeatable): an edition written as
+data, loaded with the installed ones (see :mod:`onderwijsregels.data_editions`);
+and ``--strict``: a plugin that implements no hook is then a broken plugin
+rather than a warning.
 
 Exit codes: 0 success; 2 bad input (a file, record or field that does not
 fit, a flag value that does not, or a period no edition covers); 1 any other
@@ -21,7 +27,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
@@ -40,11 +46,13 @@ from onderwijsregels.model import Employee
 from onderwijsregels.money import format_eur
 from onderwijsregels.periods import SchoolYear, check_year
 from onderwijsregels.plan import RecordError
+from onderwijsregels.present.compare import comparison_csv, comparison_json, comparison_text
 from onderwijsregels.present.csv import rows_to_csv as csv_text
 from onderwijsregels.present.text import evaluation_summary, table
 from onderwijsregels.records import load_ledgers, load_records
 from onderwijsregels.register_overview import register_overview, rows_to_csv, rows_to_text
 from onderwijsregels.rulebook import Rulebook, load
+from onderwijsregels.scenarios import compare, parse_scenario_value, scenario
 from onderwijsregels.statement import CSV_HEADER, lapses_per_school
 
 __all__ = ["main"]
@@ -104,6 +112,23 @@ def _max_bytes(command: argparse.ArgumentParser) -> None:
     )
 
 
+def _loading(command: argparse.ArgumentParser) -> None:
+    """The flags every command has: what to load besides the installed plugins, and how."""
+    command.add_argument(
+        "--edition-file",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="also load this edition written as data (YAML or JSON); repeatable",
+    )
+    command.add_argument(
+        "--strict",
+        action="store_true",
+        help="treat a plugin that implements no hook as broken, not as a warning",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="onderwijsregels",
@@ -112,6 +137,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     editions = commands.add_parser("editions", help="list every family and edition")
     editions.add_argument("--format", choices=("text", "json"), default="text")
+    _loading(editions)
     evaluate = commands.add_parser("evaluate", help="evaluate the employees and schools in a file")
     evaluate.add_argument("file", type=Path, help="a JSON or YAML file of employees and/or schools")
     period = evaluate.add_mutually_exclusive_group(required=True)
@@ -120,6 +146,7 @@ def _parser() -> argparse.ArgumentParser:
     period.add_argument("--school-year", type=_school_year, help="a school year, e.g. 2021-2022")
     evaluate.add_argument("--format", choices=("text", "json", "explain"), default="text")
     _max_bytes(evaluate)
+    _loading(evaluate)
     statement = commands.add_parser("statement", help="budget statements of the ledgers in a file")
     statement.add_argument("file", type=Path, help="a JSON or YAML file with one or more ledgers")
     statement.add_argument("--through", type=_year, required=True, help="the last calendar year")
@@ -128,29 +155,87 @@ def _parser() -> argparse.ArgumentParser:
     )
     statement.add_argument("--format", choices=("text", "json", "csv"), default="text")
     _max_bytes(statement)
+    _loading(statement)
     registers = commands.add_parser("registers", help="the board view of the registers on a day")
     registers.add_argument("file", type=Path, help="a JSON or YAML file with employees")
     registers.add_argument("--on", type=_day, required=True, help="the day, e.g. 2025-01-01")
     registers.add_argument("--format", choices=("text", "json", "csv"), default="text")
     _max_bytes(registers)
+    _loading(registers)
+    compared = commands.add_parser(
+        "compare", help="compare a what-if scenario with the installed rules for a file"
+    )
+    compared.add_argument("file", type=Path, help="a JSON or YAML file of employees and/or schools")
+    period = compared.add_mutually_exclusive_group(required=True)
+    period.add_argument("--year", type=_year, help="a calendar year, e.g. 2027")
+    period.add_argument("--on", type=_day, help="a day, e.g. 2027-05-01")
+    period.add_argument("--school-year", type=_school_year, help="a school year, e.g. 2026-2027")
+    compared.add_argument(
+        "--set",
+        dest="values",
+        action="append",
+        required=True,
+        metavar="PARAMETER=VALUE",
+        help="a value of the scenario, e.g. individueel_budget_op_oop=600 (repeat for more)",
+    )
+    compared.add_argument(
+        "--from", dest="from_", type=_day, required=True, help="the first day the values apply"
+    )
+    compared.add_argument(
+        "--citation", required=True, help="where the values come from, e.g. 'our CAO book, p. 87'"
+    )
+    compared.add_argument(
+        "--name", default="what-if", help="the scenario's name, lower kebab-case (default what-if)"
+    )
+    compared.add_argument("--all", action="store_true", help="text: list unchanged rules too")
+    compared.add_argument("--format", choices=("text", "json", "csv"), default="text")
+    _max_bytes(compared)
+    _loading(compared)
     diff = commands.add_parser("diff", help="what changed between two editions")
     diff.add_argument("before", help="the earlier edition's id, e.g. cao-po-2022-2023")
     diff.add_argument("after", help="the later edition's id, e.g. cao-po-2023-2024")
     diff.add_argument("--format", choices=("text", "json"), default="text")
+    _loading(diff)
+    edition = commands.add_parser("edition", help="work with one edition: export it as data")
+    actions = edition.add_subparsers(dest="action", required=True)
+    export = actions.add_parser(
+        "export",
+        help="write an installed edition as an edition file (YAML) on stdout",
+        description=(
+            "Write an installed edition as an edition file (YAML): its dates, citation and "
+            "every dated value with its citation, deriving from the edition whose rules it "
+            "reuses. Loading the file (--edition-file) gives the same results."
+        ),
+    )
+    export.add_argument("edition", help="the edition's id, e.g. cao-po-2025-2027")
+    export.add_argument(
+        "--id",
+        dest="new_id",
+        metavar="ID",
+        help="the id to write (default: the edition's own)",
+    )
+    export.add_argument(
+        "--derives-from",
+        metavar="BASE",
+        help="the edition whose rules it reuses (default: the edition's base when it adds no "
+        "rule of its own, else the edition itself)",
+    )
+    _loading(export)
     return parser
 
 
 def _editions(rulebook: Rulebook, form: str) -> str:
     rows: list[dict[str, Any]] = []
+    providers = {edition: plugin for plugin in rulebook.plugins for edition in plugin.editions}
     for family in rulebook.families():
         for edition in rulebook.editions(family):
-            plugin = rulebook.provider(edition.id)
+            plugin = providers.get(edition.id)
             rows.append(
                 {
                     **unstructure(edition),
-                    "plugin": plugin.name,
-                    "distribution": plugin.distribution,
-                    "version": plugin.version,
+                    "plugin": plugin.name if plugin else None,
+                    "distribution": plugin.distribution if plugin else None,
+                    "version": plugin.version if plugin else None,
                 }
             )
     broken = [
@@ -162,8 +247,18 @@ def _editions(rulebook: Rulebook, form: str) -> str:
         }
         for item in rulebook.broken
     ]
+    warnings = [
+        {
+            "plugin": item.name,
+            "distribution": item.distribution,
+            "version": item.version,
+            "warning": item.message,
+        }
+        for item in rulebook.warnings
+    ]
     if form == "json":
-        return json.dumps({"editions": rows, "broken": broken}, indent=2, ensure_ascii=False)
+        document = {"editions": rows, "broken": broken, "warnings": warnings}
+        return json.dumps(document, indent=2, ensure_ascii=False)
     listing = table(
         ["family", "edition", "valid from", "valid to", "applies from", "status", "provided by"],
         [
@@ -174,21 +269,37 @@ def _editions(rulebook: Rulebook, form: str) -> str:
                 row["valid_to"] or "open",
                 row["applies_from"],
                 "provisional" if row["provisional"] else "",
-                f"{row['plugin']} ({row['distribution']} {row['version']})"
-                if row["distribution"]
-                else row["plugin"],
+                _provided_by(row),
             ]
             for row in rows
         ],
     )
+    lines = [listing]
+    if rulebook.warnings:
+        lines += ["", "Warnings (loaded, but providing nothing; --strict makes them errors):"]
+        lines += [f"  ? {item.name} ({item.source}): {item.message}" for item in rulebook.warnings]
     if not broken:
-        return listing
-    lines = [listing, "", "Broken plugins (not loaded; other commands refuse to run with them):"]
+        return "\n".join(lines)
+    lines += ["", "Broken plugins (not loaded; other commands refuse to run with them):"]
     for item in rulebook.broken:
         lines.append(f"  ! {item.name} ({item.source}): {item.error.problem}")
     healthy = ",".join(plugin.name for plugin in rulebook.plugins)
     lines.append(f"  Load only the others with ONDERWIJSREGELS_PLUGINS={healthy}")
     return "\n".join(lines)
+
+
+def _provided_by(row: Mapping[str, Any]) -> str:
+    """Who provides an edition, for the listing: the plugin and distribution, and any file."""
+    if row["plugin"] is None:
+        return f"file {row['source_file']}"
+    text = (
+        f"{row['plugin']} ({row['distribution']} {row['version']})"
+        if row["distribution"]
+        else str(row["plugin"])
+    )
+    if row["source_file"]:
+        text += f", file {row['source_file']}"
+    return text
 
 
 def _evaluate(rulebook: Rulebook, arguments: argparse.Namespace) -> str:
@@ -223,6 +334,36 @@ def _evaluate(rulebook: Rulebook, arguments: argparse.Namespace) -> str:
     if arguments.format == "explain":
         return "\n\n".join(f"== {where}\n{ev.explain()}" for where, ev in results)
     return "\n\n".join(evaluation_summary(where, ev) for where, ev in results)
+
+
+def _compare(rulebook: Rulebook, arguments: argparse.Namespace) -> str:
+    values: dict[str, object] = {}
+    for item in arguments.values:
+        parameter, equals, text = item.partition("=")
+        if not equals:
+            raise InvalidInputError("--set", f"{shown(item)} is not PARAMETER=VALUE")
+        values[parameter.strip()] = parse_scenario_value(rulebook, parameter.strip(), text)
+    what_if = scenario(
+        rulebook,
+        arguments.name,
+        values=values,
+        from_=arguments.from_,
+        citation=arguments.citation,
+    )
+    records = load_records(arguments.file, max_bytes=arguments.max_bytes)
+    comparison = compare(
+        rulebook,
+        what_if,
+        [record.subject for record in records],
+        year=arguments.year,
+        on=arguments.on,
+        school_year=arguments.school_year,
+    )
+    if arguments.format == "json":
+        return json.dumps(comparison_json(comparison), indent=2, ensure_ascii=False)
+    if arguments.format == "csv":
+        return comparison_csv(comparison)
+    return comparison_text(comparison, all_rules=arguments.all)
 
 
 def _statements(rulebook: Rulebook, arguments: argparse.Namespace) -> str:
@@ -360,8 +501,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"argument --as-of: must be a day in {arguments.through} (the year of --through), "
             f"got {as_of.isoformat()}"
         )
+    try:  # `editions` lists broken plugins; the rest refuse
+        rulebook = load(
+            broken="collect", edition_files=arguments.edition_file, strict=arguments.strict
+        )
+    except OnderwijsregelsError as error:  # an edition file that does not fit, say
+        for line in error.lines():
+            _say(f"onderwijsregels: {line}")
+        return error.exit_code
     try:
-        rulebook = load(broken="collect")  # `editions` lists broken plugins; the rest refuse
         if arguments.command != "editions":
             rulebook.check_healthy()
         if arguments.command == "editions":
@@ -370,6 +518,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             output = _statements(rulebook, arguments)
         elif arguments.command == "registers":
             output = _registers(rulebook, arguments)
+        elif arguments.command == "compare":
+            output = _compare(rulebook, arguments)
+        elif arguments.command == "edition":
+            output = rulebook.export_edition(
+                arguments.edition, id=arguments.new_id, derives_from=arguments.derives_from
+            ).rstrip("\n")
         elif arguments.command == "diff":
             difference = rulebook.diff(arguments.before, arguments.after)
             output = (
@@ -400,11 +554,13 @@ def help_text(command: str | None = None) -> str:
 
     ``docs/cli.md`` shows these texts; ``tests/test_docs.py`` checks that they match.
 
+    ``command`` may name a command of a command: ``"edition export"``.
+
     >>> help_text("diff").splitlines()[0]
-    'usage: onderwijsregels diff [-h] [--format {text,json}] before after'
+    'usage: onderwijsregels diff [-h] [--format {text,json}] [--edition-file FILE] [--strict]'
     """
     parser = _parser()
-    if command is not None:
-        parser = _command(parser, command)
+    for name in (command or "").split():
+        parser = _command(parser, name)
     parser.formatter_class = functools.partial(argparse.HelpFormatter, width=HELP_WIDTH)
     return parser.format_help()

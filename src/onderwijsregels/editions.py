@@ -90,6 +90,8 @@ class Edition:
     place on those days (it must start after them), and every result under it
     says so. Without it, such an overlap is a
     :class:`~onderwijsregels.errors.PluginError` at load time.
+    ``source_file`` names the data file an edition written as data was read
+    from (see :mod:`onderwijsregels.data_editions`).
     """
 
     id: str = attrs.field()
@@ -117,6 +119,9 @@ class Edition:
     supersedes: frozenset[str] = attrs.field(
         default=frozenset(), converter=_edition_ids, repr=False
     )
+    source_file: str | None = attrs.field(default=None, repr=False)
+    """The data file this edition was read from (an edition written as data); ``None`` for
+    an edition built in Python."""
 
     @id.validator
     @family.validator
@@ -200,6 +205,7 @@ class Edition:
             "provisional": self.provisional,
             "supersedes": sorted(self.supersedes),
             "citation": unstructure(self.citation),
+            "source_file": self.source_file,
         }
 
     def carries_value(self, parameter_id: str, start: date) -> bool:
@@ -254,8 +260,8 @@ class Edition:
         reading a replaced parameter are *carried over* and results say so.
         Scales removed earlier stay removed; ``removed_scales`` adds more. Any
         other field of :class:`Edition` may be given by name (``fields``); of
-        those, ``applies_from``, ``provisional``, ``interpretation``, ``notes``
-        and ``supersedes`` start afresh, the rest (``removed_scales_citation``,
+        those, ``applies_from``, ``provisional``, ``interpretation``, ``notes``,
+        ``supersedes`` and ``source_file`` start afresh, the rest (``removed_scales_citation``,
         ``regrading_until``) is inherited unless given. Built on
         :func:`attrs.evolve`, so a new Edition field needs no change here.
 
@@ -328,6 +334,7 @@ _FRESH: dict[str, Any] = {
     "interpretation": None,
     "notes": (),
     "supersedes": frozenset(),
+    "source_file": None,
 }
 """Fields a successor edition does not inherit unless it gives them."""
 

@@ -92,4 +92,4 @@ class Plan:
 
     def _for_employee(self, use: EditionUse, employee: Employee) -> EditionUse:
         note = check_scale(use.edition, employee.scale, self.reference_day)
-        return attrs.evolve(use, subject_notes=(note,)) if note else use
+        return attrs.evolve(use, subject_notes=(*use.subject_notes, note)) if note else use

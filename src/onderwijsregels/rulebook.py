@@ -9,6 +9,14 @@ and asks each plugin for its editions. The plugin manager lives only inside
 Set ``ONDERWIJSREGELS_PLUGINS`` to a comma-separated list of entry-point names
 to load only those plugins.
 
+Editions written as data (:mod:`onderwijsregels.data_editions`) come from the
+files passed as ``load(edition_files=[...])`` and from plugins that ship files
+through the hook ``onderwijsregels_edition_files``; each derives from an
+edition loaded before it, by id.
+
+A registered plugin that implements no hook provides nothing: it is listed in
+:attr:`Rulebook.warnings` (``load(strict=True)`` makes it a broken plugin).
+
 A broken plugin (one that cannot be imported, whose hook fails, or whose
 editions break a rule of the host or clash with another plugin's) is a
 :class:`~onderwijsregels.errors.PluginError` naming the plugin and its
@@ -19,23 +27,36 @@ lists the broken ones in :attr:`Rulebook.broken`;
 
 from __future__ import annotations
 
+import inspect
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from importlib import metadata
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as distribution_version
+from os import PathLike
+from pathlib import Path
 from typing import Any, Literal
 
 import attrs
 import pluggy
 
 from onderwijsregels import hookspecs
+from onderwijsregels.citations import Citation
 from onderwijsregels.contracts import violations
-from onderwijsregels.convert import items_argument, names_argument
+from onderwijsregels.convert import items_argument, names_argument, shown
+from onderwijsregels.data_editions import (
+    EditionFile,
+    EditionFileProblems,
+    dump_edition,
+    edition_data,
+    expressible,
+    read_edition_file,
+)
 from onderwijsregels.diff import EditionDiff, diff_editions
 from onderwijsregels.editions import Edition, edition_on
 from onderwijsregels.errors import (
+    EditionDefinitionError,
     InputError,
     InvalidInputError,
     NoEditionError,
@@ -48,7 +69,15 @@ from onderwijsregels.periods import Period, SchoolYear, period_from
 from onderwijsregels.plan import Plan, RecordError
 from onderwijsregels.sources import register
 
-__all__ = ["PLUGINS_ENV", "BrokenMode", "BrokenPlugin", "PluginInfo", "Rulebook", "load"]
+__all__ = [
+    "PLUGINS_ENV",
+    "BrokenMode",
+    "BrokenPlugin",
+    "PluginInfo",
+    "PluginWarning",
+    "Rulebook",
+    "load",
+]
 
 PLUGINS_ENV = "ONDERWIJSREGELS_PLUGINS"
 """Environment variable: comma-separated entry-point names to load (all when unset)."""
@@ -111,6 +140,29 @@ class BrokenPlugin:
 
 
 @attrs.frozen
+class PluginWarning:
+    """A plugin that loaded but may not do what its author meant: its name and why.
+
+    Today: a plugin registered under the entry-point group that implements no
+    hook, so it provides nothing (often a hook function without the
+    ``@onderwijsregels.hookimpl`` marker). Found in :attr:`Rulebook.warnings`;
+    ``load(strict=True)`` makes it a broken plugin instead.
+    """
+
+    name: str
+    distribution: str | None
+    version: str | None
+    message: str
+
+    @property
+    def source(self) -> str:
+        """``distribution version``, or a note that it was passed in directly."""
+        if self.distribution is None:
+            return "passed to load() directly"
+        return f"{self.distribution} {self.version}"
+
+
+@attrs.frozen
 class Rulebook:
     """Every installed edition, by family, ready to evaluate.
 
@@ -127,6 +179,8 @@ class Rulebook:
     plugins: tuple[PluginInfo, ...] = ()
     broken: tuple[BrokenPlugin, ...] = ()
     """The plugins that could not be loaded (only with ``load(broken="collect")``)."""
+    warnings: tuple[PluginWarning, ...] = ()
+    """Plugins that loaded but implement no hook (see :class:`PluginWarning`)."""
     _plans: dict[tuple[object, ...], Plan] = attrs.field(
         factory=dict, init=False, eq=False, repr=False
     )
@@ -214,14 +268,107 @@ class Rulebook:
         """
         return self.get(base).derive(**changes)
 
+    def scenario(
+        self,
+        name: str,
+        *,
+        values: Mapping[str, object],
+        from_: date,
+        citation: Citation | str | Mapping[str, Citation | str],
+    ) -> Rulebook:
+        """This rulebook with ``values`` applying from ``from_``: a what-if scenario.
+
+        :func:`onderwijsregels.scenarios.scenario` with this rulebook; every outcome that uses a
+        supplied value says so, and is an interpretation at most.
+
+        >>> import onderwijsregels as owr
+        >>> from decimal import Decimal
+        >>> rb = owr.load()
+        >>> what_if = rb.scenario("oop-600", values={"individueel_budget_op_oop": Decimal("600")},
+        ...                       from_=date(2027, 1, 1), citation="A made-up what-if figure")
+        >>> juf = owr.Employee(function=owr.Function.LERAAR, werktijdfactor=Decimal("0.6"))
+        >>> what_if.evaluate(juf, year=2027)["individueel_budget"].value
+        Decimal('360.00')
+        """
+        from onderwijsregels.scenarios import scenario  # the one rulebook -> scenarios import
+
+        return scenario(self, name, values=values, from_=from_, citation=citation)
+
     def provider(self, edition_id: str) -> PluginInfo:
-        """The plugin that provides an edition."""
+        """The plugin that provides an edition (an edition file passed to load() has none)."""
         for plugin in self.plugins:
             if edition_id in plugin.editions:
                 return plugin
         raise UnknownEditionError(
             "edition", edition_id, [e for p in self.plugins for e in p.editions]
         )
+
+    def export_edition(
+        self, edition_id: str, *, id: str | None = None, derives_from: str | None = None
+    ) -> str:
+        """An installed edition written as an edition file (YAML), to load with ``edition_files``.
+
+        The file derives from ``derives_from`` (by id); by default from the edition's own
+        base when the edition adds no rule of its own (so the file stands in for it), and
+        otherwise from the edition itself, which then needs a new ``id``. ``id`` is the id
+        written (default: the edition's own; load such a file without the plugin that
+        provides the edition). Every parameter is written with all its dated values and
+        citations, so loading the file gives the same results.
+
+        >>> import onderwijsregels as owr
+        >>> text = owr.load().export_edition("cao-po-2025-2027")
+        >>> "derives_from: cao-po-2024-2025" in text
+        True
+        """
+        edition = self.get(edition_id)
+        if derives_from is None:
+            base, why = self._data_base(edition)
+        else:
+            base, why = self.get(derives_from), None
+            problem = expressible(edition, base)
+            if problem is not None:
+                raise InvalidInputError(
+                    "derives_from",
+                    f"{problem}; export it deriving from {edition.id!r} itself, with a new id",
+                )
+        new_id = edition.id if id is None else id
+        if new_id == base.id:
+            raise InvalidInputError(
+                "id",
+                f"{why or f'the file derives from {base.id!r}'}; so a data file of it derives "
+                f"from {base.id!r} itself, reusing its rules, and needs an id of its own: give "
+                "one (id=, or --id)",
+            )
+        try:
+            data = edition_data(edition, base, id=new_id)
+        except EditionDefinitionError as error:
+            raise InvalidInputError("derives_from", str(error)) from None
+        header = [
+            f"{data['title']}: edition {new_id!r}, written as data by onderwijsregels "
+            f"{host_version()} from the installed edition {edition.id!r}.",
+            f"Its rules are those of {base.id!r}; its values and citations are below.",
+            "Load it with onderwijsregels.load(edition_files=[...]) or --edition-file FILE.",
+        ]
+        return dump_edition(data, header=header)
+
+    def _data_base(self, edition: Edition) -> tuple[Edition, str | None]:
+        """The edition a data file of ``edition`` derives from by default, and why not its base."""
+        if edition.derives_from is None:
+            return edition, f"{edition.id!r} derives from no edition"
+        parent = self._find(edition.derives_from)
+        if parent is None:
+            return edition, f"the base of {edition.id!r}, {edition.derives_from!r}, is not loaded"
+        problem = expressible(edition, parent)
+        if problem is not None:
+            return edition, problem
+        return parent, None
+
+    def _find(self, edition_id: str) -> Edition | None:
+        for editions in self._by_family.values():
+            for edition in editions:
+                if edition.id == edition_id:
+                    return edition
+        return None
 
     def diff(self, before: str, after: str) -> EditionDiff:
         """Every rule added, removed or changed from edition ``before`` to ``after`` (by id)."""
@@ -356,7 +503,14 @@ class Rulebook:
             edition = edition_on(editions, family, day)
             later = tuple(other for other in editions if day < other.starts <= period.end)
             uses.append(
-                EditionUse(family, edition, day, edition.is_nawerking(day), later_in_period=later)
+                EditionUse(
+                    family,
+                    edition,
+                    day,
+                    edition.is_nawerking(day),
+                    later_in_period=later,
+                    subject_notes=_data_notes(edition),
+                )
             )
         return Plan(kind, period, tuple(uses))
 
@@ -369,6 +523,17 @@ class Rulebook:
                 source = f"{plugin.distribution} {plugin.version}" if plugin.distribution else None
                 return error.naming(plugin.name, source)
         return error
+
+
+def _data_notes(edition: Edition) -> tuple[str, ...]:
+    """The note every result under an edition written as data carries."""
+    if edition.source_file is None:
+        return ()
+    return (
+        f"Data edition: {edition.title} ({edition.id}) was read from the file "
+        f"{edition.source_file}; its values and citations come from that file, its rules from "
+        f"{edition.derives_from}.",
+    )
 
 
 def _check_day(day: object) -> date:
@@ -443,6 +608,8 @@ def load(
     entry_points: bool = True,
     only: Iterable[str] | None = None,
     broken: BrokenMode = "raise",
+    edition_files: Iterable[PathLike[str] | str] = (),
+    strict: bool = False,
 ) -> Rulebook:
     """Load every installed edition into a :class:`Rulebook`.
 
@@ -457,9 +624,23 @@ def load(
     plugins and lists the broken ones in :attr:`Rulebook.broken`; call
     :meth:`Rulebook.check_healthy` to raise them. A name in ``only`` that is
     not installed is not a broken plugin: it raises either way.
+
+    ``edition_files`` are edition files (YAML or JSON) to load too, each an
+    edition written as data that derives from an edition loaded from a plugin
+    or an earlier file (see :mod:`onderwijsregels.data_editions`). A file that
+    cannot be read, does not fit, derives from an edition that is not loaded,
+    or overlaps another edition of its family is an
+    :class:`~onderwijsregels.errors.InvalidInputError` naming the file, the
+    place in it and the line, whatever ``broken`` says.
+
+    A plugin that implements no hook is listed in :attr:`Rulebook.warnings`;
+    with ``strict=True`` it is a broken plugin.
     """
     if broken not in ("raise", "collect"):
         raise InvalidInputError("broken", f"must be 'raise' or 'collect', got {broken!r}")
+    if not isinstance(strict, bool):
+        raise InvalidInputError("strict", f"must be True or False, got {shown(strict)}")
+    files = _paths(edition_files)
     plugins = items_argument(plugins, "plugins", "plugin objects (modules or instances)")
     only = names_argument(only, "only")
     loading = _Loading(broken)
@@ -516,7 +697,18 @@ def load(
             manager.unregister(error.plugin)  # collecting: check the others
             continue
         break
-    return _collect(manager, loading)
+    return _collect(manager, loading, files, strict=strict)
+
+
+def _paths(value: object) -> tuple[Path, ...]:
+    """The ``edition_files`` argument as paths: a list of paths or texts, nothing else."""
+    items = items_argument(value, "edition_files", "paths of edition files")
+    for index, item in enumerate(items):
+        if not isinstance(item, str | PathLike) or not str(item):
+            raise InvalidInputError(
+                f"edition_files[{index}]", f"must be a path or a text, got {shown(item)}"
+            )
+    return tuple(Path(item) for item in items)  # type: ignore[arg-type]
 
 
 def _borrowed_source_id(edition: Edition) -> str | None:
@@ -544,18 +736,71 @@ def _origin(name: str, sources: Mapping[str, _Dist]) -> str:
     return f"distribution {dist}" if dist else f"plugin {name}"
 
 
-def _collect(manager: pluggy.PluginManager, loading: _Loading) -> Rulebook:
+_HOOKS = ("onderwijsregels_editions", "onderwijsregels_edition_files")
+"""The hooks a plugin may implement (it implements at least one)."""
+
+_FILE_OWNER = "<edition file> "
+"""How an edition file passed to load() is named as the owner of its edition."""
+
+
+def _no_hook(plugin: object) -> str:
+    """The warning for a plugin that implements no hook, with a hint when one is unmarked."""
+    unmarked = [
+        name
+        for name in _HOOKS
+        if callable(inspect.getattr_static(plugin, name, None))
+        or callable(getattr(plugin, name, None))
+    ]
+    text = (
+        "implements no hook of onderwijsregels (onderwijsregels_editions or "
+        "onderwijsregels_edition_files), so it provides no edition"
+    )
+    if unmarked:
+        text += (
+            f"; its {', '.join(unmarked)} is not marked with @onderwijsregels.hookimpl, so it "
+            "is not called"
+        )
+    return text
+
+
+def _collect(
+    manager: pluggy.PluginManager,
+    loading: _Loading,
+    files: Sequence[Path] = (),
+    *,
+    strict: bool = False,
+) -> Rulebook:
     sources = loading.sources
     arguments = {"host_version": host_version()}
+    warnings: list[PluginWarning] = []
+    for name, dist in list(sources.items()):
+        plugin = manager.get_plugin(name)
+        if plugin is None or manager.get_hookcallers(plugin):
+            continue
+        problem = _no_hook(plugin)
+        if strict:
+            loading.fail(name, dist, problem)
+        else:
+            warnings.append(PluginWarning(name, dist[0], dist[1], problem))
     provided: dict[str, tuple[Edition, ...]] = {}
     for impl in manager.hook.onderwijsregels_editions.get_hookimpls():
         editions = _editions_of(impl, arguments, loading)
         if editions is not None:
             provided[impl.plugin_name] = editions
+    shipped: dict[str, tuple[EditionFile, ...]] = {}
+    for impl in manager.hook.onderwijsregels_edition_files.get_hookimpls():
+        found = _files_of(impl, arguments, loading)
+        if found is not None:
+            shipped[impl.plugin_name] = found
+    broken = {item.name for item in loading.broken}
+    healthy = [name for name in sources if name not in broken]  # in the order registered
     # The built-in editions first, so in a clash with another plugin the other is the newcomer.
+    healthy.sort(key=lambda item: not _is_core(sources.get(item, (None, None))))
     by_id: dict[str, tuple[Edition, str]] = {}
-    infos: list[PluginInfo] = []
-    for name in sorted(provided, key=lambda item: not _is_core(sources.get(item, (None, None)))):
+    owned: dict[str, list[str]] = {}
+    for name in healthy:
+        if name not in provided:
+            continue
         dist = sources.get(name, (None, None))
         clash = _clash(name, provided[name], by_id, sources)
         if clash is not None:
@@ -563,7 +808,15 @@ def _collect(manager: pluggy.PluginManager, loading: _Loading) -> Rulebook:
             loading.fail(name, dist, problem, edition=edition_id)
             continue
         by_id.update((edition.id, (edition, name)) for edition in provided[name])
-        infos.append(PluginInfo(name, dist[0], dist[1], tuple(e.id for e in provided[name])))
+        owned[name] = [edition.id for edition in provided[name]]
+    pending = [
+        (name, file)
+        for name in healthy
+        if name in owned or name not in provided
+        for file in shipped.get(name, ())
+    ]
+    pending += [(f"{_FILE_OWNER}{file}", _read_user_file(file)) for file in files]
+    _add_data_editions(pending, by_id, owned, loading)
     families: dict[str, list[Edition]] = {}
     for edition, _ in by_id.values():
         families.setdefault(edition.family, []).append(edition)
@@ -571,11 +824,157 @@ def _collect(manager: pluggy.PluginManager, loading: _Loading) -> Rulebook:
         family: tuple(sorted(editions, key=lambda edition: edition.starts))
         for family, editions in sorted(families.items())
     }
+    broken = {item.name for item in loading.broken}
+    infos = [
+        PluginInfo(name, *sources.get(name, (None, None)), tuple(owned.get(name, ())))
+        for name in healthy
+        if name not in broken
+    ]
     return Rulebook(
         by_family=ordered,
         plugins=tuple(sorted(infos, key=lambda info: info.name)),
         broken=tuple(sorted(loading.broken, key=lambda item: item.name)),
+        warnings=tuple(sorted(warnings, key=lambda item: item.name)),
     )
+
+
+def _read_user_file(path: Path) -> EditionFile:
+    """An edition file passed to load(): read, or an InvalidInputError naming the file."""
+    try:
+        return read_edition_file(path)
+    except EditionFileProblems as problems:
+        raise problems.file.input_error(problems) from None
+
+
+def _add_data_editions(
+    pending: list[tuple[str, EditionFile]],
+    by_id: dict[str, tuple[Edition, str]],
+    owned: dict[str, list[str]],
+    loading: _Loading,
+) -> None:
+    """Build the editions written as data, each once the edition it derives from is loaded.
+
+    A file a plugin ships that does not fit makes the plugin broken (its other editions are
+    dropped too); a file passed to load() that does not fit raises an InvalidInputError.
+    """
+    sources = loading.sources
+    while pending:
+        ready = [item for item in pending if item[1].derives_from in by_id]
+        if not ready:
+            break
+        for owner, file in ready:
+            pending.remove((owner, file))
+            if owner in {item.name for item in loading.broken}:
+                continue
+            base = by_id[file.derives_from][0]
+            try:
+                edition = file.build(base)
+            except EditionFileProblems as problems:
+                _file_failed(owner, file, problems, by_id, owned, loading)
+                continue
+            problem = _edition_problem(edition, {})
+            where: tuple[str, ...] = ("remove",) if "remove" in file.data else ()
+            if problem is None:
+                problem = _clash(owner, [edition], by_id, sources)
+                where = ("id",) if problem and "already provided" in problem[0] else ("valid_from",)
+            if problem is not None:
+                reason = problem[0]
+                if owner.startswith(_FILE_OWNER) and where == ("id",):
+                    reason += (
+                        "; give this edition an id of its own, or load without that plugin "
+                        f"({PLUGINS_ENV} or only=)"
+                    )
+                failed = EditionFileProblems(file, [(where, reason, False)])
+                _file_failed(owner, file, failed, by_id, owned, loading)
+                continue
+            by_id[edition.id] = (edition, owner)
+            owned.setdefault(owner, []).append(edition.id)
+    for owner, file in pending:
+        if owner in {item.name for item in loading.broken}:
+            continue
+        known = sorted(by_id)
+        waiting = {item.id for _, item in pending}
+        also = (
+            " (an edition file that waits for it in turn)" if file.derives_from in waiting else ""
+        )
+        missing = EditionFileProblems(
+            file,
+            [
+                (
+                    ("derives_from",),
+                    f"names {file.derives_from!r}{also}, which is not loaded; loaded editions: "
+                    f"{', '.join(known) or 'none'}",
+                    False,
+                )
+            ],
+        )
+        _file_failed(owner, file, missing, by_id, owned, loading)
+
+
+def _file_failed(
+    owner: str,
+    file: EditionFile,
+    problems: EditionFileProblems,
+    by_id: dict[str, tuple[Edition, str]],
+    owned: dict[str, list[str]],
+    loading: _Loading,
+) -> None:
+    """An edition file that does not fit: the caller's input, or its plugin's fault."""
+    if owner.startswith(_FILE_OWNER):
+        raise file.input_error(problems)
+    dist = loading.sources.get(owner, (None, None))
+    for edition_id in owned.pop(owner, []):
+        by_id.pop(edition_id, None)
+    loading.fail(owner, dist, f"edition file {file.plugin_problem(problems)}", edition=file.id)
+
+
+def _files_of(
+    impl: pluggy.HookImpl, arguments: Mapping[str, object], loading: _Loading
+) -> tuple[EditionFile, ...] | None:
+    """The edition files one plugin ships, read; ``None`` if the plugin is broken."""
+    name = impl.plugin_name
+    dist = loading.sources.get(name, (None, None))
+    hook = "onderwijsregels_edition_files"
+    try:
+        provided: object = impl.function(*(arguments[argname] for argname in impl.argnames))
+    except KeyboardInterrupt:
+        raise
+    except BaseException as error:  # SystemExit too: a plugin must not end the process
+        why = "" if isinstance(error, Exception) else ", which would have ended the process"
+        loading.fail(name, dist, f"{hook} raised {error!r}{why}", cause=error)
+        return None
+    if isinstance(provided, str | bytes | PathLike) or not isinstance(provided, Sequence):
+        loading.fail(
+            name,
+            dist,
+            f"{hook} must return a sequence of paths, not {type(provided).__name__}: it "
+            f"returned {shown(provided)}",
+        )
+        return None
+    found = []
+    for item in provided:
+        if not isinstance(item, str | PathLike) or not str(item):
+            loading.fail(name, dist, f"{hook} returned {shown(item)}, which is not a path")
+            return None
+        path = Path(item)
+        if not path.is_absolute():
+            loading.fail(
+                name,
+                dist,
+                f"{hook} returned the relative path {str(item)!r}, which would depend on the "
+                "working directory; return an absolute path, e.g. "
+                "Path(__file__).parent / 'edition.yaml'",
+            )
+            return None
+        try:
+            found.append(read_edition_file(path))
+        except InvalidInputError as error:
+            loading.fail(name, dist, f"edition file {error}", cause=error)
+            return None
+        except EditionFileProblems as problems:
+            loading.fail(name, dist, f"edition file {problems.file.plugin_problem(problems)}")
+            return None
+    return tuple(found)
 
 
 def _editions_of(
@@ -599,11 +998,14 @@ def _editions_of(
         loading.fail(name, dist, f"onderwijsregels_editions raised {error!r}{why}", cause=error)
         return None
     if not is_sequence:
+        single = isinstance(provided, Edition)
+        what = f"the edition {provided.id!r}" if isinstance(provided, Edition) else shown(provided)
         loading.fail(
             name,
             dist,
             "onderwijsregels_editions must return a sequence of Edition, "
-            f"not {type(provided).__name__}",
+            f"not {type(provided).__name__}: it returned {what}"
+            + ("; return a tuple of it, (EDITION,)" if single else ""),
         )
         return None
     seen: dict[str, Edition] = {}
@@ -664,14 +1066,13 @@ def _clash(
         if edition.id in accepted:
             owner = accepted[edition.id][1]
             return (
-                f"edition id {edition.id!r} is already provided by plugin {owner!r} "
-                f"({_source(sources.get(owner, (None, None)))})",
+                f"edition id {edition.id!r} is already provided by {_describe(owner, sources)}",
                 None,
             )
         for other, owner in accepted.values():
             if other.family != edition.family:
                 continue
-            where = f"plugin {owner!r} ({_source(sources.get(owner, (None, None)))})"
+            where = _describe(owner, sources)
             if other.starts == edition.starts:
                 return (
                     f"editions {other.id!r} ({where}) and {edition.id!r} of family "
@@ -680,17 +1081,35 @@ def _clash(
                 )
             if _origin(owner, sources) == mine:
                 continue
-            problem = _overlap_problem(edition, other, where)
+            problem = _overlap_problem(
+                edition, other, where, as_data=edition.source_file is not None
+            )
             if problem is not None:
                 return problem, edition.id
     return None
+
+
+def _describe(owner: str, sources: Mapping[str, _Dist]) -> str:
+    """Who provides an edition, for a message: a plugin with its distribution, or a file."""
+    if owner.startswith(_FILE_OWNER):
+        return f"the edition file {owner.removeprefix(_FILE_OWNER)}"
+    return f"plugin {owner!r} ({_source(sources.get(owner, (None, None)))})"
 
 
 def _span(first: date, last: date | None) -> str:
     return f"{first.isoformat()} to {last.isoformat() if last else 'open'}"
 
 
-def _overlap_problem(edition: Edition, other: Edition, where: str) -> str | None:
+def _declaring(other: Edition, as_data: bool, *, where: bool = True) -> str:
+    """How to declare that an edition supersedes ``other``: in Python, or in an edition file."""
+    if as_data:
+        return f"supersedes: [{other.id}] in the edition file"
+    return f"supersedes={{{other.id!r}}}" + (", on Edition or in derive()" if where else "")
+
+
+def _overlap_problem(
+    edition: Edition, other: Edition, where: str, *, as_data: bool = False
+) -> str | None:
     """Why ``edition`` may not overlap ``other`` (of another distribution); ``None`` if it may."""
     days = edition.overlap(other)
     if days is None:
@@ -716,7 +1135,7 @@ def _overlap_problem(edition: Edition, other: Edition, where: str) -> str | None
     if edition.starts > other.starts:
         advice = (
             f"if it replaces {other.id!r} on those days, declare that it supersedes it "
-            f"(supersedes={{{other.id!r}}}, on Edition or in derive())"
+            f"({_declaring(other, as_data)})"
         )
         if other.valid_to is not None:
             advice += f"; otherwise start it after {other.valid_to.isoformat()}"
@@ -724,6 +1143,6 @@ def _overlap_problem(edition: Edition, other: Edition, where: str) -> str | None
         advice = (
             f"end it before {other.starts.isoformat()} (valid_to); or, if it replaces "
             f"{other.id!r}, start it after {other.starts.isoformat()} and declare that it "
-            f"supersedes it (supersedes={{{other.id!r}}})"
+            f"supersedes it ({_declaring(other, as_data, where=False)})"
         )
     return f"{text}. {advice[0].upper()}{advice[1:]}"

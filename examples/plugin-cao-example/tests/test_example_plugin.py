@@ -37,7 +37,7 @@ def evaluation(rulebook: owr.Rulebook) -> owr.Evaluation:
 
 def test_load_lists_the_edition(rulebook: owr.Rulebook) -> None:
     ids = [edition.id for edition in rulebook.editions("cao-po")]
-    assert ids[-1] == EDITION_ID
+    assert EDITION_ID in ids  # the last, unless another installed plugin adds a later one
     assert rulebook.get(EDITION_ID).derives_from == "cao-po-2021"
     assert rulebook.edition("cao-po", on=date(2099, 1, 1)).id == EDITION_ID
 
