@@ -52,6 +52,7 @@ __all__ = [
     "Outcome",
     "evaluate_editions",
     "format_value",
+    "json_value",
 ]
 
 
@@ -146,7 +147,8 @@ def format_value(value: Value, unit: Unit | None = None) -> str:
     return format_decimal(value) if unit is not None else format(value, "f")
 
 
-def _json_value(value: Value) -> Any:
+def json_value(value: Value) -> Any:
+    """A value as JSON holds it: exact numbers as strings, dates in ISO form, texts as a list."""
     if isinstance(value, bool | int | str):
         return value
     if isinstance(value, tuple):
@@ -216,8 +218,8 @@ class Outcome:
     def _json(self) -> dict[str, Any]:
         return {
             "title": self.title,
-            "value": _json_value(self.value),
-            "exact": _json_value(self.exact),
+            "value": json_value(self.value),
+            "exact": json_value(self.exact),
             "display": self.display,
             "unit": self.unit.value,
             "confidence": self.confidence.value,

@@ -99,14 +99,12 @@ def _source(dist: _Dist) -> str:
     return f"distribution {label}" if label else "passed to load() directly"
 
 
-@attrs.frozen
-class PluginInfo:
-    """A loaded plugin: its name, the distribution providing it, and its editions."""
+class _FromDistribution:
+    """Something a plugin provides, shown with its distribution and version."""
 
-    name: str
+    __slots__ = ()
     distribution: str | None
     version: str | None
-    editions: tuple[str, ...]
 
     @property
     def source(self) -> str:
@@ -117,7 +115,17 @@ class PluginInfo:
 
 
 @attrs.frozen
-class BrokenPlugin:
+class PluginInfo(_FromDistribution):
+    """A loaded plugin: its name, the distribution providing it, and its editions."""
+
+    name: str
+    distribution: str | None
+    version: str | None
+    editions: tuple[str, ...]
+
+
+@attrs.frozen
+class BrokenPlugin(_FromDistribution):
     """A plugin that could not be loaded: its name, distribution and version, and why.
 
     ``error`` is the :class:`~onderwijsregels.errors.PluginError` that
@@ -131,16 +139,9 @@ class BrokenPlugin:
     version: str | None
     error: PluginError
 
-    @property
-    def source(self) -> str:
-        """``distribution version``, or a note that it was passed in directly."""
-        if self.distribution is None:
-            return "passed to load() directly"
-        return f"{self.distribution} {self.version}"
-
 
 @attrs.frozen
-class PluginWarning:
+class PluginWarning(_FromDistribution):
     """A plugin that loaded but may not do what its author meant: its name and why.
 
     Today: a plugin registered under the entry-point group that implements no
@@ -153,13 +154,6 @@ class PluginWarning:
     distribution: str | None
     version: str | None
     message: str
-
-    @property
-    def source(self) -> str:
-        """``distribution version``, or a note that it was passed in directly."""
-        if self.distribution is None:
-            return "passed to load() directly"
-        return f"{self.distribution} {self.version}"
 
 
 @attrs.frozen

@@ -63,6 +63,7 @@ from onderwijsregels.evaluate import (
     NotEncodedResult,
     Outcome,
     format_value,
+    json_value,
 )
 from onderwijsregels.limits import FIRST_YEAR, LAST_YEAR, MAX_AMOUNT, MAX_DIGITS
 from onderwijsregels.model import Employee, School
@@ -182,7 +183,7 @@ class ScenarioValue:
             "parameter": self.parameter,
             "start": self.start.isoformat(),
             "end": self.end.isoformat() if self.end else None,
-            "value": _plain(self.value),
+            "value": json_value(self.value),
             "display": self.display,
             "citation": unstructure(self.citation),
             "interpretation": unstructure(self.interpretation),
@@ -193,17 +194,6 @@ def _span(start: date, end: date | None) -> str:
     return (
         f"from {start.isoformat()}" if end is None else f"{start.isoformat()} to {end.isoformat()}"
     )
-
-
-def _plain(value: Value) -> Any:
-    """A value as JSON holds it: numbers as exact strings, dates in ISO form, texts as a list."""
-    if isinstance(value, bool | int | str):
-        return value
-    if isinstance(value, tuple):
-        return list(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
 
 
 def scenario(
@@ -805,7 +795,7 @@ def _side_json(side: Side) -> dict[str, Any]:
     found: dict[str, Any] = {"status": side_status(side)}
     if isinstance(side, Outcome):
         found.update(
-            value=_plain(side.value),
+            value=json_value(side.value),
             display=side.display,
             confidence=side.confidence.value,
             edition=side.edition.id,
