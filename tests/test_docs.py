@@ -541,7 +541,16 @@ def test_no_page_or_docstring_points_at_the_working_notes() -> None:
     assert not found, f"users do not have the project's working notes; remove: {found}"
 
 
-COMMAND_NAMES = ("editions", "evaluate", "diff", "statement", "registers", "compare", "edition")
+COMMAND_NAMES = (
+    "editions",
+    "evaluate",
+    "diff",
+    "statement",
+    "registers",
+    "compare",
+    "edition",
+    "new-edition",
+)
 
 
 def _help_block(command: str) -> str:

@@ -1,5 +1,5 @@
 """The command line: ``onderwijsregels editions``, ``evaluate``, ``statement``, ``registers``,
-``diff`` and ``edition export``.
+``diff``, ``edition export`` and ``new-edition`` (scaffold a plugin package for a new edition).
 
 Every command takes ``--edition-file FILE`` (repeatable): an edition written as
 data, loaded with the installed ones (see :mod:`onderwijsregels.data_editions`);
@@ -52,6 +52,7 @@ from onderwijsregels.present.text import evaluation_summary, table
 from onderwijsregels.records import load_ledgers, load_records
 from onderwijsregels.register_overview import register_overview, rows_to_csv, rows_to_text
 from onderwijsregels.rulebook import Rulebook, load
+from onderwijsregels.scaffold import new_edition
 from onderwijsregels.scenarios import compare, parse_scenario_value, scenario
 from onderwijsregels.statement import CSV_HEADER, lapses_per_school
 
@@ -221,6 +222,50 @@ def _parser() -> argparse.ArgumentParser:
         "rule of its own, else the edition itself)",
     )
     _loading(export)
+    scaffold = commands.add_parser(
+        "new-edition",
+        help="scaffold a plugin package for a new edition, derived from an installed one",
+        description=(
+            "Write a separately installable plugin package, DIR/onderwijsregels-edition-ID/, "
+            "that provides edition ID written as data: the edition file (deriving from --from, "
+            "with its values, each marked TODO to replace with the new CAO's figure and "
+            "citation), the hook module, pyproject.toml, tests that pass as written and a "
+            "README with the next steps."
+        ),
+    )
+    scaffold.add_argument(
+        "--from",
+        dest="base",
+        required=True,
+        metavar="BASE",
+        help="the installed edition it derives from, e.g. cao-po-2025-2027",
+    )
+    scaffold.add_argument(
+        "--id",
+        dest="new_id",
+        required=True,
+        metavar="ID",
+        help="the new edition's id, e.g. cao-po-2027-2028 (lower kebab-case)",
+    )
+    scaffold.add_argument(
+        "--valid-from",
+        type=_day,
+        required=True,
+        metavar="DAY",
+        help="its first day, after the start of BASE, e.g. 2027-03-01",
+    )
+    scaffold.add_argument(
+        "--valid-to", type=_day, metavar="DAY", help="its last day (default: open-ended)"
+    )
+    scaffold.add_argument("--title", help="its title (default: from the id, e.g. CAO PO 2027-2028)")
+    scaffold.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        metavar="DIR",
+        help="the directory to write the package in",
+    )
+    _loading(scaffold)
     return parser
 
 
@@ -524,6 +569,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             output = rulebook.export_edition(
                 arguments.edition, id=arguments.new_id, derives_from=arguments.derives_from
             ).rstrip("\n")
+        elif arguments.command == "new-edition":
+            output = new_edition(
+                rulebook,
+                base=arguments.base,
+                id=arguments.new_id,
+                valid_from=arguments.valid_from,
+                valid_to=arguments.valid_to,
+                title=arguments.title,
+                out=arguments.out,
+            ).summary()
         elif arguments.command == "diff":
             difference = rulebook.diff(arguments.before, arguments.after)
             output = (

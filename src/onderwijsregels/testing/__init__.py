@@ -24,11 +24,15 @@ _STRATEGIES = (
     "days",
     "employees",
     "functions",
+    "ledgers",
     "malformed_employee_dicts",
     "registrations",
+    "savings_agreements",
     "scales",
     "school_years",
     "schools",
+    "situations",
+    "spendings",
     "werktijdfactoren",
 )
 

@@ -40,20 +40,27 @@ except ImportError as error:  # pragma: no cover - depends on the installed extr
         "onderwijsregels.testing.strategies needs hypothesis: pip install 'onderwijsregels[testing]'"
     ) from error
 
+from onderwijsregels.errors import OverspendingError
+from onderwijsregels.ledger import Ledger, SavingsAgreement, Situation, Spending, SpendingKind
 from onderwijsregels.model import SCALES, Employee, Function, School
 from onderwijsregels.periods import CalendarYear, SchoolYear
 from onderwijsregels.registration import OldTitle, Predicate, Register, Registration, Route
+from onderwijsregels.rulebook import Rulebook
 
 __all__ = [
     "calendar_years",
     "days",
     "employees",
     "functions",
+    "ledgers",
     "malformed_employee_dicts",
     "registrations",
+    "savings_agreements",
     "scales",
     "school_years",
     "schools",
+    "situations",
+    "spendings",
     "werktijdfactoren",
 ]
 
@@ -210,6 +217,134 @@ def schools(*, max_pupils: int = 2000) -> st.SearchStrategy[School]:
         name=st.none() | _labels(),
         brin=st.none() | st.from_regex(r"[0-9]{2}[A-Z]{2}", fullmatch=True),
     )
+
+
+def situations(
+    year: int | None = None, *, first_year: int = 2020, last_year: int = 2026
+) -> st.SearchStrategy[Situation]:
+    """A ledger's situation in one calendar year (the given one, or one from the range).
+
+    Any function, a werktijdfactor, maybe a scale of that function and maybe a school.
+
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=20)
+    ... @given(situations(2021))
+    ... def check(situation):
+    ...     assert situation.year == 2021 and situation.employee().function is situation.function
+    >>> check()
+    """
+    years = st.just(year) if year is not None else st.integers(first_year, last_year)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Situation:
+        function = draw(functions())
+        return Situation(
+            year=draw(years),
+            function=function,
+            werktijdfactor=draw(werktijdfactoren()),
+            scale=draw(st.none() | scales(function)) if SCALES[function] else None,
+            school=draw(st.none() | _labels()),
+        )
+
+    return build()
+
+
+def savings_agreements(
+    *, first_year: int = 2020, last_year: int = 2026
+) -> st.SearchStrategy[SavingsAgreement]:
+    """Agreements to save the budgets of one year up to a later (or the same) year.
+
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=20)
+    ... @given(savings_agreements())
+    ... def check(agreement):
+    ...     assert agreement.covers(agreement.first_year) and agreement.covers(agreement.last_year)
+    >>> check()
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> SavingsAgreement:
+        start = draw(st.integers(first_year, last_year))
+        return SavingsAgreement(
+            start, draw(st.integers(start, last_year)), description=draw(st.none() | _labels())
+        )
+
+    return build()
+
+
+def spendings(
+    first: date = date(2020, 1, 1),
+    last: date = date(2028, 12, 31),
+    *,
+    max_amount: Decimal = Decimal("5000.00"),
+) -> st.SearchStrategy[Spending]:
+    """Well-formed spendings: a day, an amount of whole cents from € 0.01, a kind, a description.
+
+    They need not fit a ledger; :func:`ledgers` with a rulebook keeps only those that do.
+
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=20)
+    ... @given(spendings(max_amount=Decimal("100")))
+    ... def check(spending):
+    ...     assert Decimal("0.01") <= spending.amount <= 100
+    ...     assert spending.amount == spending.amount.quantize(Decimal("0.01"))
+    >>> check()
+    """
+    return st.builds(
+        Spending,
+        day=st.dates(first, last),
+        amount=st.decimals(min_value=Decimal("0.01"), max_value=max_amount, places=2),
+        kind=st.sampled_from(SpendingKind),
+        description=st.text(alphabet=_LABEL_ALPHABET, max_size=24),
+    )
+
+
+def ledgers(
+    rulebook: Rulebook | None = None,
+    *,
+    first_year: int = 2020,
+    last_year: int = 2024,
+    max_spendings: int = 4,
+) -> st.SearchStrategy[Ledger]:
+    """Ledgers: situations for consecutive years, savings agreements and spendings.
+
+    Without a rulebook the spendings are well-formed but may not fit (the statement may raise
+    :class:`~onderwijsregels.errors.OverspendingError`). With ``rulebook`` each drawn spending is
+    added through :meth:`Ledger.spend`, and kept only if it fits, so every spending is paid.
+
+    >>> from hypothesis import given, settings
+    >>> from onderwijsregels.testing.plugins import shipped_rulebook
+    >>> rb = shipped_rulebook()
+    >>> @settings(max_examples=10, deadline=None)
+    ... @given(ledgers(rb, max_spendings=2))
+    ... def check(ledger):
+    ...     statement = ledger.statement(rb, through=2028)  # raises if a spending did not fit
+    ...     assert all(tranche.amount >= 0 for tranche in ledger.tranches(rb, through=2028))
+    >>> check()
+    """
+    if first_year > last_year:
+        raise ValueError(f"first_year {first_year} lies after last_year {last_year}")
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Ledger:
+        start = draw(st.integers(first_year, last_year))
+        end = draw(st.integers(start, last_year))
+        years = [draw(situations(year)) for year in range(start, end + 1)]
+        agreements = draw(st.lists(savings_agreements(first_year=start, last_year=end), max_size=2))
+        tried = draw(
+            st.lists(spendings(date(start, 1, 1), date(end + 4, 12, 31)), max_size=max_spendings)
+        )
+        ledger = Ledger(years, agreements, name=draw(st.none() | _labels()))
+        if rulebook is None:
+            return attrs.evolve(ledger, spendings=tried)
+        for spending in tried:
+            try:
+                ledger = ledger.spend(spending, rulebook)
+            except OverspendingError:
+                continue
+        return ledger
+
+    return build()
 
 
 def days(
