@@ -27,8 +27,8 @@ from onderwijsregels.errors import InvalidInputError
 from onderwijsregels.scaffold import distribution_name, new_edition
 
 BASE = "cao-po-2025-2027"
-NEW = "cao-po-2027-2028"
-MODULE = "onderwijsregels_edition_cao_po_2027_2028"
+NEW = "cao-po-scaffoldtest-2027"
+MODULE = "onderwijsregels_edition_cao_po_scaffoldtest_2027"
 
 
 @pytest.fixture(scope="module")

@@ -37,6 +37,7 @@ from onderwijsregels import (
     Rulebook,
     School,
 )
+from onderwijsregels.cli import main
 from onderwijsregels.present.compare import (
     CSV_HEADER,
     comparison_csv,
@@ -655,3 +656,62 @@ def test_the_docs_example_runs(
     assert "360.00" in printed
     assert "3150.00 interpretation" in printed
     assert owr.load is not None
+
+
+FICTIONAL_EDITION = """\
+id: cao-po-vergelijk-2027-2028
+family: cao-po
+title: FICTIEF VOORBEELD CAO PO 2027-2028 (test, not law)
+derives_from: cao-po-2025-2027
+valid_from: 2027-03-01
+valid_to: 2028-02-29
+provisional: true
+citation:
+  source: FICTIEF VOORBEELD
+  article: null
+  lid: null
+  read_at: &src {id: test-vergelijk, title: fictief, publisher: tests, grade: D}
+  quote: null
+parameters:
+  individueel_budget_op_oop:
+    - {start: 2027-03-01, end: null, value: VALUE, citation: {source: FICTIEF VOORBEELD, article: null, lid: null, read_at: *src, quote: null}}
+"""
+
+
+def test_compare_an_edition_file_with_the_installed_rules(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edition = tmp_path / "cao-po-2027-2028.yaml"
+    edition.write_text(FICTIONAL_EDITION.replace("VALUE", "600.00"), encoding="utf-8")
+    board = tmp_path / "board.yaml"
+    board.write_text("employees:\n  - {function: leraar, werktijdfactor: 0.6}\n", encoding="utf-8")
+    code = main(
+        [
+            "compare",
+            str(board),
+            "--year",
+            "2028",
+            "--edition-file",
+            str(edition),
+            "--format",
+            "json",
+        ]
+    )
+    out = capsys.readouterr().out
+    assert code == 0
+    document = json.loads(out)
+    (subject,) = document["subjects"]
+    rules = subject["rules"]
+    # 2028 under the file: 600 × 0.6 = 360.00; installed (2025-2027, nawerking): 525 × 0.6 = 315.00
+    budget = rules["individueel_budget"]
+    assert budget["difference"] == "45.00"
+
+
+def test_an_edition_file_may_not_hold_a_negative_amount(tmp_path: Path) -> None:
+    edition = tmp_path / "negatief.yaml"
+    edition.write_text(FICTIONAL_EDITION.replace("VALUE", "-600.00"), encoding="utf-8")
+    with pytest.raises(owr.InvalidInputError) as caught:
+        owr.load(edition_files=[edition])
+    assert "individueel_budget_op_oop[0].value" in str(caught.value)
+    assert "must not be negative" in str(caught.value)
+    assert "(line 16)" in str(caught.value)

@@ -175,15 +175,16 @@ def _parser() -> argparse.ArgumentParser:
         "--set",
         dest="values",
         action="append",
-        required=True,
         metavar="PARAMETER=VALUE",
-        help="a value of the scenario, e.g. individueel_budget_op_oop=600 (repeat for more)",
+        help="a value of the scenario, e.g. individueel_budget_op_oop=600 (repeat for more); "
+        "without --set, the rules with the --edition-file editions are compared with those "
+        "without them",
     )
     compared.add_argument(
-        "--from", dest="from_", type=_day, required=True, help="the first day the values apply"
+        "--from", dest="from_", type=_day, help="with --set: the first day the values apply"
     )
     compared.add_argument(
-        "--citation", required=True, help="where the values come from, e.g. 'our CAO book, p. 87'"
+        "--citation", help="with --set: where the values come from, e.g. 'our CAO book, p. 87'"
     )
     compared.add_argument(
         "--name", default="what-if", help="the scenario's name, lower kebab-case (default what-if)"
@@ -382,19 +383,41 @@ def _evaluate(rulebook: Rulebook, arguments: argparse.Namespace) -> str:
 
 
 def _compare(rulebook: Rulebook, arguments: argparse.Namespace) -> str:
-    values: dict[str, object] = {}
-    for item in arguments.values:
-        parameter, equals, text = item.partition("=")
-        if not equals:
-            raise InvalidInputError("--set", f"{shown(item)} is not PARAMETER=VALUE")
-        values[parameter.strip()] = parse_scenario_value(rulebook, parameter.strip(), text)
-    what_if = scenario(
-        rulebook,
-        arguments.name,
-        values=values,
-        from_=arguments.from_,
-        citation=arguments.citation,
-    )
+    if not arguments.values:
+        # `compare FILE --edition-file reform.yaml`: the installed rules against the same rules
+        # with the edition files added.
+        if not arguments.edition_file:
+            raise InvalidInputError(
+                "--set",
+                "give the scenario's values with --set (and --from, --citation), or an "
+                "edition to compare with the installed rules with --edition-file",
+            )
+        baseline = load(broken="collect", strict=arguments.strict)
+        baseline.check_healthy()
+        what_if = rulebook
+    else:
+        missing = [
+            flag
+            for flag, given in (("--from", arguments.from_), ("--citation", arguments.citation))
+            if given is None
+        ]
+        if missing:
+            raise InvalidInputError(missing[0], "is needed with --set")
+        baseline = rulebook
+        values: dict[str, object] = {}
+        for item in arguments.values:
+            parameter, equals, text = item.partition("=")
+            if not equals:
+                raise InvalidInputError("--set", f"{shown(item)} is not PARAMETER=VALUE")
+            values[parameter.strip()] = parse_scenario_value(rulebook, parameter.strip(), text)
+        what_if = scenario(
+            rulebook,
+            arguments.name,
+            values=values,
+            from_=arguments.from_,
+            citation=arguments.citation,
+        )
+    rulebook = baseline
     records = load_records(arguments.file, max_bytes=arguments.max_bytes)
     comparison = compare(
         rulebook,

@@ -38,7 +38,15 @@ from cattrs.errors import (
 )
 
 from onderwijsregels.errors import EditionDefinitionError, InvalidInputError
-from onderwijsregels.limits import FIRST_DAY, LAST_DAY, MAX_DIGITS, SHOWN_CHARACTERS
+from onderwijsregels.limits import (
+    FIRST_DAY,
+    FIRST_YEAR,
+    LAST_DAY,
+    LAST_YEAR,
+    MAX_AMOUNT,
+    MAX_DIGITS,
+    SHOWN_CHARACTERS,
+)
 
 __all__ = [
     "check_day",
@@ -59,6 +67,7 @@ __all__ = [
     "text_set",
     "texts",
     "unstructure",
+    "value_problem",
 ]
 
 T = TypeVar("T")
@@ -486,3 +495,46 @@ def unstructure(value: Any) -> dict[str, Any]:
     result = converter.unstructure(value)
     assert isinstance(result, dict)
     return result
+
+
+MAX_WHOLE = LAST_YEAR - FIRST_YEAR
+"""The largest whole number a user may supply for a parameter (rules add them to dates)."""
+
+
+def value_problem(value: object) -> str | None:
+    """What is wrong with a parameter value a user supplies (a data edition, a scenario).
+
+    Amounts are finite, not negative and at most the library's limit; whole numbers lie
+    from 0 to the span of accepted years; dates in the accepted range; texts non-empty.
+    ``None`` when nothing is wrong.
+
+    >>> value_problem(Decimal("-600"))
+    "must not be negative, got Decimal('-600')"
+    """
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            return f"must be a finite number, got {shown(value)}"
+        if digits(value) > MAX_DIGITS:
+            return f"{shown(value)} has more than {MAX_DIGITS} digits written out"
+        if value < 0:
+            return f"must not be negative, got {shown(value)}"
+        if value > MAX_AMOUNT:
+            return (
+                f"must be at most {MAX_AMOUNT} (the library's limit on amounts), got {shown(value)}"
+            )
+    elif isinstance(value, int) and not isinstance(value, bool):
+        if not 0 <= value <= MAX_WHOLE:
+            return f"must be a whole number from 0 to {MAX_WHOLE}, got {shown(value)}"
+    elif isinstance(value, date):
+        try:
+            check_day(value, "")
+        except InvalidInputError as error:
+            return error.reason
+    elif isinstance(value, str):
+        if not value.strip():
+            return "must be a non-empty text"
+    elif isinstance(value, tuple) and (
+        not value or not all(isinstance(item, str) and item.strip() for item in value)
+    ):
+        return f"must hold one or more non-empty texts, got {shown(value)}"
+    return None

@@ -75,7 +75,7 @@ import attrs
 import yaml
 
 from onderwijsregels.citations import Citation, Interpretation
-from onderwijsregels.convert import shown
+from onderwijsregels.convert import shown, value_problem
 from onderwijsregels.editions import Edition
 from onderwijsregels.errors import DefinitionError, EditionDefinitionError, InvalidInputError
 from onderwijsregels.limits import BYTES_PER_VALUE, FIRST_DAY, LAST_DAY, MAX_BYTES, MAX_VALUES
@@ -806,6 +806,10 @@ class _Builder:
         for kind in kinds or _ORDER:
             found = _as_kind(raw, kind)
             if found is not None:
+                problem = value_problem(found)
+                if problem is not None:
+                    self.check.fail(where, f"parameter {base.id!r}: {problem}")
+                    return None
                 return found
         if isinstance(raw, float):
             self.check.fail(where, f"is {_what(raw)}; values are exact numbers, never floats")

@@ -53,6 +53,7 @@ from onderwijsregels.convert import (
     shown,
     structure_decimal,
     unstructure,
+    value_problem,
 )
 from onderwijsregels.editions import Edition, edition_on
 from onderwijsregels.errors import InvalidInputError, NoEditionError
@@ -65,7 +66,7 @@ from onderwijsregels.evaluate import (
     format_value,
     json_value,
 )
-from onderwijsregels.limits import FIRST_YEAR, LAST_YEAR, MAX_AMOUNT, MAX_DIGITS
+from onderwijsregels.limits import MAX_DIGITS
 from onderwijsregels.model import Employee, School
 from onderwijsregels.parameters import DatedValue, Value
 from onderwijsregels.periods import Period, SchoolYear, period_from
@@ -106,7 +107,6 @@ SUMMED_UNITS = frozenset(
 An amount per pupil (``EUR per leerling per schooljaar``) is a rate, not an amount: a sum of
 rates means nothing, so it is compared per subject only."""
 
-MAX_WHOLE = LAST_YEAR - FIRST_YEAR
 """The largest whole number (a count of years, an age, a trede) a scenario may supply: 1099.
 
 Rules add such numbers to dates; past the span of years the library accepts, that arithmetic
@@ -517,42 +517,11 @@ def _checked_value(value: object, kinds: frozenset[type], parameter: str, field:
             f"parameter {parameter!r} holds {need}, like its installed values; got "
             f"{_kind(value).__name__} {shown(value)}",
         )
-    problem = _value_problem(value)
+    problem = value_problem(value)
     if problem is not None:
         raise InvalidInputError(field, f"parameter {parameter!r}: {problem}")
     assert isinstance(value, Decimal | int | bool | str | tuple | date)
     return value
-
-
-def _value_problem(value: object) -> str | None:
-    """What is wrong with a value of an accepted kind; ``None`` when nothing is."""
-    if isinstance(value, Decimal):
-        if not value.is_finite():
-            return f"must be a finite number, got {shown(value)}"
-        if digits(value) > MAX_DIGITS:
-            return f"{shown(value)} has more than {MAX_DIGITS} digits written out"
-        if value < 0:
-            return f"must not be negative, got {shown(value)}"
-        if value > MAX_AMOUNT:
-            return (
-                f"must be at most {MAX_AMOUNT} (the library's limit on amounts), got {shown(value)}"
-            )
-    elif isinstance(value, int) and not isinstance(value, bool):
-        if not 0 <= value <= MAX_WHOLE:
-            return f"must be a whole number from 0 to {MAX_WHOLE}, got {shown(value)}"
-    elif isinstance(value, date):
-        try:
-            check_day(value, "")
-        except InvalidInputError as error:
-            return error.reason
-    elif isinstance(value, str):
-        if not value.strip():
-            return "must be a non-empty text"
-    elif isinstance(value, tuple) and (
-        not value or not all(isinstance(item, str) and item.strip() for item in value)
-    ):
-        return f"must hold one or more non-empty texts, got {shown(value)}"
-    return None
 
 
 def parse_scenario_value(rulebook: Rulebook, parameter: str, text: str) -> Value:
