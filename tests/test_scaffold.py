@@ -72,6 +72,7 @@ def test_the_command_writes_the_package(tmp_path: Path, capsys: pytest.CaptureFi
         "pyproject.toml",
         f"src/{MODULE}/__init__.py",
         f"src/{MODULE}/{NEW}.yaml",
+        f"tests/cases_{NEW}.yaml",
         "tests/test_edition.py",
     ]
     output = capsys.readouterr().out
@@ -259,7 +260,7 @@ def test_the_generated_tests_pass_with_the_package_installed(
     assert (site / MODULE / f"{NEW}.yaml").is_file()  # the package data ships
     done = _run_generated_tests(root, site)
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "5 passed" in done.stdout
+    assert "7 passed" in done.stdout
 
 
 @pytest.mark.skipif(

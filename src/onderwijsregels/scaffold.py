@@ -174,6 +174,7 @@ def new_edition(
         f"src/{module}/__init__.py": _fill(_MODULE, values),
         f"src/{module}/{data_file}": text,
         "tests/test_edition.py": _fill(_TESTS, values),
+        f"tests/cases_{id}.yaml": _fill(_CASES, values),
     }
     try:
         for relative, content in files.items():
@@ -327,7 +328,7 @@ requires-python = ">=3.11"
 dependencies = ["onderwijsregels>={{host_version}}"]
 
 [project.optional-dependencies]
-test = ["pytest>=8"]
+test = ["onderwijsregels[test]>={{host_version}}", "pytest>=8"]
 
 # The entry-point name is the plugin's name (ONDERWIJSREGELS_PLUGINS, load(only=...)); the
 # value is the module with the hook onderwijsregels_edition_files.
@@ -388,8 +389,9 @@ def test_a_school_is_evaluated_on_its_first_day(rulebook: owr.Rulebook) -> None:
 _TESTS = '''\
 """Tests of the edition {{id}}, as scaffolded: they pass before any value is changed.
 
-Run them with the package installed (pip install -e '.[test]'; pytest). Add a test for
-every value you change: evaluate an employee and check the new figure and its citation.
+Run them with the package installed (pip install -e '.[test]'; pytest). For every value you
+change, add a case to tests/cases_{{id}}.yaml (no Python needed): an employee, a period and the
+figure you expect, with the arithmetic in a comment.
 """
 
 from datetime import date
@@ -430,7 +432,28 @@ def test_every_parameter_is_cited(rulebook: owr.Rulebook) -> None:
             else:
                 where = f"{parameter.id} from {item.start}"
                 assert item.citation is not None, f"{where} is not cited"
-{{employee_test}}{{school_test}}'''
+{{employee_test}}{{school_test}}
+
+def test_the_edition_conforms(onderwijsregels_conformance: object) -> None:
+    # Ids, citations, confidence within what each source allows, the family still tiles, its
+    # reference page generates, and the properties (money never negative, in cents, pro rata
+    # monotone, exact arithmetic) over generated employees: the pytest plugin of
+    # onderwijsregels[test].
+    onderwijsregels_conformance("{{distribution}}")  # type: ignore[operator]
+'''
+
+_CASES = """\
+# Cases for the edition {{id}}, collected by pytest through the onderwijsregels plugin.
+# Add one per value you change: a subject, a period and what you expect, with the arithmetic.
+# Each case fails with every mismatch and its line. See "For plugin authors" in the
+# onderwijsregels documentation (Tests and mutation testing).
+cases:
+  - name: the edition governs its first day
+    subject: {function: leraar, werktijdfactor: 1}
+    on: {{valid_from}}
+    expect:
+      individueel_budget: {edition: {{id}}}   # add `value:` with the arithmetic once you know it
+"""
 
 _README = """\
 # {{distribution}}
@@ -462,7 +485,9 @@ carried over (the file's `interpretation`) until you replace them.
    onderwijsregels editions --edition-file src/{{module}}/{{data_file}}
    ```
 
-2. **Run the tests** (they pass as scaffolded; add one per value you change):
+2. **Run the tests** (they pass as scaffolded): the checks in `tests/test_edition.py`, the
+   conformance check of the onderwijsregels pytest plugin, and the cases in
+   `tests/cases_{{id}}.yaml`, where you add one case per value you change (YAML, no Python):
 
    ```bash
    pip install -e '.[test]'
