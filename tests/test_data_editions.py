@@ -309,6 +309,15 @@ def test_an_exported_file_is_plain_yaml_with_exact_numbers(shipped: owr.Rulebook
     assert "0.1" not in text or "0.10000000" not in text
 
 
+def test_the_header_says_when_the_file_has_an_installed_id(shipped: owr.Rulebook) -> None:
+    # Loading a file with an installed edition's id beside that plugin is refused (duplicate
+    # id), so the header says how to load it; a file with an id of its own needs no such line.
+    warned = "Its id is that of the installed edition 'cao-po-2025-2027'"
+    assert warned in shipped.export_edition("cao-po-2025-2027")
+    text = shipped.export_edition("cao-po-2025-2027", id="cao-po-concept-2098")
+    assert "Its id is that of the installed edition" not in text
+
+
 def test_decimal_digits_survive_the_round_trip(shipped: owr.Rulebook, tmp_path: Path) -> None:
     base = shipped.get("cao-po-2025-2027")
     data = edition_data(base, shipped.get("cao-po-2024-2025"))

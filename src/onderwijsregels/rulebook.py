@@ -343,6 +343,12 @@ class Rulebook:
             f"Its rules are those of {base.id!r}; its values and citations are below.",
             "Load it with onderwijsregels.load(edition_files=[...]) or --edition-file FILE.",
         ]
+        if any(new_id == known.id for known in self.editions(edition.family)):
+            header.append(
+                f"Its id is that of the installed edition {new_id!r}: load it where that edition "
+                "is not installed (ONDERWIJSREGELS_PLUGINS), or export it with an id (--id) and "
+                "dates of its own."
+            )
         return dump_edition(data, header=header)
 
     def _data_base(self, edition: Edition) -> tuple[Edition, str | None]:
