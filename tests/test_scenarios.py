@@ -715,3 +715,30 @@ def test_an_edition_file_may_not_hold_a_negative_amount(tmp_path: Path) -> None:
     assert "individueel_budget_op_oop[0].value" in str(caught.value)
     assert "must not be negative" in str(caught.value)
     assert "(line 16)" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("flags", "said"),
+    [
+        (["--set", "individueel_budget_op_oop=600"], "--from: is needed with --set"),
+        (
+            ["--set", "individueel_budget_op_oop=abc", "--from", "2026-01-01", "--citation", "c"],
+            "--set: 'individueel_budget_op_oop=abc': 'abc' is not a decimal number",
+        ),
+        (
+            ["--set", "nope=600", "--from", "2026-01-01", "--citation", "c"],
+            "--set: 'nope=600': unknown parameter 'nope'",
+        ),
+    ],
+)
+def test_a_bad_flag_is_blamed_on_the_flag_not_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], flags: list[str], said: str
+) -> None:
+    # The board file is fine; the message names the flag, without the file in front of it.
+    board = tmp_path / "board.yaml"
+    board.write_text("employees:\n  - {function: leraar, werktijdfactor: 0.6}\n", encoding="utf-8")
+    code = main(["compare", str(board), "--year", "2026", *flags])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.startswith(f"onderwijsregels: {said}")
+    assert str(board) not in err

@@ -409,7 +409,10 @@ def _compare(rulebook: Rulebook, arguments: argparse.Namespace) -> str:
             parameter, equals, text = item.partition("=")
             if not equals:
                 raise InvalidInputError("--set", f"{shown(item)} is not PARAMETER=VALUE")
-            values[parameter.strip()] = parse_scenario_value(rulebook, parameter.strip(), text)
+            try:
+                values[parameter.strip()] = parse_scenario_value(rulebook, parameter.strip(), text)
+            except InvalidInputError as error:  # the API's `values.X` is the flag here
+                raise InvalidInputError("--set", f"{shown(item)}: {error.reason}") from None
         what_if = scenario(
             rulebook,
             arguments.name,
@@ -612,7 +615,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             output = _evaluate(rulebook, arguments)
     except OnderwijsregelsError as error:  # every error maps itself: lines and exit code
-        where = f"{arguments.file}: " if getattr(arguments, "file", None) else ""
+        # An error about the file names it; one about a flag (--set, --from) names the flag only.
+        field = getattr(error, "field", None)
+        about_a_flag = isinstance(field, str) and field.startswith("--")
+        file = getattr(arguments, "file", None)
+        where = f"{file}: " if file and not about_a_flag else ""
         for line in error.lines(where):
             _say(f"onderwijsregels: {line}")
         return error.exit_code
