@@ -742,3 +742,32 @@ def test_a_bad_flag_is_blamed_on_the_flag_not_the_file(
     assert code == 2
     assert err.startswith(f"onderwijsregels: {said}")
     assert str(board) not in err
+
+
+def _confidence(rulebook: owr.Rulebook, rule_id: str) -> str:
+    teacher = owr.Employee(function=owr.Function.LERAAR, werktijdfactor=Decimal("1"), scale="L11")
+    outcome = rulebook.evaluate(teacher, year=2028, families="cao-po")[rule_id]
+    assert outcome.edition.id == "cao-po-vergelijk-2027-2028"
+    return outcome.confidence.value
+
+
+def test_a_file_without_a_reading_keeps_its_bases_reading(tmp_path: Path) -> None:
+    # cao-po-2025-2027 reads "every value carried over from CAO PO 2024-2025 is our reading", so
+    # its carried-over rule jaarlijkse_afspraken_in_pop has confidence interpretation. A file
+    # deriving from it that gives no `interpretation` keeps that reading: what it carries over is
+    # never more certain than in its base. `interpretation: null` states that the new text
+    # confirms it: then the rule's own citation (the AVS FAQ, a grade-A source) gives `confirmed`.
+    kept = tmp_path / "kept.yaml"
+    kept.write_text(FICTIONAL_EDITION.replace("VALUE", "600.00"), encoding="utf-8")
+    assert _confidence(owr.load(edition_files=[kept]), "jaarlijkse_afspraken_in_pop") == (
+        "interpretation"
+    )
+    dropped = tmp_path / "dropped.yaml"
+    dropped.write_text(
+        FICTIONAL_EDITION.replace("VALUE", "600.00") + "interpretation: null\n", encoding="utf-8"
+    )
+    rulebook = owr.load(edition_files=[dropped])
+    assert _confidence(rulebook, "jaarlijkse_afspraken_in_pop") == "confirmed"
+    # The export says so, so that loading it gives the same results (the round trip).
+    exported = rulebook.export_edition("cao-po-vergelijk-2027-2028", id="cao-po-terug-2098")
+    assert "\ninterpretation: null\n" in exported

@@ -545,6 +545,9 @@ class _Builder:
         assert title is not None
         assert valid_from is not None
         assert citation is not None
+        reading: dict[str, Any] = (  # absent: derive keeps the base's reading
+            {"interpretation": interpretation} if "interpretation" in data else {}
+        )
         try:
             return base.derive(
                 id=self.file.id,
@@ -558,8 +561,10 @@ class _Builder:
                 provisional=provisional,
                 supersedes=frozenset(supersedes),
                 notes=notes,
-                interpretation=interpretation,
                 source_file=self.file.name,
+                # Absent: the base's edition-wide reading stays (what is carried over is never
+                # more certain than in the base); `interpretation: null` drops it.
+                **reading,
             )
         except DefinitionError as error:  # a rule of Edition not checked above
             raise EditionFileProblems(self.file, [((), str(error), False)]) from None
@@ -958,6 +963,8 @@ def edition_data(edition: Edition, base: Edition, *, id: str | None = None) -> d
         found["notes"] = list(edition.notes)
     if edition.interpretation is not None:
         found["interpretation"] = _interpretation_data(edition.interpretation)
+    elif base.interpretation is not None and base is not edition:
+        found["interpretation"] = None  # an absent key would inherit the base's reading
     kept = set(edition.rule_ids)
     removed = [rule_id for rule_id in base.rule_ids if rule_id not in kept]
     if removed:

@@ -260,9 +260,11 @@ class Edition:
         reading a replaced parameter are *carried over* and results say so.
         Scales removed earlier stay removed; ``removed_scales`` adds more. Any
         other field of :class:`Edition` may be given by name (``fields``); of
-        those, ``applies_from``, ``provisional``, ``interpretation``, ``notes``,
-        ``supersedes`` and ``source_file`` start afresh, the rest (``removed_scales_citation``,
-        ``regrading_until``) is inherited unless given. Built on
+        those, ``applies_from``, ``provisional``, ``notes``, ``supersedes`` and
+        ``source_file`` start afresh, the rest (``interpretation``, ``removed_scales_citation``,
+        ``regrading_until``) is inherited unless given. The edition-wide ``interpretation`` is
+        inherited so that what a successor carries over is never more certain than it was in
+        its base; give ``interpretation=None`` when the new text confirms what is carried over. Built on
         :func:`attrs.evolve`, so a new Edition field needs no change here.
 
         >>> from datetime import date
@@ -331,7 +333,6 @@ class Edition:
 _FRESH: dict[str, Any] = {
     "applies_from": None,
     "provisional": False,
-    "interpretation": None,
     "notes": (),
     "supersedes": frozenset(),
     "source_file": None,
