@@ -285,3 +285,23 @@ def test_the_generated_tests_pass_after_pip_install(  # pragma: no cover - needs
     assert pip.returncode == 0, pip.stdout + pip.stderr
     done = _run_generated_tests(root, site)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_a_file_that_does_not_load_fails_the_tests_briefly(
+    tmp_path: Path, installed: owr.Rulebook
+) -> None:
+    # A mistake in the edition file (here: a grade that does not exist) fails the generated
+    # tests with the loader's message (file, path, line), not pages of traceback.
+    root = _scaffold(installed, tmp_path / "out")
+    data_file = root / f"src/{MODULE}/{NEW}.yaml"
+    text = data_file.read_text(encoding="utf-8")
+    assert "    grade: D\n" in text
+    data_file.write_text(text.replace("    grade: D\n", "    grade: Z\n", 1), encoding="utf-8")
+    site = tmp_path / "site"
+    _install_like_pip(root, site)
+    done = _run_generated_tests(root, site)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "the plugins do not load" in done.stdout
+    assert "grade: must be one of" in done.stdout
+    assert "Traceback" not in done.stdout
+    assert len(done.stdout.splitlines()) < 120, done.stdout

@@ -771,3 +771,27 @@ def test_a_file_without_a_reading_keeps_its_bases_reading(tmp_path: Path) -> Non
     # The export says so, so that loading it gives the same results (the round trip).
     exported = rulebook.export_edition("cao-po-vergelijk-2027-2028", id="cao-po-terug-2098")
     assert "\ninterpretation: null\n" in exported
+
+
+def test_a_source_given_in_full_can_be_cited_by_its_id_later_in_the_file(
+    tmp_path: Path,
+) -> None:
+    # The looptijd citation gives the source in full (id test-vergelijk); the value cites it by
+    # id alone, as one cites a source of the shipped register.
+    by_id = FICTIONAL_EDITION.replace("VALUE", "600.00").replace(
+        "read_at: *src", "read_at: test-vergelijk"
+    )
+    assert "read_at: test-vergelijk" in by_id
+    edition = tmp_path / "by-id.yaml"
+    edition.write_text(by_id, encoding="utf-8")
+    loaded = owr.load(edition_files=[edition]).get("cao-po-vergelijk-2027-2028")
+    (parameter,) = [item for item in loaded.parameters if item.id == "individueel_budget_op_oop"]
+    citation = parameter.values[-1].citation
+    assert citation is not None
+    assert citation.read_at.id == "test-vergelijk"
+    # An id given nowhere is still refused, naming the line.
+    edition.write_text(
+        by_id.replace("read_at: test-vergelijk", "read_at: nergens"), encoding="utf-8"
+    )
+    with pytest.raises(owr.InvalidInputError, match=r"unknown source id 'nergens'.*\(line 16\)"):
+        owr.load(edition_files=[edition])

@@ -607,12 +607,14 @@ class _Builder:
     def source(self, value: object, where: Where) -> Source | None:
         check = self.check
         if isinstance(value, str):
-            shipped = register().get(value)
+            given = self.sources.get(value)  # a source given in full earlier in this file
+            shipped = register().get(value) if given is None else given[0]
             if shipped is None:
                 check.fail(
                     where,
                     f"unknown source id {value!r}: give an id of the shipped source register "
-                    "(the Sources page of the documentation), or the source itself: "
+                    "(the Sources page of the documentation) or of a source given in full "
+                    "earlier in this file, or the source itself: "
                     "{id, title, publisher, grade, url}",
                 )
             return shipped

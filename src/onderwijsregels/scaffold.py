@@ -163,7 +163,7 @@ def new_edition(
         "data_file": data_file,
         "valid_from": valid_from.isoformat(),
         "valid_from_args": f"{valid_from.year}, {valid_from.month}, {valid_from.day}",
-        "valid_to": valid_to.isoformat() if valid_to else "open-ended",
+        "valid_to": f"to {valid_to.isoformat()}" if valid_to else "on, open-ended",
         "host_version": host_version(),
         "employee_test": _EMPLOYEE_TEST if "Employee" in kinds else "",
         "school_test": _SCHOOL_TEST if "School" in kinds else "",
@@ -254,9 +254,11 @@ def _edition_text(
         "",
         "Every value below is the base edition's, with the base's citation: replace each one",
         "marked TODO with the new CAO's figure, its article and a short verbatim quote, and",
-        "read_at the source you read it on. Then drop the TODO comments, the notes and the",
-        "interpretation, set provisional: false once the CAO is signed, and run the tests.",
-        "The format is described under 'Editions as data' in the onderwijsregels docs.",
+        "read_at the source you read it on (its id alone, once it is given in full above).",
+        "Then drop the TODO comments and the notes, write `interpretation: null` (or your own",
+        "reading; without the key the base's reading stays), set provisional: false once the",
+        "CAO is signed, and run the tests. The format is described under 'Editions as data'",
+        "in the onderwijsregels docs.",
     ]
     if "supersedes" in found:
         header += [
@@ -408,7 +410,10 @@ VALID_FROM = date({{valid_from_args}})
 
 @pytest.fixture(scope="module")
 def rulebook() -> owr.Rulebook:
-    return owr.load()
+    try:
+        return owr.load()
+    except owr.OnderwijsregelsError as error:  # the edition file does not load: say why, briefly
+        pytest.fail(f"the plugins do not load: {error}", pytrace=False)
 
 
 def test_the_edition_loads_from_this_plugin(rulebook: owr.Rulebook) -> None:
@@ -445,8 +450,8 @@ def test_the_edition_conforms(onderwijsregels_conformance: object) -> None:
 _CASES = """\
 # Cases for the edition {{id}}, collected by pytest through the onderwijsregels plugin.
 # Add one per value you change: a subject, a period and what you expect, with the arithmetic.
-# Each case fails with every mismatch and its line. See "For plugin authors" in the
-# onderwijsregels documentation (Tests and mutation testing).
+# Each case fails with every mismatch and its line. See the section "For plugin authors" of
+# the page "Tests and mutation testing" in the onderwijsregels documentation.
 cases:
   - name: the edition governs its first day
     subject: {function: leraar, werktijdfactor: 1}
@@ -459,7 +464,7 @@ _README = """\
 # {{distribution}}
 
 A plugin for [onderwijsregels](https://pypi.org/project/onderwijsregels/): the edition
-`{{id}}` ({{title}}), from {{valid_from}} ({{valid_to}}), written as data. It derives from
+`{{id}}` ({{title}}), from {{valid_from}} {{valid_to}}, written as data. It derives from
 `{{base}}` and reuses its rules; the values are in
 `src/{{module}}/{{data_file}}`.
 
@@ -475,7 +480,8 @@ carried over (the file's `interpretation`) until you replace them.
    - every dated value marked `TODO`: the new CAO's figure, with its `citation` (`article`,
      `lid`, `quote`, `read_at`). Remove a parameter you do not change, and its base value
      carries over. A value the text does not give is a known gap: `missing:` with the reason;
-   - then drop the `TODO` comments, the `notes` and the `interpretation`, and set
+   - then drop the `TODO` comments and the `notes`, write `interpretation: null` (or a
+     reading of your own: without the key, the base's edition-wide reading stays), and set
      `provisional: false` once the CAO is signed.
 
    The format is described under "Editions as data" in the onderwijsregels documentation.

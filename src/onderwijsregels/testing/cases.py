@@ -259,7 +259,11 @@ def rulebook_for(case: Case) -> Rulebook:
 
 def run_case(case: Case, rulebook: Rulebook | None = None) -> list[str]:
     """Every mismatch of ``case``, each with its rule and line; empty when all hold."""
-    rulebook = rulebook if rulebook is not None else rulebook_for(case)
+    if rulebook is None:
+        try:
+            rulebook = rulebook_for(case)
+        except OnderwijsregelsError as error:  # an installed edition file that does not load
+            return [f"{case.file} line {case.line}: the plugins do not load: {error}"]
     try:
         evaluation = rulebook.evaluate(case.subject, families=case.families, **case.period)
     except OnderwijsregelsError as error:
