@@ -705,6 +705,14 @@ def test_compare_an_edition_file_with_the_installed_rules(
     # 2028 under the file: 600 × 0.6 = 360.00; installed (2025-2027, nawerking): 525 × 0.6 = 315.00
     budget = rules["individueel_budget"]
     assert budget["difference"] == "45.00"
+    # The header says where the difference comes from: the edition only the scenario holds.
+    assert document["scenario_values"] == []
+    assert document["scenario_editions"] == ["cao-po-vergelijk-2027-2028"]
+    assert main(["compare", str(board), "--year", "2028", "--edition-file", str(edition)]) == 0
+    text = capsys.readouterr().out
+    assert "Editions only in the scenario rulebook" in text
+    assert "cao-po-vergelijk-2027-2028" in text.splitlines()[1]
+    assert "supplies no values" not in text
 
 
 def test_an_edition_file_may_not_hold_a_negative_amount(tmp_path: Path) -> None:

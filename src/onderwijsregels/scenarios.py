@@ -975,13 +975,15 @@ class Comparison:
     ``subjects`` holds one :class:`SubjectComparison` per subject, in order; ``totals`` one
     :class:`RuleTotal` per rule whose unit is an amount of euros or hours
     (:data:`SUMMED_UNITS`); ``scenario_values`` the values the scenario rulebook supplies (see
-    :func:`scenario_values`).
+    :func:`scenario_values`); ``scenario_editions`` the ids of the editions the scenario
+    rulebook holds and the baseline does not hold as they are (an edition file, say).
     """
 
     period: Period
     subjects: tuple[SubjectComparison, ...]
     totals: tuple[RuleTotal, ...]
     scenario_values: tuple[ScenarioValue, ...] = ()
+    scenario_editions: tuple[str, ...] = ()
 
     @property
     def reference_day(self) -> date:
@@ -1018,6 +1020,7 @@ class Comparison:
             },
             "reference_day": self.reference_day.isoformat(),
             "scenario_values": [unstructure(item) for item in self.scenario_values],
+            "scenario_editions": list(self.scenario_editions),
             "subjects": [unstructure(item) for item in self.subjects],
             "totals": [unstructure(item) for item in self.totals],
         }
@@ -1059,7 +1062,24 @@ def compare(
         _subject(index, subject, before, after)
         for index, (subject, before, after) in enumerate(zip(asked, first, second, strict=True))
     )
-    return Comparison(period, compared, _totals(compared), scenario_values(scenario))
+    return Comparison(
+        period,
+        compared,
+        _totals(compared),
+        scenario_values(scenario),
+        _editions_only_in(scenario, baseline),
+    )
+
+
+def _editions_only_in(scenario: Rulebook, baseline: Rulebook) -> tuple[str, ...]:
+    """The ids of the editions ``scenario`` holds and ``baseline`` does not hold as they are."""
+    held = {edition for family in baseline.families() for edition in baseline.editions(family)}
+    return tuple(
+        edition.id
+        for family in scenario.families()
+        for edition in scenario.editions(family)
+        if edition not in held
+    )
 
 
 def _subject(

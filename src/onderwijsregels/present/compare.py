@@ -126,8 +126,13 @@ def comparison_text(comparison: Comparison, *, all_rules: bool = False) -> str:
             f"cited as '{item.citation.reference}'"
             for item in comparison.scenario_values
         ]
-    else:
-        lines.append("The scenario rulebook supplies no values of its own.")
+    if comparison.scenario_editions:
+        lines.append(
+            "Editions only in the scenario rulebook (not installed, or installed otherwise): "
+            + ", ".join(comparison.scenario_editions)
+        )
+    if not comparison.scenario_values and not comparison.scenario_editions:
+        lines.append("The scenario rulebook supplies no values or editions of its own.")
     rows = [
         [
             f"[{subject.index}] {subject.label}",
