@@ -393,7 +393,10 @@ def test_json_files_load_too(shipped: owr.Rulebook, tmp_path: Path) -> None:
         Decimal("600.00")
     )
     broken = json.dumps({**data, "valid_to": "2098-13-01"}, default=str)
-    with pytest.raises(owr.InvalidInputError, match=r"editie.json: valid_to: must be a day"):
+    with pytest.raises(
+        owr.InvalidInputError,
+        match=r"editie.json: valid_to: 2098-13-01 is not a day of the calendar",
+    ):
         owr.load(only=SHIPPED, edition_files=[write(tmp_path, broken, "editie.json")])
 
 
@@ -488,6 +491,14 @@ def test_json_files_load_too(shipped: owr.Rulebook, tmp_path: Path) -> None:
             "must be a day written YYYY-MM-DD, got the text '2098-1-1'",
             "valid_from: 2098-1-1",
             id="not a day",
+        ),
+        pytest.param(
+            "valid_to: 2098-12-31",
+            "valid_to: 2098-02-30",
+            "valid_to",
+            "2098-02-30 is not a day of the calendar (day is out of range for month)",
+            "valid_to: 2098-02-30",
+            id="no such day",
         ),
         pytest.param(
             "family: cao-po",

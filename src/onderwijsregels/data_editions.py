@@ -62,7 +62,6 @@ limits of :mod:`onderwijsregels.limits`, by :func:`onderwijsregels.records.read_
 
 from __future__ import annotations
 
-import contextlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
@@ -409,8 +408,11 @@ class _Check:
         if value is None and optional:
             return None
         if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
-            with contextlib.suppress(ValueError):
+            try:
                 value = date.fromisoformat(value)  # JSON writes days as texts
+            except ValueError as error:  # written right, but no such day: 2027-02-30
+                self.fail(where, f"{value} is not a day of the calendar ({error})")
+                return None
         if not isinstance(value, date) or isinstance(value, datetime):
             self.fail(
                 where,
