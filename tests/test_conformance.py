@@ -90,7 +90,8 @@ def test_a_case_reports_every_mismatch_with_its_line() -> None:
     (case,) = parse_cases(CASES, "cases_x.yaml")
     assert run_case(case) == [
         "cases_x.yaml line 8: individueel_budget: expected value 350.00, got 360.00",
-        "cases_x.yaml line 8: individueel_budget: expected confidence confirmed, got secondary",
+        # each mismatch on the line of the key it is about: value on 8, confidence on 9
+        "cases_x.yaml line 9: individueel_budget: expected confidence confirmed, got secondary",
         "cases_x.yaml line 11: maximale_spaartermijn: expected value 4, got 3",
     ]
 

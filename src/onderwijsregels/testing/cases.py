@@ -81,6 +81,9 @@ class Case:
     """The line of each expectation, by rule id."""
     distribution: str | None = None
     plugins: tuple[str, ...] | None = None
+    key_lines: dict[str, dict[str, int]] = attrs.field(factory=dict)
+    """The line of each expected key (``value``, ``confidence``, ...), by rule id; a key not
+    listed stands on its rule's line."""
 
 
 def _lines(node: yaml.Node, path: tuple[Any, ...], found: dict[tuple[Any, ...], int]) -> None:
@@ -226,6 +229,14 @@ def _case(
         families=tuple(families) if families is not None else None,
         expect=expected,
         lines={rule_id: lines.get((*path, "expect", rule_id), line) for rule_id in expected},
+        key_lines={
+            rule_id: {
+                key: found
+                for key in wanted
+                if (found := lines.get((*path, "expect", rule_id, key))) is not None
+            }
+            for rule_id, wanted in expected.items()
+        },
     )
 
 
@@ -270,8 +281,10 @@ def run_case(case: Case, rulebook: Rulebook | None = None) -> list[str]:
         return [f"{case.file} line {case.line}: the evaluation failed: {error}"]
     problems: list[str] = []
     for rule_id, wanted in case.expect.items():
-        where = f"{case.file} line {case.lines[rule_id]}: {rule_id}"
-        problems += [f"{where}: {problem}" for problem in _mismatches(evaluation, rule_id, wanted)]
+        at = case.key_lines.get(rule_id, {})
+        for key, problem in _mismatches(evaluation, rule_id, wanted):
+            line = at.get(key, case.lines[rule_id]) if key else case.lines[rule_id]
+            problems.append(f"{case.file} line {line}: {rule_id}: {problem}")
     return problems
 
 
@@ -285,35 +298,52 @@ def _status(evaluation: Evaluation, rule_id: str) -> tuple[str, Outcome | None]:
     return "missing", None
 
 
-def _mismatches(evaluation: Evaluation, rule_id: str, wanted: Mapping[str, Any]) -> list[str]:
+def _mismatches(
+    evaluation: Evaluation, rule_id: str, wanted: Mapping[str, Any]
+) -> list[tuple[str | None, str]]:
+    """Each mismatch with the expected key it is about (``None``: the rule as a whole)."""
     status, outcome = _status(evaluation, rule_id)
     expected_status = wanted.get("status", "value")
     if status == "missing":
-        return [f"no such rule in this evaluation (rules: {', '.join(evaluation.rule_ids)})"]
+        return [
+            (None, f"no such rule in this evaluation (rules: {', '.join(evaluation.rule_ids)})")
+        ]
     if status != expected_status:
         try:
             evaluation[rule_id]
         except (RuleNotApplicableError, OnderwijsregelsError) as error:
-            return [f"expected {expected_status}, got {status}: {error}"]
-        return [f"expected {expected_status}, got {status}"]
+            return [("status", f"expected {expected_status}, got {status}: {error}")]
+        return [("status", f"expected {expected_status}, got {status}")]
     if outcome is None:
         return []
-    problems = []
+    problems: list[tuple[str | None, str]] = []
     if "value" in wanted and not _same(wanted["value"], outcome.value):
-        problems.append(f"expected value {_shown(wanted['value'])}, got {_shown(outcome.value)}")
+        problems.append(
+            ("value", f"expected value {_shown(wanted['value'])}, got {_shown(outcome.value)}")
+        )
     if "confidence" in wanted and wanted["confidence"] != outcome.confidence.value:
         problems.append(
-            f"expected confidence {wanted['confidence']}, got {outcome.confidence.value}"
+            (
+                "confidence",
+                f"expected confidence {wanted['confidence']}, got {outcome.confidence.value}",
+            )
         )
     if "edition" in wanted and wanted["edition"] != outcome.edition.id:
-        problems.append(f"expected edition {wanted['edition']}, got {outcome.edition.id}")
+        problems.append(
+            ("edition", f"expected edition {wanted['edition']}, got {outcome.edition.id}")
+        )
     if "display" in wanted and wanted["display"] != outcome.display:
-        problems.append(f"expected display {wanted['display']!r}, got {outcome.display!r}")
+        problems.append(
+            ("display", f"expected display {wanted['display']!r}, got {outcome.display!r}")
+        )
     if "citation" in wanted:
         references = [citation.reference for citation in outcome.citations]
         if not any(reference.startswith(str(wanted["citation"])) for reference in references):
             problems.append(
-                f"expected a citation {wanted['citation']!r}, got {'; '.join(references)}"
+                (
+                    "citation",
+                    f"expected a citation {wanted['citation']!r}, got {'; '.join(references)}",
+                )
             )
     return problems
 
