@@ -547,7 +547,9 @@ class _Builder:
         assert title is not None
         assert valid_from is not None
         assert citation is not None
-        reading: dict[str, Any] = (  # absent: derive keeps the base's reading
+        # Absent, the base's edition-wide reading stays (what is carried over is never more
+        # certain than in the base); `interpretation: null` drops it.
+        reading: dict[str, Any] = (
             {"interpretation": interpretation} if "interpretation" in data else {}
         )
         try:
@@ -564,8 +566,6 @@ class _Builder:
                 supersedes=frozenset(supersedes),
                 notes=notes,
                 source_file=self.file.name,
-                # Absent: the base's edition-wide reading stays (what is carried over is never
-                # more certain than in the base); `interpretation: null` drops it.
                 **reading,
             )
         except DefinitionError as error:  # a rule of Edition not checked above
