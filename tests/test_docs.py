@@ -220,7 +220,9 @@ def test_python_examples_parse(page: str) -> None:
         ast.parse(block)
 
 
-@pytest.mark.parametrize("page", ["index.md", "concepts.md", "rules.md", "scenarios.md"])
+@pytest.mark.parametrize(
+    "page", ["index.md", "concepts.md", "rules.md", "scenarios.md", "batch.md"]
+)
 def test_python_examples_run(
     page: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -27,6 +27,7 @@ INPUT = {
     errors.UnknownRuleError: 404,
     errors.UnknownEditionError: 404,
     errors.UnknownParameterError: 404,
+    errors.MissingExtraError: 400,
 }
 DEFINITION = {
     errors.PluginError: 500,

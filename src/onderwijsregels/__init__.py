@@ -14,6 +14,7 @@ Decimal('360.00')
 from __future__ import annotations
 
 from onderwijsregels.accrual import Accrual, AccrualYear, accruals
+from onderwijsregels.batch import Batch
 from onderwijsregels.citations import Citation, Confidence, Interpretation
 from onderwijsregels.diff import EditionDiff
 from onderwijsregels.editions import Edition
@@ -22,6 +23,7 @@ from onderwijsregels.errors import (
     EditionDefinitionError,
     InputError,
     InvalidInputError,
+    MissingExtraError,
     NoEditionError,
     NotEncodedError,
     OnderwijsregelsError,
@@ -82,6 +84,7 @@ __all__ = [
     "SCALES",
     "Accrual",
     "AccrualYear",
+    "Batch",
     "BoardLapse",
     "BrokenPlugin",
     "CalendarYear",
@@ -104,6 +107,7 @@ __all__ = [
     "Interpretation",
     "InvalidInputError",
     "Ledger",
+    "MissingExtraError",
     "NoEditionError",
     "NotApplicable",
     "NotApplicableResult",

@@ -48,6 +48,7 @@ from onderwijsregels.periods import SchoolYear, check_year
 from onderwijsregels.plan import RecordError
 from onderwijsregels.present.compare import comparison_csv, comparison_json, comparison_text
 from onderwijsregels.present.csv import rows_to_csv as csv_text
+from onderwijsregels.present.summary import board_summary
 from onderwijsregels.present.text import evaluation_summary, table
 from onderwijsregels.records import load_ledgers, load_records
 from onderwijsregels.register_overview import register_overview, rows_to_csv, rows_to_text
@@ -55,6 +56,7 @@ from onderwijsregels.rulebook import Rulebook, load
 from onderwijsregels.scaffold import new_edition
 from onderwijsregels.scenarios import compare, parse_scenario_value, scenario
 from onderwijsregels.statement import CSV_HEADER, lapses_per_school
+from onderwijsregels.stream import evaluate_csv, report_text
 
 __all__ = ["main"]
 
@@ -139,13 +141,61 @@ def _parser() -> argparse.ArgumentParser:
     editions = commands.add_parser("editions", help="list every family and edition")
     editions.add_argument("--format", choices=("text", "json"), default="text")
     _loading(editions)
-    evaluate = commands.add_parser("evaluate", help="evaluate the employees and schools in a file")
-    evaluate.add_argument("file", type=Path, help="a JSON or YAML file of employees and/or schools")
+    evaluate = commands.add_parser(
+        "evaluate",
+        help="evaluate the employees and schools in a file, or every row of a CSV export",
+        description=(
+            "Evaluate a board file (JSON or YAML: employees and schools) as text, JSON or "
+            "explained step by step; or stream a CSV export (FILE.csv, one row per employee "
+            "or per school; columns in the docs, 'Batch evaluation') to CSV, JSON or JSON "
+            "Lines. A bad row stops the run before anything is written, unless --skip-invalid."
+        ),
+    )
+    evaluate.add_argument(
+        "file", type=Path, help="a JSON or YAML board file, or a CSV export (.csv)"
+    )
     period = evaluate.add_mutually_exclusive_group(required=True)
     period.add_argument("--year", type=_year, help="a calendar year, e.g. 2020")
     period.add_argument("--on", type=_day, help="a day, e.g. 2020-05-01")
     period.add_argument("--school-year", type=_school_year, help="a school year, e.g. 2021-2022")
-    evaluate.add_argument("--format", choices=("text", "json", "explain"), default="text")
+    evaluate.add_argument(
+        "--format",
+        choices=("text", "json", "explain", "csv", "jsonl"),
+        help="board file: text (default), json or explain; CSV export: csv (default), json "
+        "or jsonl",
+    )
+    evaluate.add_argument(
+        "--rules",
+        action="append",
+        metavar="RULE[,RULE]",
+        help="evaluate only these rules, e.g. individueel_budget (repeatable)",
+    )
+    evaluate.add_argument(
+        "--summary",
+        action="store_true",
+        help="board file: one row per employee and school with the main values",
+    )
+    evaluate.add_argument("--output", type=Path, metavar="FILE", help="write to FILE, not stdout")
+    evaluate.add_argument(
+        "--skip-invalid",
+        action="store_true",
+        help="CSV export: write the good rows and report every bad row (on stderr, or --errors)",
+    )
+    evaluate.add_argument(
+        "--errors", type=Path, metavar="FILE", help="with --skip-invalid: the error report file"
+    )
+    evaluate.add_argument(
+        "--keep",
+        action="append",
+        default=[],
+        metavar="COLUMN",
+        help="CSV export: copy this extra column to the output (repeatable)",
+    )
+    evaluate.add_argument(
+        "--no-progress",
+        action="store_true",
+        help="no progress bar (one is shown on stderr for a CSV export when it is a terminal)",
+    )
     _max_bytes(evaluate)
     _loading(evaluate)
     statement = commands.add_parser("statement", help="budget statements of the ledgers in a file")
@@ -348,7 +398,119 @@ def _provided_by(row: Mapping[str, Any]) -> str:
     return text
 
 
+def _rules(arguments: argparse.Namespace) -> list[str] | None:
+    """The rule ids of ``--rules`` (repeatable, comma-separated), or ``None``."""
+    if not arguments.rules:
+        return None
+    found = [name.strip() for given in arguments.rules for name in given.split(",")]
+    if not all(found):
+        raise InvalidInputError("--rules", "give rule ids separated by commas, without blanks")
+    return found
+
+
+_CSV_FORMATS = ("csv", "json", "jsonl")
+_BOARD_FORMATS = ("text", "json", "explain")
+
+
+def _check_evaluate_flags(arguments: argparse.Namespace, export: bool) -> str:
+    """The output format, after checking that the flags fit the kind of file."""
+    form = arguments.format or ("csv" if export else "text")
+    if export:
+        if form not in _CSV_FORMATS:
+            raise InvalidInputError(
+                "--format", f"a CSV export is written as csv, json or jsonl, not {form}"
+            )
+        if arguments.summary:
+            raise InvalidInputError("--summary", "is for a board file (YAML or JSON)")
+    else:
+        if form not in _BOARD_FORMATS:
+            raise InvalidInputError(
+                "--format",
+                f"{form} is for a CSV export (FILE.csv); a board file is written as text, json "
+                "or explain",
+            )
+        for flag, given in (("--skip-invalid", arguments.skip_invalid), ("--keep", arguments.keep)):
+            if given:
+                raise InvalidInputError(flag, "is for a CSV export (FILE.csv)")
+        if arguments.summary and form != "text":
+            raise InvalidInputError("--summary", f"is a text table; leave out --format {form}")
+    if arguments.errors is not None and not arguments.skip_invalid:
+        raise InvalidInputError("--errors", "is the report of --skip-invalid; give both")
+    return form
+
+
+def _evaluate_export(rulebook: Rulebook, arguments: argparse.Namespace) -> int:
+    """Stream a CSV export through the batch (see :mod:`onderwijsregels.stream`)."""
+    form = _check_evaluate_flags(arguments, export=True)
+    progress = _progress_bar() if not arguments.no_progress else None
+    target: Path | None = arguments.output
+    partial = target.with_name(f".{target.name}.partial") if target is not None else None
+    try:
+        out: TextIO = partial.open("w", encoding="utf-8", newline="") if partial else sys.stdout
+    except OSError as error:
+        raise InvalidInputError("--output", f"cannot write: {error.strerror or error}") from None
+    try:
+        options: dict[str, Any] = {"progress": progress} if progress else {}
+        report = evaluate_csv(
+            rulebook,
+            arguments.file,
+            out,
+            year=arguments.year,
+            on=arguments.on,
+            school_year=str(arguments.school_year) if arguments.school_year else None,
+            rules=_rules(arguments),
+            keep=arguments.keep,
+            form=form,  # type: ignore[arg-type]  # checked above
+            skip_invalid=arguments.skip_invalid,
+            **options,
+        )
+        out.flush()
+    except OSError as error:  # a full disk, a closed pipe
+        _silence_stdout()
+        _say(f"onderwijsregels: cannot write the output: {error.strerror or error}")
+        if partial is not None:
+            partial.unlink(missing_ok=True)
+        return 1
+    except BaseException:
+        if partial is not None:
+            out.close()
+            partial.unlink(missing_ok=True)
+        raise
+    if partial is not None and target is not None:
+        out.close()
+        partial.replace(target)
+    if report.skipped:
+        text = report_text(report)
+        if arguments.errors is not None:
+            arguments.errors.write_text(text + "\n", encoding="utf-8")
+        else:
+            for line in text.splitlines():
+                _say(f"onderwijsregels: skipped {line}")
+        _say(
+            f"onderwijsregels: {report.written} of {report.rows} rows written; "
+            f"{report.rows - report.written} skipped"
+            + (f" (listed in {arguments.errors})" if arguments.errors else "")
+        )
+    return 0
+
+
+def _progress_bar() -> Any:
+    """A tqdm progress bar on stderr when it is a terminal and tqdm is installed; else None."""
+    if not sys.stderr.isatty():
+        return None
+    try:
+        from tqdm import tqdm
+    except ImportError:
+        return None
+
+    def bar(items: Any, label: str, total: int | None) -> Any:
+        return tqdm(items, desc=label, total=total, unit=" rows", file=sys.stderr, mininterval=0.5)
+
+    return bar
+
+
 def _evaluate(rulebook: Rulebook, arguments: argparse.Namespace) -> str:
+    form = _check_evaluate_flags(arguments, export=False)
     problems: list[tuple[str, str]] = []  # reading and evaluating, reported together
     records = load_records(arguments.file, max_bytes=arguments.max_bytes, problems=problems)
     outcomes = rulebook.run(
@@ -356,6 +518,7 @@ def _evaluate(rulebook: Rulebook, arguments: argparse.Namespace) -> str:
         year=arguments.year,
         on=arguments.on,
         school_year=arguments.school_year,
+        rules=_rules(arguments),
     )
     results: list[tuple[str, Evaluation]] = []
     shared: dict[str, list[str]] = {}  # a problem of the period, not of one record
@@ -374,11 +537,13 @@ def _evaluate(rulebook: Rulebook, arguments: argparse.Namespace) -> str:
         problems.append((f"{wheres[0]}{many}", why))
     if problems:  # every bad record at once; the good ones are not printed half-way
         raise InvalidInputError.many(problems)
-    if arguments.format == "json":
+    if form == "json":
         document = {"results": [{"record": where, **ev.to_dict()} for where, ev in results]}
         return json.dumps(document, indent=2, ensure_ascii=False)
-    if arguments.format == "explain":
+    if form == "explain":
         return "\n\n".join(f"== {where}\n{ev.explain()}" for where, ev in results)
+    if arguments.summary:
+        return board_summary(results)
     return "\n\n".join(evaluation_summary(where, ev) for where, ev in results)
 
 
@@ -525,8 +690,16 @@ def _say(line: str, stream: TextIO | None = None) -> None:
         pass
 
 
-def _write(output: str) -> int:
-    """Write ``output`` to stdout; 0, or 1 with one line on stderr when it cannot be written."""
+def _write(output: str, path: Path | None = None) -> int:
+    """Write ``output`` to stdout (or ``path``); 0, or 1 with one line on stderr when it cannot
+    be written."""
+    if path is not None:
+        try:
+            path.write_text(output + "\n", encoding="utf-8")
+        except OSError as error:
+            _say(f"onderwijsregels: cannot write {path}: {error.strerror or error}")
+            return 1
+        return 0
     stream = sys.stdout
     encoding = getattr(stream, "encoding", None) or "utf-8"
     replaced = False
@@ -612,6 +785,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 if arguments.format == "json"
                 else difference.to_text()
             )
+        elif arguments.file.suffix.lower() == ".csv":
+            return _evaluate_export(rulebook, arguments)
         else:
             output = _evaluate(rulebook, arguments)
     except OnderwijsregelsError as error:  # every error maps itself: lines and exit code
@@ -623,7 +798,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for line in error.lines(where):
             _say(f"onderwijsregels: {line}")
         return error.exit_code
-    return _write(output)
+    return _write(output, getattr(arguments, "output", None))
 
 
 if __name__ == "__main__":  # pragma: no cover

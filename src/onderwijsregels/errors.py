@@ -37,6 +37,7 @@ __all__ = [
     "EditionDefinitionError",
     "InputError",
     "InvalidInputError",
+    "MissingExtraError",
     "NoEditionError",
     "NotEncodedError",
     "OnderwijsregelsError",
@@ -345,4 +346,21 @@ class OverspendingError(InputError, ValueError):
         super().__init__(
             f"spending of {shown} on {on} ({what}) exceeds the {format_eur(available)} "
             f"available that day; tranches: {listed}"
+        )
+
+
+class MissingExtraError(InputError, ImportError):
+    """An optional feature whose library is not installed; ``extra`` names what installs it.
+
+    For example a pandas frame of a batch without pandas: ``pip install
+    'onderwijsregels[batch]'``. The caller can act on it (install the extra), so it is an
+    input error (exit 2, HTTP 400).
+    """
+
+    def __init__(self, module: str, extra: str, feature: str) -> None:
+        self.module = module
+        self.extra = extra
+        super().__init__(
+            f"{feature} needs {module}, which is not installed; install it with "
+            f"pip install 'onderwijsregels[{extra}]'"
         )

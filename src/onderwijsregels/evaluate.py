@@ -51,6 +51,7 @@ __all__ = [
     "NotEncodedResult",
     "Outcome",
     "evaluate_editions",
+    "evaluate_rule",
     "format_value",
     "json_value",
 ]
@@ -567,10 +568,28 @@ def _evaluate_rule(
     )
 
 
+def evaluate_rule(
+    rule: Rule, subject: Employee | School, period: Period, use: EditionUse
+) -> Outcome | NotApplicableResult | NotEncodedResult:
+    """Evaluate one rule of ``use``'s edition for ``subject`` on the period's reference day."""
+    context = RuleContext(
+        subject=subject, day=period.reference_day, period=period, edition=use.edition, rule=rule
+    )
+    return _evaluate_rule(rule, context, use)
+
+
 def evaluate_editions(
-    subject: Employee | School, period: Period, uses: Sequence[EditionUse]
+    subject: Employee | School,
+    period: Period,
+    uses: Sequence[EditionUse],
+    rules: frozenset[str] | None = None,
 ) -> Evaluation:
-    """Evaluate every rule for ``subject`` in the given editions (one per family)."""
+    """Evaluate every rule for ``subject`` in the given editions (one per family).
+
+    ``rules``, when given, limits the evaluation to those rule ids. This is the
+    reference path: it computes every rule afresh (a
+    :class:`~onderwijsregels.plan.Plan` gives the same outcomes from its memo).
+    """
     outcomes: list[Outcome] = []
     not_applicable: list[NotApplicableResult] = []
     not_encoded: list[NotEncodedResult] = []
@@ -579,10 +598,9 @@ def evaluate_editions(
         for rule in use.edition.rules:
             if not isinstance(subject, rule.subject):
                 continue
-            context = RuleContext(
-                subject=subject, day=day, period=period, edition=use.edition, rule=rule
-            )
-            result = _evaluate_rule(rule, context, use)
+            if rules is not None and rule.id not in rules:
+                continue
+            result = evaluate_rule(rule, subject, period, use)
             if isinstance(result, Outcome):
                 outcomes.append(result)
             elif isinstance(result, NotEncodedResult):

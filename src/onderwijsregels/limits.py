@@ -29,7 +29,9 @@ __all__ = [
     "MAX_DEPTH",
     "MAX_DIGITS",
     "MAX_PUPILS",
+    "MAX_ROW_BYTES",
     "MAX_VALUES",
+    "MEMO_ENTRIES",
     "SHOWN_CHARACTERS",
 ]
 
@@ -107,3 +109,17 @@ SHOWN_CHARACTERS = 80
 Values are shown with :mod:`reprlib`-style truncation (a few items of a list, two levels deep,
 the start and end of a long text), which never builds the full representation, so a huge or
 deeply shared value cannot blow up a message."""
+
+MEMO_ENTRIES = 50_000
+"""The most results each cache of a plan or a batch keeps before it starts afresh.
+
+A plan remembers each rule's outcome per combination of the subject fields the rule declares it
+reads (and the evaluation per combination of all of them), so evaluating the 100th teacher at
+0.6 FTE costs a lookup. Fifty thousand entries keep a run over a million varied people within a
+few hundred MB; past it a cache is cleared and fills again, which costs time, never correctness."""
+
+MAX_ROW_BYTES = 65_536
+"""The longest field of a CSV row the batch reader accepts, in bytes (64 KB).
+
+CSV exports are streamed row by row, so :data:`MAX_BYTES` (a whole file) does not apply to them;
+no field of an HR export (a name, a scale, a date) comes near this."""

@@ -12,6 +12,17 @@ cannot be computed exactly): one bad record does not stop the others. A
 defective plugin (:class:`~onderwijsregels.errors.DefinitionError`) does stop
 the run: no result of a broken rule set is trustworthy.
 
+A plan remembers outcomes. Every rule declares the subject fields it reads
+(``reads=``, enforced while it runs: reading an undeclared field is a
+:class:`~onderwijsregels.errors.PluginError`), and a rule is a pure function of
+those fields, the period and its edition, all fixed by the plan. So the plan
+keeps each rule's outcome per combination of the fields it reads, and each
+evaluation per combination of all of them: the 100th teacher at 0.6 FTE costs
+a lookup, and gets the very outcome (value, citations, steps, notes) the first
+one got. A rule that declares no ``reads`` (possible in a third party's plugin)
+is never remembered. :data:`~onderwijsregels.limits.MEMO_ENTRIES` bounds the
+memory.
+
 >>> import onderwijsregels as owr
 >>> from decimal import Decimal
 >>> rb = owr.load()
@@ -25,16 +36,35 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from datetime import date
+from decimal import Decimal
+from typing import Any
 
 import attrs
 
 from onderwijsregels.editions import check_scale
 from onderwijsregels.errors import InputError, InvalidInputError
-from onderwijsregels.evaluate import EditionUse, Evaluation, evaluate_editions
+from onderwijsregels.evaluate import (
+    EditionUse,
+    Evaluation,
+    NotApplicableResult,
+    NotEncodedResult,
+    Outcome,
+    evaluate_rule,
+)
+from onderwijsregels.limits import MEMO_ENTRIES
 from onderwijsregels.model import Employee, School
 from onderwijsregels.periods import Period
+from onderwijsregels.rules import Rule
 
 __all__ = ["Plan", "RecordError"]
+
+_Result = Outcome | NotApplicableResult | NotEncodedResult
+_Parts = tuple[
+    tuple[EditionUse, ...],
+    tuple[Outcome, ...],
+    tuple[NotApplicableResult, ...],
+    tuple[NotEncodedResult, ...],
+]
 
 
 @attrs.frozen
@@ -53,22 +83,86 @@ class RecordError:
         return (("", str(self.error)),)
 
 
+def _key_value(value: object) -> object:
+    """A subject field's value as a cache key: a Decimal keeps its exponent (0.6 is not 0.60).
+
+    ``Decimal("0.6") == Decimal("0.60")``, but a rule's steps show the number as given, so the
+    two must not share an outcome.
+    """
+    return str(value) if type(value) is Decimal else value
+
+
+@attrs.frozen
+class _Task:
+    """One rule of the plan: the edition use it runs under, and the fields it reads."""
+
+    use_index: int
+    rule: Rule
+    fields: tuple[str, ...] | None  # None: the rule does not declare what it reads
+
+
 @attrs.frozen
 class Plan:
     """The editions and rules to evaluate for one kind of subject in one period.
 
     ``uses`` holds, per family, the edition in force on the reference day
-    (with nawerking and later editions within the period).
+    (with nawerking and later editions within the period). ``rules``, when
+    given, limits the evaluation to those rule ids.
     """
 
     kind: type[Employee] | type[School]
     period: Period
     uses: tuple[EditionUse, ...]
+    rules: frozenset[str] | None = None
+    _tasks: tuple[_Task, ...] = attrs.field(init=False, repr=False, eq=False)
+    _key_fields: tuple[str, ...] | None = attrs.field(init=False, repr=False, eq=False)
+    _outcomes: dict[tuple[object, ...], _Result] = attrs.field(
+        init=False, factory=dict, repr=False, eq=False
+    )
+    _evaluations: dict[tuple[object, ...], _Parts] = attrs.field(
+        init=False, factory=dict, repr=False, eq=False
+    )
+    removed_scales: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
+    """The scales an edition of the plan removed: only these change an employee's notes (and
+    may refuse the employee), so only these count in the memo's key."""
+
+    def __attrs_post_init__(self) -> None:
+        tasks = []
+        for index, use in enumerate(self.uses):
+            for rule in use.edition.rules:
+                if not issubclass(self.kind, rule.subject):
+                    continue
+                if self.rules is not None and rule.id not in self.rules:
+                    continue
+                fields = None if rule.reads is None else tuple(sorted(rule.read_set))
+                tasks.append(_Task(index, rule, fields))
+        key_fields: set[str] | None = set()
+        for task in tasks:
+            if task.fields is None or key_fields is None:
+                key_fields = None
+            else:
+                key_fields.update(task.fields)
+        removed = frozenset(scale for use in self.uses for scale in use.edition.removed_scales)
+        object.__setattr__(self, "removed_scales", removed)
+        object.__setattr__(self, "_tasks", tuple(tasks))
+        object.__setattr__(
+            self, "_key_fields", None if key_fields is None else tuple(sorted(key_fields))
+        )
 
     @property
     def reference_day(self) -> date:
         """The reference day: the first day of the period."""
         return self.period.reference_day
+
+    @property
+    def rule_ids(self) -> tuple[str, ...]:
+        """The rules this plan evaluates, in order (the columns of a batch table)."""
+        return tuple(task.rule.id for task in self._tasks)
+
+    @property
+    def reads(self) -> tuple[str, ...] | None:
+        """Every subject field the plan's rules read; ``None`` if a rule does not declare it."""
+        return self._key_fields
 
     def evaluate(self, subject: Employee | School) -> Evaluation:
         """Evaluate one subject; an input error for this subject is raised."""
@@ -77,10 +171,30 @@ class Plan:
                 "subject",
                 f"this plan is for {self.kind.__name__} subjects, got {type(subject).__name__}",
             )
-        uses = self.uses
-        if isinstance(subject, Employee):
-            uses = tuple(self._for_employee(use, subject) for use in uses)
-        return evaluate_editions(subject, self.period, uses)
+        fields = self._key_fields
+        if fields is None:
+            parts = self._compute(subject)
+        else:
+            scale = getattr(subject, "scale", None)
+            key = (
+                scale if scale in self.removed_scales else None,
+                *[_key_value(getattr(subject, name)) for name in fields],
+            )
+            found = self._evaluations.get(key)
+            if found is None:
+                found = self._compute(subject)
+                _remember(self._evaluations, key, found)
+            parts = found
+        uses, outcomes, not_applicable, not_encoded = parts
+        return Evaluation(
+            subject=subject,
+            period=self.period,
+            reference_day=self.period.reference_day,
+            editions=uses,
+            outcomes=outcomes,
+            not_applicable=not_applicable,
+            not_encoded=not_encoded,
+        )
 
     def run(self, subjects: Iterable[Employee | School]) -> Iterator[Evaluation | RecordError]:
         """Evaluate subject after subject: an Evaluation, or a RecordError for that one alone."""
@@ -90,6 +204,42 @@ class Plan:
             except InputError as error:
                 yield RecordError(index, subject, error)
 
+    def _compute(self, subject: Employee | School) -> _Parts:
+        uses = self.uses
+        if isinstance(subject, Employee):
+            uses = tuple(self._for_employee(use, subject) for use in uses)
+        outcomes: list[Outcome] = []
+        not_applicable: list[NotApplicableResult] = []
+        not_encoded: list[NotEncodedResult] = []
+        memo = self._outcomes
+        period = self.period
+        for position, task in enumerate(self._tasks):
+            use = uses[task.use_index]
+            if task.fields is None:
+                result = evaluate_rule(task.rule, subject, period, use)
+            else:
+                values: list[Any] = [_key_value(getattr(subject, name)) for name in task.fields]
+                key = (position, use.subject_notes, *values)
+                found = memo.get(key)
+                if found is None:
+                    found = evaluate_rule(task.rule, subject, period, use)
+                    _remember(memo, key, found)
+                result = found
+            if isinstance(result, Outcome):
+                outcomes.append(result)
+            elif isinstance(result, NotEncodedResult):
+                not_encoded.append(result)
+            else:
+                not_applicable.append(result)
+        return uses, tuple(outcomes), tuple(not_applicable), tuple(not_encoded)
+
     def _for_employee(self, use: EditionUse, employee: Employee) -> EditionUse:
         note = check_scale(use.edition, employee.scale, self.reference_day)
         return attrs.evolve(use, subject_notes=(*use.subject_notes, note)) if note else use
+
+
+def _remember(memo: dict[tuple[object, ...], Any], key: tuple[object, ...], value: object) -> None:
+    """Keep ``value`` under ``key``; past :data:`MEMO_ENTRIES` the cache starts afresh."""
+    if len(memo) >= MEMO_ENTRIES:
+        memo.clear()
+    memo[key] = value

@@ -36,7 +36,7 @@ from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as distribution_version
 from os import PathLike
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 import attrs
 import pluggy
@@ -62,12 +62,16 @@ from onderwijsregels.errors import (
     NoEditionError,
     PluginError,
     UnknownEditionError,
+    UnknownRuleError,
 )
 from onderwijsregels.evaluate import EditionUse, Evaluation
 from onderwijsregels.model import Employee, School
 from onderwijsregels.periods import Period, SchoolYear, period_from
 from onderwijsregels.plan import Plan, RecordError
 from onderwijsregels.sources import register
+
+if TYPE_CHECKING:
+    from onderwijsregels.batch import Batch
 
 __all__ = [
     "PLUGINS_ENV",
@@ -399,6 +403,7 @@ class Rulebook:
         on: date | None = None,
         school_year: str | SchoolYear | None = None,
         families: Sequence[str] | str | None = None,
+        rules: Sequence[str] | str | None = None,
     ) -> Evaluation:
         """Evaluate every rule for ``subject`` in one period.
 
@@ -406,7 +411,8 @@ class Rulebook:
         ``school_year`` (``"2021-2022"``). Each family's edition is the one in
         force on the period's first day. ``families`` restricts the families
         (default: every family with rules for this kind of subject); a family
-        with no edition on that day raises NoEditionError. Uses the cached
+        with no edition on that day raises NoEditionError. ``rules`` restricts
+        the work to those rule ids (see :meth:`plan`). Uses the cached
         :meth:`plan` for this kind of subject and period.
         """
         if not isinstance(subject, Employee | School):
@@ -414,7 +420,12 @@ class Rulebook:
                 "subject", f"must be an Employee or a School, got {type(subject).__name__}"
             )
         plan = self.plan(
-            type(subject), year=year, on=on, school_year=school_year, families=families
+            type(subject),
+            year=year,
+            on=on,
+            school_year=school_year,
+            families=families,
+            rules=rules,
         )
         try:
             return plan.evaluate(subject)
@@ -429,12 +440,22 @@ class Rulebook:
         on: date | None = None,
         school_year: str | SchoolYear | None = None,
         families: Sequence[str] | str | None = None,
+        rules: Sequence[str] | str | None = None,
     ) -> Plan:
         """The editions and rules for ``kind`` of subject in one period, resolved once and kept.
 
-        The period and ``families`` are given as for :meth:`evaluate`. The plan
-        is cached on the rulebook (which never changes), so evaluating many
-        subjects resolves editions once. Run it with :meth:`Plan.run`.
+        The period and ``families`` are given as for :meth:`evaluate`. ``rules``
+        (one id or several) limits the plan to those rules; without
+        ``families`` it then uses only the families that define them. A rule
+        id that no edition of those families defines for ``kind`` is an
+        :class:`~onderwijsregels.errors.UnknownRuleError`; one that the edition
+        in force on the reference day lacks (a rule removed by a later
+        edition, or not yet added) is an
+        :class:`~onderwijsregels.errors.InvalidInputError` on ``rules`` that
+        names that edition. The plan is cached on the rulebook (which never
+        changes), so evaluating many subjects resolves editions once and its
+        memo serves later calls (see :class:`~onderwijsregels.plan.Plan`).
+        Run it with :meth:`Plan.run`.
         """
         if kind not in (Employee, School):
             raise InvalidInputError("kind", f"must be Employee or School, got {kind!r}")
@@ -444,12 +465,40 @@ class Rulebook:
         families = names_argument(families, "families")
         if families is not None and not tuple(families):
             raise InvalidInputError("families", "give at least one family, or leave it out")
+        wanted = names_argument(rules, "rules")
+        if wanted is not None and not wanted:
+            raise InvalidInputError("rules", "give at least one rule id, or leave it out")
         chosen = tuple(families) if families is not None else self.families_for(kind)
-        key = (kind, period, chosen)
+        selection = None if wanted is None else frozenset(wanted)
+        key = (kind, period, chosen, selection)
         found = self._plans.get(key)
         if found is None:
-            found = self._plans[key] = self._make_plan(kind, period, chosen)
+            if selection is not None:
+                chosen = self._families_with(kind, chosen, selection, families is None)
+            found = self._plans[key] = self._make_plan(kind, period, chosen, selection)
         return found
+
+    def _families_with(
+        self,
+        kind: type[Employee] | type[School],
+        chosen: tuple[str, ...],
+        wanted: frozenset[str],
+        narrow: bool,
+    ) -> tuple[str, ...]:
+        """The families of ``chosen`` that define a wanted rule (all of ``chosen`` unless
+        ``narrow``); an unknown rule id raises UnknownRuleError."""
+        defines: dict[str, set[str]] = {}
+        for family in chosen:
+            for edition in self.editions(family):
+                for rule in edition.rules:
+                    if issubclass(kind, rule.subject):
+                        defines.setdefault(rule.id, set()).add(family)
+        for rule_id in sorted(wanted):
+            if rule_id not in defines:
+                raise UnknownRuleError(rule_id, sorted(defines))
+        if not narrow:
+            return chosen
+        return tuple(family for family in chosen if any(family in defines[r] for r in wanted))
 
     def run(
         self,
@@ -459,6 +508,7 @@ class Rulebook:
         on: date | None = None,
         school_year: str | SchoolYear | None = None,
         families: Sequence[str] | str | None = None,
+        rules: Sequence[str] | str | None = None,
     ) -> Iterator[Evaluation | RecordError]:
         """Evaluate many subjects in one period: per subject an Evaluation or a RecordError.
 
@@ -483,7 +533,12 @@ class Rulebook:
                 continue
             try:
                 plan = self.plan(
-                    type(subject), year=year, on=on, school_year=school_year, families=families
+                    type(subject),
+                    year=year,
+                    on=on,
+                    school_year=school_year,
+                    families=families,
+                    rules=rules,
                 )
                 yield plan.evaluate(subject)
             except InputError as error:
@@ -491,8 +546,84 @@ class Rulebook:
             except PluginError as error:
                 raise self._named(error) from error
 
+    @overload
+    def evaluate_many(
+        self,
+        subjects: Iterable[Employee | School] | object,
+        *,
+        year: int | None = ...,
+        on: date | None = ...,
+        school_year: str | SchoolYear | None = ...,
+        families: Sequence[str] | str | None = ...,
+        rules: Sequence[str] | str | None = ...,
+        errors: Literal["raise"] = ...,
+        keep: Sequence[str] = ...,
+    ) -> Batch[Evaluation]: ...
+    @overload
+    def evaluate_many(
+        self,
+        subjects: Iterable[Employee | School] | object,
+        *,
+        year: int | None = ...,
+        on: date | None = ...,
+        school_year: str | SchoolYear | None = ...,
+        families: Sequence[str] | str | None = ...,
+        rules: Sequence[str] | str | None = ...,
+        errors: Literal["collect"],
+        keep: Sequence[str] = ...,
+    ) -> Batch[Evaluation | RecordError]: ...
+
+    def evaluate_many(
+        self,
+        subjects: Iterable[Employee | School] | object,
+        *,
+        year: int | None = None,
+        on: date | None = None,
+        school_year: str | SchoolYear | None = None,
+        families: Sequence[str] | str | None = None,
+        rules: Sequence[str] | str | None = None,
+        errors: Literal["raise", "collect"] = "raise",
+        keep: Sequence[str] = (),
+    ) -> Batch[Any]:
+        """Evaluate many subjects in one period: a :class:`~onderwijsregels.batch.Batch`.
+
+        ``subjects`` is any iterable of Employee or School objects (streamed:
+        an iterator is never held in memory), or a table: a mapping of column
+        name to cells, or a pandas, polars or pyarrow table (columns as in
+        :mod:`onderwijsregels.columns`; ``keep`` names extra columns to copy
+        to the output). The period, ``families`` and ``rules`` are as for
+        :meth:`evaluate`. Iterate the batch for one Evaluation per subject in
+        input order, or ask it for rows, records or a frame. A subject that
+        cannot be evaluated raises an InvalidInputError naming its row and
+        field; with ``errors="collect"`` it gives a RecordError instead.
+
+        >>> import onderwijsregels as owr
+        >>> from decimal import Decimal
+        >>> rb = owr.load()
+        >>> staff = [owr.Employee(function=owr.Function.LERAAR, werktijdfactor=Decimal(f)) for f in ("1", "0.5")]
+        >>> [ev["individueel_budget"].value for ev in rb.evaluate_many(staff, year=2020)]
+        [Decimal('600.00'), Decimal('300.00')]
+        """
+        from onderwijsregels.batch import Batch  # a convenience for onderwijsregels.batch
+
+        return Batch(
+            self,
+            subjects,
+            year=year,
+            on=on,
+            school_year=school_year,
+            families=families,
+            rules=rules,
+            errors=errors,
+            keep=keep,
+        )
+
     def _make_plan(
-        self, kind: type[Employee] | type[School], period: Period, chosen: tuple[str, ...]
+        self,
+        kind: type[Employee] | type[School],
+        period: Period,
+        chosen: tuple[str, ...],
+        selection: frozenset[str] | None = None,
     ) -> Plan:
         day = period.reference_day
         if not chosen:
@@ -512,7 +643,18 @@ class Rulebook:
                     subject_notes=_data_notes(edition),
                 )
             )
-        return Plan(kind, period, tuple(uses))
+        plan = Plan(kind, period, tuple(uses), selection)
+        if selection is not None:
+            missing = sorted(selection - set(plan.rule_ids))
+            if missing:
+                names = ", ".join(use.edition.id for use in uses)
+                raise InvalidInputError(
+                    "rules",
+                    f"{', '.join(repr(item) for item in missing)} is not a rule of the "
+                    f"edition in force on {day.isoformat()} ({names}); a later or earlier "
+                    "edition defines it",
+                )
+        return plan
 
     def _named(self, error: PluginError) -> PluginError:
         """``error`` with the plugin that provides its edition filled in, when it lacks one."""

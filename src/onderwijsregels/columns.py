@@ -1,0 +1,296 @@
+"""Columns of an HR export, read into employees and schools, one row at a time.
+
+An HR or payroll export is a table: one row per appointment (or per school),
+one column per field. The columns are the fields of
+:class:`~onderwijsregels.model.Employee` (and of its
+:class:`~onderwijsregels.registration.Registration`, as ``registration.``
+followed by the field) or of :class:`~onderwijsregels.model.School`:
+
+========================================  ==============================================
+column                                    cell
+========================================  ==============================================
+``function``                              ``leraar``, ``oop``, ``directeur``, ``adjunct-directeur``
+``werktijdfactor``                        a decimal number in (0, 1]: ``0.6``, ``0.8125``
+``scale``, ``trede``                      ``L11`` and ``2`` (a trede needs a scale)
+``birth_date``                            ``YYYY-MM-DD``
+``statutair_bestuurder``                  ``true``/``false`` (also ``ja``/``nee``, ``1``/``0``)
+``registration.register``                 ``schoolleidersregister-po`` or ``lerarenregister``
+``registration.decision_date`` ...        every field of a registration (see the docs)
+``pupils``, ``brin``                      a school's pupils and BRIN
+``name``, ``id``                          copied to the output, never read by a rule
+========================================  ==============================================
+
+An empty cell is a field not given. A table holds employees when it has a
+``function`` column and schools when it has a ``pupils`` column. Any other
+column is refused (a misspelt ``werktijdfactr`` must not be ignored silently)
+unless it is named in ``keep``: such columns are copied through to the output.
+
+Cells are read exactly: a number is a decimal string (or a Decimal or an int
+from a typed table), never a float; a date is ``YYYY-MM-DD`` or a
+``datetime.date``. A float cell (what pandas makes of ``0.6`` unless told
+``dtype=str``) is refused with the reason. Every problem names its column.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Literal
+
+import attrs
+
+from onderwijsregels.errors import InvalidInputError
+from onderwijsregels.model import Employee, School
+from onderwijsregels.registration import Registration
+
+__all__ = [
+    "EMPLOYEE_COLUMNS",
+    "INDEPENDENT",
+    "PASSTHROUGH",
+    "SCHOOL_COLUMNS",
+    "TableShape",
+    "table_shape",
+]
+
+Kind = Literal["employee", "school"]
+
+_REGISTRATION = tuple(f"registration.{field.name}" for field in attrs.fields(Registration))
+
+EMPLOYEE_COLUMNS: tuple[str, ...] = (
+    *(field.name for field in attrs.fields(Employee) if field.name not in ("registration", "name")),
+    *_REGISTRATION,
+)
+"""The columns read into an :class:`~onderwijsregels.model.Employee`."""
+
+SCHOOL_COLUMNS: tuple[str, ...] = tuple(
+    field.name for field in attrs.fields(School) if field.name != "name"
+)
+"""The columns read into a :class:`~onderwijsregels.model.School`."""
+
+INDEPENDENT = frozenset({"birth_date", "werktijdfactor"})
+"""Columns whose check depends on no other column: a batch that does not read them checks each
+distinct cell once, instead of building a subject per row."""
+
+PASSTHROUGH: tuple[str, ...] = ("id", "name")
+"""Columns copied to the output as they are (``name`` is also the subject's name)."""
+
+_INTEGERS = frozenset({"trede", "pupils", "registration.points", "registration.points_at_decision"})
+_BOOLEANS = frozenset({"statutair_bestuurder"})
+_TRUE = frozenset({"true", "ja", "yes", "1"})
+_FALSE = frozenset({"false", "nee", "no", "0"})
+_WHOLE = re.compile(r"[0-9]{1,12}", re.ASCII)
+
+
+def _missing(value: object) -> bool:
+    """An empty cell: ``None``, ``""``, or a missing value of a typed table (NaN, pandas NA)."""
+    if value is None or value == "":
+        return True
+    if isinstance(value, float) and value != value:  # NaN: pandas' missing value
+        return True
+    return type(value).__name__ in ("NAType", "NaTType")
+
+
+def _cell(column: str, value: object) -> object:
+    """One cell as the model reads it; a cell that cannot be read raises naming the column."""
+    if isinstance(value, str):
+        text = value.strip()
+        if column in _INTEGERS:
+            if not _WHOLE.fullmatch(text):
+                raise InvalidInputError(column, f"must be a whole number, got {text!r}")
+            return int(text)
+        if column in _BOOLEANS:
+            if text.lower() in _TRUE:
+                return True
+            if text.lower() in _FALSE:
+                return False
+            raise InvalidInputError(column, f"must be true or false (ja/nee), got {text!r}")
+        return text
+    if isinstance(value, dt.datetime):  # pandas' Timestamp is one
+        if value.time() != dt.time(0) or value.tzinfo is not None:
+            raise InvalidInputError(column, f"must be a date, got the moment {value.isoformat()}")
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if column in _BOOLEANS and type(value).__name__ == "bool_":  # numpy's bool
+        return bool(value)
+    if type(value).__name__.startswith(("int", "uint")) and hasattr(value, "item"):
+        return value.item()  # a numpy integer: exact
+    return value
+
+
+@attrs.frozen
+class TableShape:
+    """What the columns of a table are: the kind of subject, and where each field is.
+
+    ``key`` are the positions of the columns a subject is read from, so two
+    rows with the same cells there are the same subject but for their name;
+    ``passthrough`` the positions of the columns copied to the output.
+    """
+
+    kind: Kind
+    columns: tuple[str, ...]
+    key: tuple[int, ...]
+    passthrough: tuple[int, ...]
+    name: int | None
+
+    @property
+    def passthrough_columns(self) -> tuple[str, ...]:
+        """The names of the columns copied to the output, in table order."""
+        return tuple(self.columns[index] for index in self.passthrough)
+
+    def subject(self, cells: Sequence[object], *, with_name: bool = True) -> Employee | School:
+        """The subject of one row (``cells`` in column order); every problem names its column."""
+        data: dict[str, Any] = {}
+        registration: dict[str, Any] = {}
+        problems: list[tuple[str, str]] = []
+        for index in self.key:
+            column = self.columns[index]
+            value = cells[index]
+            if _missing(value):
+                continue
+            try:
+                read = _cell(column, value)
+            except InvalidInputError as error:
+                problems.extend(error.problems)
+                continue
+            if column.startswith("registration."):
+                registration[column.removeprefix("registration.")] = read
+            else:
+                data[column] = read
+        if with_name and self.name is not None and not _missing(cells[self.name]):
+            name = cells[self.name]
+            data["name"] = name.strip() if isinstance(name, str) else name
+        if registration:
+            data["registration"] = registration
+        if problems:
+            raise InvalidInputError.many(problems)
+        if self.kind == "employee":
+            return Employee.from_dict(data)
+        return School.from_dict(data)
+
+    def check(self, column: str, value: object) -> None:
+        """Check one cell of a column that no other field's check depends on (see
+        :data:`INDEPENDENT`); raises InvalidInputError naming the column."""
+        if _missing(value):
+            return
+        read = _cell(column, value)
+        if self.kind == "employee":
+            base: dict[str, Any] = {"function": "oop", "werktijdfactor": "1"}
+            Employee.from_dict({**base, column: read})
+        else:
+            School.from_dict({"pupils": 0, column: read})
+
+    def renamed(self, subject: Employee | School, cells: Sequence[object]) -> Employee | School:
+        """``subject`` (read from an equal row) with this row's name."""
+        name: Any = None
+        if self.name is not None and not _missing(cells[self.name]):
+            found = cells[self.name]
+            name = found.strip() if isinstance(found, str) else found
+        if name == subject.name:
+            return subject
+        try:
+            return attrs.evolve(subject, name=name)
+        except InvalidInputError:
+            raise
+        except (TypeError, ValueError) as error:  # pragma: no cover - the validator names it
+            raise InvalidInputError("name", str(error)) from None
+
+
+def table_shape(columns: Iterable[object], *, keep: Sequence[str] = ()) -> TableShape:
+    """The shape of a table with these column names; a column that fits nothing is refused.
+
+    >>> shape = table_shape(["id", "function", "werktijdfactor", "name"])
+    >>> shape.kind, shape.passthrough_columns
+    ('employee', ('id', 'name'))
+    >>> table_shape(["function", "werktijdfactr"])
+    Traceback (most recent call last):
+    ...
+    onderwijsregels.errors.InvalidInputError: columns: unknown column 'werktijdfactr'; an employee table has function, werktijdfactor, scale, trede, birth_date, statutair_bestuurder, registration.register, registration.decision_date, registration.title, registration.predicate, registration.route, registration.points, registration.points_at_decision, registration.postponed_until, registration.refused_on, and id, name; name a column to copy to the output in keep (--keep)
+    """
+    names: list[str] = []
+    for column in columns:
+        if not isinstance(column, str):
+            raise InvalidInputError("columns", f"a column name must be a text, got {column!r}")
+        names.append(column.strip().lstrip("\ufeff"))
+    seen: set[str] = set()
+    for name in names:
+        if name in seen:
+            raise InvalidInputError("columns", f"the column {name!r} appears twice")
+        seen.add(name)
+    if "function" in seen and "pupils" in seen:
+        raise InvalidInputError(
+            "columns",
+            "a table holds employees (a 'function' column) or schools (a 'pupils' column), "
+            "not both; give them in two tables",
+        )
+    kind: Kind
+    if "function" in seen:
+        kind, fields = "employee", EMPLOYEE_COLUMNS
+    elif "pupils" in seen:
+        kind, fields = "school", SCHOOL_COLUMNS
+    else:
+        raise InvalidInputError(
+            "columns",
+            "found no 'function' column (employees) and no 'pupils' column (schools); the "
+            f"columns are {', '.join(names) or 'none'}",
+        )
+    kept = set(keep)
+    key: list[int] = []
+    passthrough: list[int] = []
+    for index, name in enumerate(names):
+        if name in fields:
+            key.append(index)
+        elif name in PASSTHROUGH or name in kept:
+            passthrough.append(index)
+        else:
+            raise InvalidInputError(
+                "columns",
+                f"unknown column {name!r}; an {kind} table has {', '.join(fields)}, and "
+                f"{', '.join(PASSTHROUGH)}; name a column to copy to the output in keep (--keep)",
+            )
+    unknown_kept = sorted(kept - seen)
+    if unknown_kept:
+        raise InvalidInputError(
+            "keep", f"no column {unknown_kept[0]!r} in the table (columns: {', '.join(names)})"
+        )
+    name_at = names.index("name") if "name" in seen else None
+    return TableShape(kind, tuple(names), tuple(key), tuple(passthrough), name_at)
+
+
+def columns_of(table: object) -> tuple[tuple[str, ...], list[Sequence[object]]] | None:
+    """The names and values of a columnar table, or ``None`` if ``table`` is not one.
+
+    A mapping of column name to a sequence of cells; a pandas or polars
+    DataFrame; a pyarrow Table. Values come out as Python objects (a pyarrow
+    or polars decimal as :class:`~decimal.Decimal`, a date as ``datetime.date``).
+    """
+    if isinstance(table, Mapping):
+        names = tuple(table)
+        values = [table[name] for name in names]
+        for name, cells in zip(names, values, strict=True):
+            if isinstance(cells, str | bytes) or not isinstance(cells, Sequence | Iterable):
+                raise InvalidInputError(
+                    str(name), "a column must be a sequence of cells (a list, not a single value)"
+                )
+        lists: list[Sequence[object]] = [list(cells) for cells in values]
+        lengths = {len(cells) for cells in lists}
+        if len(lengths) > 1:
+            raise InvalidInputError(
+                "columns",
+                "the columns differ in length: "
+                + ", ".join(f"{n} has {len(c)}" for n, c in zip(names, lists, strict=True)),
+            )
+        return tuple(str(name) for name in names), lists
+    module = type(table).__module__.split(".")[0]
+    if module == "pandas" and hasattr(table, "columns"):
+        frame: Any = table
+        names = tuple(str(name) for name in frame.columns)
+        return names, [frame[name].tolist() for name in frame.columns]
+    if module == "polars" and hasattr(table, "get_columns"):
+        frame = table
+        return tuple(frame.columns), [series.to_list() for series in frame.get_columns()]
+    if module == "pyarrow" and hasattr(table, "column_names"):
+        frame = table
+        return tuple(frame.column_names), [column.to_pylist() for column in frame.columns]
+    return None

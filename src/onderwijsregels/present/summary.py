@@ -1,0 +1,101 @@
+"""A board at a glance: one row per employee (and per school) with the main values.
+
+``onderwijsregels evaluate board.yaml --year 2020 --summary`` prints this instead
+of a full table per person: name, function, werktijdfactor and every amount of
+money and every number of hours the rules gave, one column per rule. A value
+resting on our interpretation (not on the text of a source alone) is marked
+``*``; a rule that does not apply to someone shows ``-``; a value the sources
+do not give shows ``?``. The full output (without ``--summary``) lists the
+article of each value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from onderwijsregels.citations import Confidence
+from onderwijsregels.evaluate import Evaluation
+from onderwijsregels.model import Employee, School
+from onderwijsregels.present.text import table
+from onderwijsregels.rules import Unit
+
+__all__ = ["MAIN_UNITS", "board_summary"]
+
+MAIN_UNITS = frozenset(
+    {
+        Unit.EUR_PER_KALENDERJAAR,
+        Unit.EUR_PER_SCHOOLJAAR,
+        Unit.EUR_PER_LEERLING,
+        Unit.UUR_PER_KALENDERJAAR,
+        Unit.UUR_PER_WERKWEEK,
+    }
+)
+"""The units of the main values a summary shows: money and hours."""
+
+
+def _main_rules(results: Sequence[Evaluation]) -> list[str]:
+    """The rules with a money or hours value for at least one subject, in evaluation order."""
+    found: list[str] = []
+    for evaluation in results:
+        for outcome in evaluation.outcomes:
+            if outcome.unit in MAIN_UNITS and outcome.rule_id not in found:
+                found.append(outcome.rule_id)
+    return found
+
+
+def _cell(evaluation: Evaluation, rule_id: str) -> str:
+    outcome = evaluation.get(rule_id)
+    if outcome is not None:
+        star = "*" if outcome.confidence is Confidence.INTERPRETATION else ""
+        return outcome.display + star
+    if any(item.rule_id == rule_id for item in evaluation.not_encoded):
+        return "?"
+    return "-"
+
+
+def board_summary(results: Sequence[tuple[str, Evaluation]]) -> str:
+    """Employees and schools as two tables of their main values, with a legend.
+
+    ``results`` are ``(where, evaluation)`` pairs as ``evaluate`` reads them from a file.
+    """
+    blocks: list[str] = []
+    employees = [(w, e) for w, e in results if isinstance(e.subject, Employee)]
+    schools = [(w, e) for w, e in results if isinstance(e.subject, School)]
+    if employees:
+        rules = _main_rules([e for _, e in employees])
+        rows = []
+        for where, evaluation in employees:
+            subject = evaluation.subject
+            assert isinstance(subject, Employee)
+            rows.append(
+                [
+                    subject.name or where,
+                    subject.function.value,
+                    str(subject.werktijdfactor),
+                    *(_cell(evaluation, rule) for rule in rules),
+                ]
+            )
+        blocks.append(table(["employee", "function", "wtf", *rules], rows))
+    if schools:
+        rules = _main_rules([e for _, e in schools])
+        rows = []
+        for where, evaluation in schools:
+            subject = evaluation.subject
+            assert isinstance(subject, School)
+            rows.append(
+                [
+                    subject.name or where,
+                    str(subject.pupils),
+                    *(_cell(evaluation, rule) for rule in rules),
+                ]
+            )
+        blocks.append(table(["school", "pupils", *rules], rows))
+    first = results[0][1] if results else None
+    if first is not None:
+        period = first.period
+        blocks.append(
+            f"{period.kind} {period.label}, reference day {first.reference_day.isoformat()}. "
+            "* rests on our interpretation; - does not apply; ? not given by our sources. "
+            "Leave out --summary for the article, confidence and notes of every value."
+        )
+    return "\n\n".join(blocks)

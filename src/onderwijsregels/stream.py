@@ -1,0 +1,281 @@
+"""An HR export (CSV) streamed through the batch: checked first, then written.
+
+``onderwijsregels evaluate export.csv --year 2026`` reads the export row by row
+(columns: :mod:`onderwijsregels.columns`), so a file of a million rows takes
+no more memory than one of ten. It reads the file twice:
+
+1. **check**: every row is read and evaluated; a bad row (a cell that does
+   not fit, a scale the edition removed) is noted with its line, column and
+   reason. By default any bad row stops the run with exit code 2 *before*
+   anything is written, so no partial result can pass for a complete one.
+   With ``skip_invalid`` the bad rows are listed in an error report and left
+   out of the output; the good rows are written.
+2. **write**: the rows are written as CSV, JSON (one array) or JSON Lines,
+   one output row per input row, in input order. Results of the check are
+   remembered per distinct row (bounded by
+   :data:`~onderwijsregels.limits.MEMO_ENTRIES`), so the second pass is cheap.
+
+Output columns are those of :attr:`onderwijsregels.batch.Batch.columns`:
+``index`` (the data row, from 0), the ``id``/``name``/kept columns, ``error``
+(empty unless skipped), and per rule its value, status, unit, edition,
+confidence, citation and reason. CSV cells are safe for spreadsheets (see
+:mod:`onderwijsregels.present.csv`); money and hours are exact decimals with
+a point (``360.00``), yes/no as ``true``/``false``.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable, Iterator, Sequence
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import IO, Any, Literal
+
+import attrs
+
+from onderwijsregels.batch import Batch
+from onderwijsregels.errors import InvalidInputError
+from onderwijsregels.limits import MAX_ROW_BYTES
+from onderwijsregels.plan import RecordError
+from onderwijsregels.present.csv import safe_cell
+from onderwijsregels.rulebook import Rulebook
+
+__all__ = ["BadRow", "StreamReport", "evaluate_csv", "report_text"]
+
+Format = Literal["csv", "json", "jsonl"]
+Progress = Callable[[Iterator[Any], str, int | None], Iterator[Any]]
+
+_SHOWN_PROBLEMS = 50
+"""How many bad rows a refusal lists in its message (all go into an error report)."""
+
+
+@attrs.frozen
+class BadRow:
+    """A row of the export that could not be evaluated: its line, column and reason."""
+
+    line: int
+    index: int
+    column: str
+    reason: str
+
+    def text(self) -> str:
+        """One line of the error report: ``line 3, column werktijdfactor: reason``."""
+        where = f"line {self.line}"
+        return (
+            f"{where}, column {self.column}: {self.reason}"
+            if self.column
+            else (f"{where}: {self.reason}")
+        )
+
+
+@attrs.frozen
+class StreamReport:
+    """What a streamed run did: rows read and written, and the rows skipped."""
+
+    rows: int
+    written: int
+    skipped: tuple[BadRow, ...]
+
+
+def _no_progress(items: Iterator[Any], _label: str, _total: int | None) -> Iterator[Any]:
+    return items
+
+
+def _text(value: object) -> str:
+    """A cell of the CSV output: exact numbers, true/false, ISO dates, texts joined by '; '."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, tuple):
+        return "; ".join(str(item) for item in value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def _csv_cell(value: object) -> str:
+    """A CSV output cell: the text of :func:`_text`, made safe for spreadsheets."""
+    return safe_cell(_text(value))
+
+
+def _json(value: object) -> object:
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+class _Rows:
+    """A CSV file's data rows, remembering the line the last one ended on."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.line = 1
+
+    def open(self) -> tuple[list[str], Iterator[list[str]], IO[str]]:
+        try:
+            handle = self.path.open(newline="", encoding="utf-8-sig")
+        except OSError as error:
+            raise InvalidInputError(
+                "", f"cannot read the file: {error.strerror or error}"
+            ) from None
+        reader = csv.reader(handle)
+        try:
+            header = next(reader, None)
+        except (csv.Error, UnicodeDecodeError) as error:
+            handle.close()
+            raise InvalidInputError(_where(error, 1), _csv_problem(error)) from None
+        if header is None:
+            handle.close()
+            raise InvalidInputError("", "the file is empty; give a header row and data rows")
+
+        def rows() -> Iterator[list[str]]:
+            while True:
+                try:
+                    row = next(reader)
+                except StopIteration:
+                    return
+                except (csv.Error, UnicodeDecodeError) as error:
+                    raise InvalidInputError(
+                        _where(error, reader.line_num + 1), _csv_problem(error)
+                    ) from None
+                self.line = reader.line_num
+                if not any(cell.strip() for cell in row):
+                    continue  # a blank line
+                yield row
+
+        return header, rows(), handle
+
+
+def _where(error: Exception, line: int) -> str:
+    """Where a reading problem is: its line, or the file (text is decoded in blocks, so a bad
+    byte cannot be placed on a line)."""
+    return "" if isinstance(error, UnicodeDecodeError) else f"line {line}"
+
+
+def _csv_problem(error: Exception) -> str:
+    if isinstance(error, UnicodeDecodeError):
+        return "the file is not UTF-8 text; save the export as CSV UTF-8"
+    text = str(error)
+    if "field larger than field limit" in text:
+        return f"holds a cell longer than {MAX_ROW_BYTES} bytes"
+    return f"is not valid CSV ({text})"
+
+
+def evaluate_csv(
+    rulebook: Rulebook,
+    path: Path,
+    out: IO[str],
+    *,
+    year: int | None = None,
+    on: date | None = None,
+    school_year: str | None = None,
+    rules: Sequence[str] | None = None,
+    keep: Sequence[str] = (),
+    form: Format = "csv",
+    skip_invalid: bool = False,
+    progress: Progress = _no_progress,
+) -> StreamReport:
+    """Evaluate every row of the CSV export at ``path`` and write the results to ``out``.
+
+    Raises :class:`~onderwijsregels.errors.InvalidInputError` listing the bad
+    rows (line, column, reason) before writing anything, unless
+    ``skip_invalid``; then the report lists them and the rest is written.
+    """
+    csv.field_size_limit(MAX_ROW_BYTES)
+    options: dict[str, Any] = {
+        "year": year,
+        "on": on,
+        "school_year": school_year,
+        "rules": rules,
+        "keep": keep,
+        "errors": "collect",
+    }
+    # 1. check
+    source = _Rows(path)
+    header, rows, handle = source.open()
+    bad: list[BadRow] = []
+    count = 0
+    with handle:
+        batch = Batch.of_rows(rulebook, header, rows, **options)
+        for index, result in progress(batch.results(shared=True), "checking", None):
+            count += 1
+            if isinstance(result, RecordError):
+                bad.extend(
+                    BadRow(source.line, index, field.removeprefix("row "), why)
+                    for field, why in result.problems
+                )
+    if bad and not skip_invalid:
+        shown = [
+            (f"line {item.line}" + (f", column {item.column}" if item.column else ""), item.reason)
+            for item in bad[:_SHOWN_PROBLEMS]
+        ]
+        more = len(bad) - _SHOWN_PROBLEMS
+        shown.append(
+            (
+                "nothing written",
+                (f"{more} more bad rows are not shown; " if more > 0 else "")
+                + "fix the rows, or give --skip-invalid to write the good rows and list the "
+                "bad ones",
+            )
+        )
+        raise InvalidInputError.many(shown)
+    # 2. write: the rows seen while checking are remembered, so this pass is mostly lookups
+    checked_batch = batch
+    header, rows, handle = source.open()
+    written = 0
+    with handle:
+        batch = Batch.of_rows(rulebook, header, rows, **options)
+        batch._share_caches(checked_batch)
+        columns = batch.columns
+        error_at = columns.index("error")
+        write = _writer(out, columns, form)
+        convert = _csv_cell if form == "csv" else _json
+        for row in progress(batch.rows(convert), "writing", count):
+            if row[error_at] not in (None, ""):
+                continue
+            write(row)
+            written += 1
+        write(None)
+    return StreamReport(count, written, tuple(bad))
+
+
+def _writer(out: IO[str], columns: Sequence[str], form: Format) -> Callable[[Any], None]:
+    """A function writing one row (``None``: the end) in ``form``."""
+    if form == "csv":
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow([safe_cell(name) for name in columns])
+
+        def write_csv(row: Sequence[object] | None) -> None:
+            if row is not None:
+                writer.writerow(row)
+
+        return write_csv
+    first = [True]
+
+    def write_json(row: Sequence[object] | None) -> None:
+        if row is None:
+            if form == "json":
+                out.write("[]\n" if first[0] else "\n]\n")
+            return
+        record = json.dumps(dict(zip(columns, row, strict=True)), ensure_ascii=False)
+        if form == "jsonl":
+            out.write(record + "\n")
+        elif first[0]:
+            out.write("[\n" + record)
+        else:
+            out.write(",\n" + record)
+        first[0] = False
+
+    return write_json
+
+
+def report_text(report: StreamReport) -> str:
+    """The error report of skipped rows, one line each (empty when none were skipped)."""
+    return "\n".join(item.text() for item in report.skipped)

@@ -1,0 +1,417 @@
+"""Batch evaluation (issue 11): evaluate_many, tables in and out, the memo, threads."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import threading
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import onderwijsregels as owr
+from onderwijsregels.evaluate import evaluate_editions
+from onderwijsregels.plan import Plan
+from onderwijsregels.testing import strategies as ows
+
+D = Decimal
+
+
+def leraar(factor: str, **more: Any) -> owr.Employee:
+    return owr.Employee(function=owr.Function.LERAAR, werktijdfactor=D(factor), **more)
+
+
+def cells_of(subject: owr.Employee | owr.School) -> dict[str, str]:
+    """A subject as one row of an HR export: every field as text, registrations flattened."""
+    found: dict[str, str] = {}
+    for name, value in subject.to_dict().items():
+        if name == "registration":
+            for inner, item in (value or {}).items():
+                found[f"registration.{inner}"] = _text(item)
+        else:
+            found[name] = _text(value)
+    return found
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def table_of(subjects: list[owr.Employee]) -> dict[str, list[str]]:
+    rows = [cells_of(subject) for subject in subjects]
+    names = sorted({name for row in rows for name in row})
+    return {name: [row.get(name, "") for row in rows] for name in names}
+
+
+def reference(plan: Plan, subject: owr.Employee | owr.School) -> owr.Evaluation:
+    """The evaluation computed afresh, rule by rule, without any memo (the reference path)."""
+    uses = plan.uses
+    if isinstance(subject, owr.Employee):
+        uses = tuple(plan._for_employee(use, subject) for use in uses)
+    return evaluate_editions(subject, plan.period, uses, plan.rules)
+
+
+# --- hand-worked values -----------------------------------------------------------------------
+
+
+def test_a_table_in_gives_records_out_in_input_order(rulebook_all: owr.Rulebook) -> None:
+    table = {
+        "id": ["7", "8", "9"],
+        "name": ["Ans", "Bas", "Cas"],
+        "function": ["leraar", "directeur", "oop"],
+        "werktijdfactor": ["0.6", "1", "0.5"],
+    }
+    records = rulebook_all.evaluate_many(table, year=2020, rules="individueel_budget").to_records()
+    assert [(r["id"], r["name"], r["individueel_budget"]) for r in records] == [
+        ("7", "Ans", D("360.00")),  # (500 + 100) × 0.6, CAO PO 2019-2020 art. 9.3 lid 2
+        ("8", "Bas", D("3100.00")),  # (3000 + 100) × 1, art. 9.6 lid 3
+        ("9", "Cas", D("300.00")),  # (500 + 100) × 0.5
+    ]
+    first = records[0]
+    assert first["index"] == 0
+    assert first["error"] is None
+    assert first["individueel_budget.status"] == "ok"
+    assert first["individueel_budget.unit"] == "EUR per kalenderjaar"
+    assert first["individueel_budget.edition"] == "cao-po-2019-2020"
+    assert first["individueel_budget.citation"] == "CAO PO 2019-2020, art. 9.3 lid 2"
+    assert first["individueel_budget.confidence"] == "secondary"
+    assert records[1]["individueel_budget.citation"] == "CAO PO 2019-2020, art. 9.6 lid 3"
+
+
+def test_iterating_gives_complete_evaluations_that_explain_themselves(
+    rulebook_all: owr.Rulebook,
+) -> None:
+    staff = [leraar("0.6", name="Ans"), leraar("0.6", name="Bas"), leraar("1")]
+    results = list(rulebook_all.evaluate_many(staff, year=2020))
+    assert [ev.subject for ev in results] == staff
+    assert [ev["individueel_budget"].value for ev in results] == [
+        D("360.00"),
+        D("360.00"),
+        D("600.00"),  # (500 + 100) × 1
+    ]
+    # The second teacher shares the first one's outcome (the memo) and still explains herself.
+    assert results[1]["individueel_budget"] is results[0]["individueel_budget"]
+    assert "Rounded once, half-up to cents: € 360,00" in results[1].explain()
+    assert "Bas" in results[1].explain()
+
+
+def test_a_table_row_keeps_its_own_name_and_subject(rulebook_all: owr.Rulebook) -> None:
+    table = {"name": ["Ans", "Bas"], "function": ["leraar"] * 2, "werktijdfactor": ["0.6"] * 2}
+    results = list(rulebook_all.evaluate_many(table, year=2020))
+    assert [ev.subject.name for ev in results] == ["Ans", "Bas"]
+    assert results[1].subject == leraar("0.6", name="Bas")
+
+
+def test_a_decimal_keeps_its_digits_in_the_memo(rulebook_all: owr.Rulebook) -> None:
+    # Decimal("0.6") == Decimal("0.60"), but the exact value keeps the digits it was computed
+    # with: 600 × 0.6 = 360.0 and 600 × 0.60 = 360.00. A memo on equality would mix them up.
+    first, second = rulebook_all.evaluate_many([leraar("0.6"), leraar("0.60")], year=2020)
+    assert str(first["individueel_budget"].exact) == "360.0"
+    assert str(second["individueel_budget"].exact) == "360.00"
+
+
+def test_schools_in_a_table(rulebook_all: owr.Rulebook) -> None:
+    table = {"name": ["De Klimop"], "brin": ["12AB"], "pupils": ["212"]}
+    (record,) = rulebook_all.evaluate_many(table, school_year="2021-2022").to_records()
+    assert record["name"] == "De Klimop"
+    assert "brin" not in record  # a field of the school, not a passthrough column
+    ids = [name for name in record if "." not in name and name not in ("index", "name", "error")]
+    assert ids, "a school has rules for 2021-2022"
+    assert all(record[f"{rule}.status"] in ("ok", "not_applicable", "not_encoded") for rule in ids)
+
+
+# --- errors: named, never dropped ------------------------------------------------------------
+
+
+def test_a_bad_row_names_its_row_and_column(rulebook_all: owr.Rulebook) -> None:
+    table = {"function": ["leraar", "leraar"], "werktijdfactor": ["0.6", "1.5"]}
+    with pytest.raises(owr.InvalidInputError) as caught:
+        rulebook_all.evaluate_many(table, year=2020).to_records()
+    assert caught.value.field == "row 1.werktijdfactor"
+    assert "at most 1" in caught.value.reason
+
+
+def test_collected_errors_keep_every_row(rulebook_all: owr.Rulebook) -> None:
+    table = {
+        "function": ["leraar", "baas", "directeur"],
+        "werktijdfactor": ["0.6", "1", "1"],
+        "scale": ["", "", "D11"],  # D11 was removed; its regrading window ended 2025-07-01
+    }
+    records = rulebook_all.evaluate_many(
+        table, on=date(2025, 8, 1), rules="individueel_budget", errors="collect"
+    ).to_records()
+    assert len(records) == 3
+    assert records[0]["individueel_budget"] == D("315.00")  # 525 × 0.6 (CAO PO 2024-2025)
+    assert records[1]["individueel_budget"] is None
+    assert str(records[1]["error"]).startswith("function: 'baas' is not one of")
+    assert str(records[2]["error"]).startswith("scale: scale D11 was removed")
+
+
+def test_an_unknown_column_is_refused_unless_kept(rulebook_all: owr.Rulebook) -> None:
+    table = {"function": ["leraar"], "werktijdfactr": ["0.6"]}
+    with pytest.raises(owr.InvalidInputError, match="unknown column 'werktijdfactr'"):
+        rulebook_all.evaluate_many(table, year=2020)
+    table = {"function": ["leraar"], "werktijdfactor": ["0.6"], "afdeling": ["onderbouw"]}
+    (record,) = rulebook_all.evaluate_many(
+        table, year=2020, rules="individueel_budget", keep=["afdeling"]
+    ).to_records()
+    assert record["afdeling"] == "onderbouw"
+
+
+def test_a_float_cell_is_refused_not_rounded(rulebook_all: owr.Rulebook) -> None:
+    table = {"function": ["leraar"], "werktijdfactor": [0.6]}
+    with pytest.raises(owr.InvalidInputError, match="float"):
+        rulebook_all.evaluate_many(table, year=2020).to_records()
+
+
+def test_rules_filter_names_unknown_and_absent_rules(rulebook_all: owr.Rulebook) -> None:
+    with pytest.raises(owr.UnknownRuleError):
+        rulebook_all.evaluate_many([leraar("1")], year=2020, rules="individueel_bugdet")
+    # uren_per_jaar was removed by CAO PO 2024-2025 (merged into pdi_uren).
+    with pytest.raises(owr.InvalidInputError) as caught:
+        rulebook_all.evaluate_many([leraar("1")], year=2025, rules="uren_per_jaar")
+    assert caught.value.field == "rules"
+    assert "cao-po-2024-2025" in caught.value.reason
+    # Only the families that define the rule are used: no registers in the plan.
+    batch = rulebook_all.evaluate_many([leraar("1")], year=2020, rules="individueel_budget")
+    assert batch.rule_ids == ("individueel_budget",)
+
+
+def test_a_batch_is_read_once(rulebook_all: owr.Rulebook) -> None:
+    batch = rulebook_all.evaluate_many([leraar("1")], year=2020)
+    list(batch)
+    with pytest.raises(owr.InvalidInputError, match="read once"):
+        batch.to_records()
+
+
+def test_an_iterator_is_streamed_not_held(rulebook_all: owr.Rulebook) -> None:
+    taken: list[int] = []
+
+    def endless() -> Iterator[owr.Employee]:
+        for number in itertools.count():
+            taken.append(number)
+            yield leraar("0.6", name=f"medewerker {number}")
+
+    batch = rulebook_all.evaluate_many(endless(), year=2020, rules="individueel_budget")
+    first = list(itertools.islice(batch.records(), 3))
+    assert [row["name"] for row in first] == ["medewerker 0", "medewerker 1", "medewerker 2"]
+    assert len(taken) <= 4  # read as the rows are asked for, not all at once
+
+
+# --- the batch equals evaluate, for every shipped edition -------------------------------------
+
+RULEBOOK = owr.load()
+
+# The first day of every edition from 2020 (the first CAO PO edition's content) on, and
+# 2020-01-01 itself: every shipped edition with rules for employees governs one of these days
+# (the registers' editions of 2013 and 2017 govern 2020-01-01).
+EMPLOYEE_DAYS = sorted(
+    {date(2020, 1, 1)}
+    | {
+        edition.starts
+        for family in RULEBOOK.families_for(owr.Employee)
+        for edition in RULEBOOK.editions(family)
+        if edition.starts >= date(2020, 1, 1)
+    }
+)
+SCHOOL_DAYS = sorted(
+    {
+        edition.starts
+        for family in RULEBOOK.families_for(owr.School)
+        for edition in RULEBOOK.editions(family)
+    }
+)
+
+
+def test_the_days_cover_every_edition() -> None:
+    used = {
+        use.edition.id for day in EMPLOYEE_DAYS for use in RULEBOOK.plan(owr.Employee, on=day).uses
+    } | {use.edition.id for day in SCHOOL_DAYS for use in RULEBOOK.plan(owr.School, on=day).uses}
+    every = {edition.id for family in RULEBOOK.families() for edition in RULEBOOK.editions(family)}
+    assert used == every
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    day=st.sampled_from(EMPLOYEE_DAYS),
+    people=st.lists(ows.employees(with_registers=True), min_size=1, max_size=8),
+    duplicate=st.booleans(),
+)
+def test_batch_outcomes_equal_evaluate_for_every_edition(
+    day: date, people: list[owr.Employee], duplicate: bool
+) -> None:
+    rulebook_all = RULEBOOK
+    if duplicate:  # equal subjects under other names: the memo's case
+        people = people + [attrs.evolve(person, name="twin") for person in people]
+    plan = rulebook_all.plan(owr.Employee, on=day)
+    results = list(rulebook_all.evaluate_many(people, on=day, errors="collect"))
+    assert len(results) == len(people)
+    for person, result in zip(people, results, strict=True):
+        try:
+            expected: owr.Evaluation | None = reference(plan, person)
+        except owr.InputError:
+            expected = None
+        if expected is None:
+            assert isinstance(result, owr.RecordError)
+            continue
+        assert isinstance(result, owr.Evaluation)
+        assert result == expected  # values, units, editions, citations, steps, notes
+        assert result.to_dict() == expected.to_dict()  # confidence and its reasons too
+        assert result == rulebook_all.evaluate(person, on=day)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    day=st.sampled_from(EMPLOYEE_DAYS),
+    people=st.lists(ows.employees(with_registers=True), min_size=1, max_size=6),
+)
+def test_table_rows_equal_evaluate_for_every_edition(day: date, people: list[owr.Employee]) -> None:
+    rulebook_all = RULEBOOK
+    batch = rulebook_all.evaluate_many(table_of(people), on=day, errors="collect")
+    records = batch.to_records()
+    plan = rulebook_all.plan(owr.Employee, on=day)
+    for person, record in zip(people, records, strict=True):
+        try:
+            expected = reference(plan, person)
+        except owr.InputError:
+            expected = None
+        if expected is None:
+            assert record["error"]
+            continue
+        assert record["error"] is None
+        for outcome in expected.outcomes:
+            rule = outcome.rule_id
+            assert record[rule] == outcome.value
+            assert record[f"{rule}.edition"] == outcome.edition.id
+            assert record[f"{rule}.confidence"] == outcome.confidence.value
+            assert record[f"{rule}.citation"] == outcome.citation.reference
+        for missing in (*expected.not_applicable, *expected.not_encoded):
+            assert record[missing.rule_id] is None
+            assert record[f"{missing.rule_id}.reason"] == missing.reason
+
+
+@settings(max_examples=30, deadline=None)
+@given(day=st.sampled_from(SCHOOL_DAYS), schools=st.lists(ows.schools(), min_size=1, max_size=5))
+def test_batch_equals_evaluate_for_schools(day: date, schools: list[owr.School]) -> None:
+    rulebook_all = RULEBOOK
+    plan = rulebook_all.plan(owr.School, on=day)
+    for school, result in zip(schools, rulebook_all.evaluate_many(schools, on=day), strict=True):
+        assert result == reference(plan, school)
+
+
+# --- threads ---------------------------------------------------------------------------------
+
+
+def test_many_threads_on_one_rulebook_give_identical_output() -> None:
+    rulebook = owr.load()  # a fresh rulebook: its plans and memos start empty
+    staff = [
+        leraar(f"0.{n % 9 + 1}", name=f"medewerker {n}", birth_date=date(1960 + n % 30, 1, 1))
+        for n in range(60)
+    ]
+    expected = json.dumps([owr.load().evaluate(p, year=2021).to_dict() for p in staff])
+    found: list[str] = []
+    failures: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            batch = rulebook.evaluate_many(staff, year=2021)
+            found.append(json.dumps([ev.to_dict() for ev in batch]))
+        except BaseException as error:  # pragma: no cover - reported below
+            failures.append(error)
+
+    threads = [threading.Thread(target=work) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not failures
+    assert found == [expected] * 8
+
+
+# --- frames ----------------------------------------------------------------------------------
+
+
+def _budget_table() -> dict[str, list[str]]:
+    return {
+        "name": ["Ans", "Bas", "Cas"],
+        "function": ["leraar", "directeur", "leraar"],
+        "werktijdfactor": ["0.6", "1", "0.3333"],
+    }
+
+
+def test_pandas_frame_keeps_money_exact(rulebook_all: owr.Rulebook) -> None:
+    pandas = pytest.importorskip("pandas")
+    frame = rulebook_all.evaluate_many(
+        _budget_table(), year=2020, rules="individueel_budget"
+    ).to_pandas()
+    assert isinstance(frame, pandas.DataFrame)
+    assert list(frame["name"]) == ["Ans", "Bas", "Cas"]
+    # 360.00 + 3100.00 + (600 × 0.3333 = 199.98): exact Decimals, so the sum is exact.
+    assert sum(frame["individueel_budget"]) == D("3659.98")
+    assert list(frame["individueel_budget.edition"]) == ["cao-po-2019-2020"] * 3
+
+
+def test_a_pandas_frame_goes_in_as_text_columns(rulebook_all: owr.Rulebook) -> None:
+    pandas = pytest.importorskip("pandas")
+    frame = pandas.DataFrame(_budget_table(), dtype=str)
+    records = rulebook_all.evaluate_many(frame, year=2020, rules="individueel_budget").to_records()
+    assert [r["individueel_budget"] for r in records] == [D("360.00"), D("3100.00"), D("199.98")]
+
+
+def test_polars_and_arrow_frames(rulebook_all: owr.Rulebook) -> None:
+    polars = pytest.importorskip("polars")
+    pyarrow = pytest.importorskip("pyarrow")
+    table = _budget_table()
+    frame = rulebook_all.evaluate_many(table, year=2020, rules="individueel_budget").to_polars()
+    assert frame["individueel_budget"].to_list() == [D("360.00"), D("3100.00"), D("199.98")]
+    arrow = rulebook_all.evaluate_many(table, year=2020, rules="individueel_budget").to_arrow()
+    assert arrow.column("individueel_budget").to_pylist() == [
+        D("360.00"),
+        D("3100.00"),
+        D("199.98"),
+    ]
+    assert arrow.column("individueel_budget").type == pyarrow.decimal128(6, 2)
+    # The same tables go in: a polars frame and a pyarrow table of text columns.
+    for given_table in (polars.DataFrame(table), pyarrow.table(table)):
+        records = rulebook_all.evaluate_many(
+            given_table, year=2020, rules="individueel_budget"
+        ).to_records()
+        assert [r["name"] for r in records] == ["Ans", "Bas", "Cas"]
+
+
+def test_dask_map_partitions_uses_the_batch_per_partition(rulebook_all: owr.Rulebook) -> None:
+    dd = pytest.importorskip("dask.dataframe")
+    pandas = pytest.importorskip("pandas")
+    people = pandas.DataFrame(
+        {
+            "name": [f"medewerker {n}" for n in range(12)],
+            "function": ["leraar", "oop", "directeur"] * 4,
+            "werktijdfactor": ["0.6", "1", "0.5", "0.8"] * 3,
+        },
+        dtype=str,
+    )
+
+    def budgets(partition: Any) -> Any:
+        batch = rulebook_all.evaluate_many(partition, year=2020, rules="individueel_budget")
+        frame = batch.to_pandas()
+        frame.index = partition.index
+        return frame[["name", "individueel_budget"]]
+
+    meta = pandas.DataFrame({"name": pandas.Series(dtype=object), "individueel_budget": object})
+    result = dd.from_pandas(people, npartitions=3).map_partitions(budgets, meta=meta).compute()
+    assert len(result) == 12
+    by_name = dict(zip(result["name"], result["individueel_budget"], strict=True))
+    assert by_name["medewerker 0"] == D("360.00")  # leraar 0.6: (500 + 100) × 0.6
+    assert by_name["medewerker 1"] == D("600.00")  # oop 1: (500 + 100) × 1
+    assert by_name["medewerker 2"] == D("3100.00")  # directeur: 3000 + 100, not pro rata
+    assert by_name["medewerker 3"] == D("480.00")  # leraar 0.8: 600 × 0.8

@@ -1,0 +1,172 @@
+"""``onderwijsregels evaluate FILE.csv``: an HR export streamed through the batch (issue 11)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from onderwijsregels.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+
+EXPORT = """\
+id,name,function,werktijdfactor,scale,trede,birth_date
+101,Anna de Vries,leraar,0.6,L11,2,1961-04-02
+102,Bram Jansen,directeur,1,D12,,1970-01-01
+103,=HYPERLINK(1),oop,0.5,,,
+"""
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(argv)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.fixture
+def export(tmp_path: Path) -> Path:
+    path = tmp_path / "export.csv"
+    path.write_text(EXPORT, encoding="utf-8")
+    return path
+
+
+def test_csv_out_with_one_column_group_per_rule(
+    export: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(
+        ["evaluate", str(export), "--year", "2020", "--rules", "individueel_budget"], capsys
+    )
+    assert code == 0, err
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [row["individueel_budget"] for row in rows] == [
+        "360.00",  # (500 + 100) × 0.6, CAO PO 2019-2020 art. 9.3 lid 2
+        "3100.00",  # 3000 + 100, not pro rata, art. 9.6 lid 3
+        "300.00",  # (500 + 100) × 0.5
+    ]
+    assert [row["id"] for row in rows] == ["101", "102", "103"]
+    assert rows[0]["individueel_budget.citation"] == "CAO PO 2019-2020, art. 9.3 lid 2"
+    assert rows[0]["individueel_budget.edition"] == "cao-po-2019-2020"
+    assert rows[2]["name"] == "'=HYPERLINK(1)"  # no formula reaches a spreadsheet
+    assert err == ""  # no progress bar when stderr is not a terminal
+
+
+def test_jsonl_and_json(export: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["evaluate", str(export), "--year", "2026", "--rules", "individueel_budget"]
+    code, out, _ = run([*argv, "--format", "jsonl"], capsys)
+    assert code == 0
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert lines[0]["individueel_budget"] == "315.00"  # 525 × 0.6 (carried over into 2025-2027)
+    assert lines[0]["individueel_budget.confidence"] == "interpretation"
+    assert lines[1]["individueel_budget"] is None  # the directie amount from 2025 is not given
+    assert lines[1]["individueel_budget.status"] == "not_encoded"
+    code, out, _ = run([*argv, "--format", "json"], capsys)
+    assert code == 0
+    assert json.loads(out) == lines
+
+
+def test_a_bad_row_stops_the_run_before_anything_is_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text("function,werktijdfactor\nleraar,0.6\nleraar,1.5\nbaas,1\n", encoding="utf-8")
+    out_file = tmp_path / "out.csv"
+    code, out, err = run(
+        ["evaluate", str(path), "--year", "2026", "--output", str(out_file)], capsys
+    )
+    assert code == 2
+    assert out == ""
+    assert not out_file.exists()
+    assert not list(tmp_path.glob("*.partial"))
+    assert "line 3, column werktijdfactor: must be greater than 0 and at most 1" in err
+    assert "line 4, column function: 'baas' is not one of" in err
+    assert "nothing written" in err
+
+
+def test_skip_invalid_writes_the_good_rows_and_reports_the_bad(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text("function,werktijdfactor\nleraar,0.6\nleraar,1.5\n", encoding="utf-8")
+    report = tmp_path / "errors.txt"
+    code, out, err = run(
+        [
+            "evaluate",
+            str(path),
+            "--year",
+            "2020",
+            "--rules",
+            "individueel_budget",
+            "--skip-invalid",
+            "--errors",
+            str(report),
+        ],
+        capsys,
+    )
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [(row["index"], row["individueel_budget"]) for row in rows] == [("0", "360.00")]
+    assert report.read_text(encoding="utf-8").startswith("line 3, column werktijdfactor:")
+    assert "1 of 2 rows written; 1 skipped" in err
+
+
+def test_output_file_and_keep(
+    export: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = EXPORT.replace("id,name", "id,afdeling,name").replace("101,", "101,onderbouw,")
+    text = text.replace("102,", "102,bovenbouw,").replace("103,", "103,,")
+    export.write_text(text, encoding="utf-8")
+    target = tmp_path / "out.csv"
+    argv = ["evaluate", str(export), "--year", "2020", "--rules", "individueel_budget"]
+    code, _, err = run([*argv, "--output", str(target)], capsys)
+    assert code == 2
+    assert "unknown column 'afdeling'" in err
+    code, out, _ = run([*argv, "--keep", "afdeling", "--output", str(target)], capsys)
+    assert code == 0
+    assert out == ""
+    rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
+    assert [row["afdeling"] for row in rows] == ["onderbouw", "bovenbouw", ""]
+
+
+def test_flags_that_do_not_fit_the_file_are_named(
+    export: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(["evaluate", str(export), "--year", "2020", "--format", "text"], capsys)
+    assert code == 2
+    assert "--format: a CSV export is written as csv, json or jsonl, not text" in err
+    board = str(ROOT / "examples" / "schoolbestuur.yaml")
+    code, _, err = run(["evaluate", board, "--year", "2020", "--skip-invalid"], capsys)
+    assert code == 2
+    assert "--skip-invalid: is for a CSV export" in err
+    code, _, err = run(["evaluate", str(export), "--year", "2020", "--rules", "bogus"], capsys)
+    assert code == 2
+    assert "bogus" in err
+
+
+def test_a_broken_csv_names_its_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "short.csv"
+    path.write_text("function,werktijdfactor\nleraar\n", encoding="utf-8")
+    code, _, err = run(["evaluate", str(path), "--year", "2020"], capsys)
+    assert code == 2
+    assert "has 1 cells where the header has 2 columns" in err
+    path.write_bytes(b"function,werktijdfactor\nleraar,\xff\n")
+    code, _, err = run(["evaluate", str(path), "--year", "2020"], capsys)
+    assert code == 2
+    assert "the file is not UTF-8 text; save the export as CSV UTF-8" in err
+
+
+def test_summary_is_one_row_per_employee(capsys: pytest.CaptureFixture[str]) -> None:
+    board = str(ROOT / "examples" / "schoolbestuur.yaml")
+    code, out, _ = run(["evaluate", board, "--year", "2020", "--summary"], capsys)
+    assert code == 0
+    lines = out.splitlines()
+    anna = next(line for line in lines if line.startswith("Anna de Vries"))
+    assert anna.split()[3:6] == ["leraar", "0.6", "€"]  # name has three words
+    assert "€ 360,00" in anna  # (500 + 100) × 0.6
+    assert "49.8*" in anna  # 83 × 0.6 hours a year: our reading (83 is derived), so marked *
+    assert sum(1 for line in lines if " leraar " in line or " oop " in line) >= 5
+    assert "* rests on our interpretation" in out
+    assert len(lines) < 40  # not 460 lines for a thirteen-person board
