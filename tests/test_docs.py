@@ -550,6 +550,7 @@ COMMAND_NAMES = (
     "compare",
     "edition",
     "new-edition",
+    "serve",
 )
 
 

@@ -1,5 +1,6 @@
 """The command line: ``onderwijsregels editions``, ``evaluate``, ``statement``, ``registers``,
-``diff``, ``edition export`` and ``new-edition`` (scaffold a plugin package for a new edition).
+``diff``, ``edition export``, ``new-edition`` (scaffold a plugin package for a new edition) and
+``serve`` (the web service, with the ``web`` extra).
 
 Every command takes ``--edition-file FILE`` (repeatable): an edition written as
 data, loaded with the installed ones (see :mod:`onderwijsregels.data_editions`);
@@ -105,6 +106,27 @@ def _bytes(text: str) -> int:
     if not _WHOLE.fullmatch(text) or int(text) < 1:
         raise InvalidInputError("", f"{shown(text)} is not a whole number of bytes from 1")
     return int(text)
+
+
+@_flag_type
+def _port(text: str) -> int:
+    if not _WHOLE.fullmatch(text) or not 1 <= int(text) <= 65535:
+        raise InvalidInputError("", f"{shown(text)} is not a port number from 1 to 65535")
+    return int(text)
+
+
+def _serve(rulebook: Rulebook, arguments: argparse.Namespace) -> int:
+    """Run the web service until stopped; without the web extra, one line saying what to install."""
+    try:
+        from onderwijsregels.web.server import serve
+    except ModuleNotFoundError as error:
+        _say(
+            f"onderwijsregels: serve needs the web extra ({error.name} is not installed): "
+            "pip install 'onderwijsregels[web]'"
+        )
+        return 1
+    serve(rulebook, host=arguments.host, port=arguments.port)
+    return 0
 
 
 def _max_bytes(command: argparse.ArgumentParser) -> None:
@@ -271,6 +293,22 @@ def _parser() -> argparse.ArgumentParser:
         help="the directory to write the package in",
     )
     _loading(scaffold)
+    serve = commands.add_parser(
+        "serve",
+        help="serve the HTTP API and the rekentool page (needs the web extra)",
+        description=(
+            "Serve the HTTP API (the JSON of the other commands; /openapi.json describes it) "
+            "and the rekentool page at http://HOST:PORT/ until stopped with Ctrl-C. Needs the "
+            "web extra: pip install 'onderwijsregels[web]'."
+        ),
+    )
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="the address to listen on (default 127.0.0.1)"
+    )
+    serve.add_argument(
+        "--port", type=_port, default=8000, help="the port to listen on (default 8000)"
+    )
+    _loading(serve)
     return parser
 
 
@@ -513,6 +551,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if arguments.command != "editions":
             rulebook.check_healthy()
+        if arguments.command == "serve":
+            return _serve(rulebook, arguments)
         if arguments.command == "editions":
             output = _editions(rulebook, arguments.format)
         elif arguments.command == "statement":
