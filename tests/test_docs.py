@@ -552,6 +552,7 @@ COMMAND_NAMES = (
     "compare",
     "edition",
     "new-edition",
+    "serve",
 )
 
 

@@ -1,5 +1,6 @@
 """The command line: ``onderwijsregels editions``, ``evaluate``, ``statement``, ``registers``,
-``diff``, ``edition export`` and ``new-edition`` (scaffold a plugin package for a new edition).
+``diff``, ``edition export``, ``new-edition`` (scaffold a plugin package for a new edition) and
+``serve`` (the web service, with the ``web`` extra).
 
 Every command takes ``--edition-file FILE`` (repeatable): an edition written as
 data, loaded with the installed ones (see :mod:`onderwijsregels.data_editions`);
@@ -32,20 +33,24 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
-from onderwijsregels.convert import parse_day, shown, unstructure
+from onderwijsregels.convert import parse_day, shown
+from onderwijsregels.documents import (
+    editions_document,
+    evaluate_records,
+    evaluation_document,
+    registers_document,
+    statements,
+    statements_document,
+)
 from onderwijsregels.errors import (
     InvalidInputError,
-    NotEncodedError,
     OnderwijsregelsError,
-    OverspendingError,
 )
-from onderwijsregels.evaluate import Evaluation
 from onderwijsregels.ledger import LAPSE_TO_SCHOOL_OF_ACCRUAL
 from onderwijsregels.limits import MAX_BYTES
 from onderwijsregels.model import Employee
 from onderwijsregels.money import format_eur
 from onderwijsregels.periods import SchoolYear, check_year
-from onderwijsregels.plan import RecordError
 from onderwijsregels.present.compare import comparison_csv, comparison_json, comparison_text
 from onderwijsregels.present.csv import rows_to_csv as csv_text
 from onderwijsregels.present.summary import board_summary
@@ -103,6 +108,27 @@ def _bytes(text: str) -> int:
     if not _WHOLE.fullmatch(text) or int(text) < 1:
         raise InvalidInputError("", f"{shown(text)} is not a whole number of bytes from 1")
     return int(text)
+
+
+@_flag_type
+def _port(text: str) -> int:
+    if not _WHOLE.fullmatch(text) or not 1 <= int(text) <= 65535:
+        raise InvalidInputError("", f"{shown(text)} is not a port number from 1 to 65535")
+    return int(text)
+
+
+def _serve(rulebook: Rulebook, arguments: argparse.Namespace) -> int:
+    """Run the web service until stopped; without the web extra, one line saying what to install."""
+    try:
+        from onderwijsregels.web.server import serve
+    except ModuleNotFoundError as error:
+        _say(
+            f"onderwijsregels: serve needs the web extra ({error.name} is not installed): "
+            "pip install 'onderwijsregels[web]'"
+        )
+        return 1
+    serve(rulebook, host=arguments.host, port=arguments.port)
+    return 0
 
 
 def _max_bytes(command: argparse.ArgumentParser) -> None:
@@ -317,43 +343,29 @@ def _parser() -> argparse.ArgumentParser:
         help="the directory to write the package in",
     )
     _loading(scaffold)
+    serve = commands.add_parser(
+        "serve",
+        help="serve the HTTP API and the rekentool page (needs the web extra)",
+        description=(
+            "Serve the HTTP API (the JSON of the other commands; /openapi.json describes it) "
+            "and the rekentool page at http://HOST:PORT/ until stopped with Ctrl-C. Needs the "
+            "web extra: pip install 'onderwijsregels[web]'."
+        ),
+    )
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="the address to listen on (default 127.0.0.1)"
+    )
+    serve.add_argument(
+        "--port", type=_port, default=8000, help="the port to listen on (default 8000)"
+    )
+    _loading(serve)
     return parser
 
 
 def _editions(rulebook: Rulebook, form: str) -> str:
-    rows: list[dict[str, Any]] = []
-    providers = {edition: plugin for plugin in rulebook.plugins for edition in plugin.editions}
-    for family in rulebook.families():
-        for edition in rulebook.editions(family):
-            plugin = providers.get(edition.id)
-            rows.append(
-                {
-                    **unstructure(edition),
-                    "plugin": plugin.name if plugin else None,
-                    "distribution": plugin.distribution if plugin else None,
-                    "version": plugin.version if plugin else None,
-                }
-            )
-    broken = [
-        {
-            "plugin": item.name,
-            "distribution": item.distribution,
-            "version": item.version,
-            "error": item.error.problem,
-        }
-        for item in rulebook.broken
-    ]
-    warnings = [
-        {
-            "plugin": item.name,
-            "distribution": item.distribution,
-            "version": item.version,
-            "warning": item.message,
-        }
-        for item in rulebook.warnings
-    ]
+    document = editions_document(rulebook)
+    rows, broken = document["editions"], document["broken"]
     if form == "json":
-        document = {"editions": rows, "broken": broken, "warnings": warnings}
         return json.dumps(document, indent=2, ensure_ascii=False)
     listing = table(
         ["family", "edition", "valid from", "valid to", "applies from", "status", "provided by"],
@@ -513,33 +525,17 @@ def _evaluate(rulebook: Rulebook, arguments: argparse.Namespace) -> str:
     form = _check_evaluate_flags(arguments, export=False)
     problems: list[tuple[str, str]] = []  # reading and evaluating, reported together
     records = load_records(arguments.file, max_bytes=arguments.max_bytes, problems=problems)
-    outcomes = rulebook.run(
-        (record.subject for record in records),
+    results = evaluate_records(
+        rulebook,
+        records,
         year=arguments.year,
         on=arguments.on,
         school_year=arguments.school_year,
         rules=_rules(arguments),
+        problems=problems,
     )
-    results: list[tuple[str, Evaluation]] = []
-    shared: dict[str, list[str]] = {}  # a problem of the period, not of one record
-    for record, outcome in zip(records, outcomes, strict=True):
-        if not isinstance(outcome, RecordError):
-            results.append((record.where, outcome))
-        elif not isinstance(outcome.error, InvalidInputError):
-            shared.setdefault(str(outcome.error), []).append(record.where)
-        else:
-            problems += [
-                (f"{record.where}.{name}" if name else record.where, why)
-                for name, why in outcome.problems
-            ]
-    for why, wheres in shared.items():
-        many = f" and {len(wheres) - 1} more records" if len(wheres) > 1 else ""
-        problems.append((f"{wheres[0]}{many}", why))
-    if problems:  # every bad record at once; the good ones are not printed half-way
-        raise InvalidInputError.many(problems)
     if form == "json":
-        document = {"results": [{"record": where, **ev.to_dict()} for where, ev in results]}
-        return json.dumps(document, indent=2, ensure_ascii=False)
+        return json.dumps(evaluation_document(results), indent=2, ensure_ascii=False)
     if form == "explain":
         return "\n\n".join(f"== {where}\n{ev.explain()}" for where, ev in results)
     if arguments.summary:
@@ -604,42 +600,15 @@ def _compare(rulebook: Rulebook, arguments: argparse.Namespace) -> str:
 
 def _statements(rulebook: Rulebook, arguments: argparse.Namespace) -> str:
     ledgers = load_ledgers(arguments.file, max_bytes=arguments.max_bytes)
-    statements = []
-    for index, ledger in enumerate(ledgers):
-        try:
-            statements.append(
-                ledger.statement(rulebook, through=arguments.through, as_of=arguments.as_of)
-            )
-        except OverspendingError as error:
-            who = f"ledgers[{index}]" + (f" ({ledger.name})" if ledger.name else "")
-            raise InvalidInputError(f"{who}.spendings", str(error)) from None
-        except InvalidInputError as error:
-            if error.field != "through":
-                raise
-            who = f"ledgers[{index}]" + (f" ({ledger.name})" if ledger.name else "")
-            raise InvalidInputError(f"{who}: --through", error.reason) from None
-        except NotEncodedError as error:
-            who = f"ledgers[{index}]" + (f" ({ledger.name})" if ledger.name else "")
-            raise NotEncodedError(
-                f"{who}: {error.fact}", error.why, parameter=error.parameter
-            ) from None
-    lapses = lapses_per_school(statements)
+    found = statements(rulebook, ledgers, through=arguments.through, as_of=arguments.as_of)
     if arguments.format == "json":
-        document = {
-            "statements": [item.to_dict() for item in statements],
-            "board_lapses": [
-                {"school": item.school, "year": item.year, "amount": str(item.amount)}
-                for item in lapses
-            ],
-            "board_lapses_interpretation": LAPSE_TO_SCHOOL_OF_ACCRUAL.to_dict(),
-        }
-        return json.dumps(document, indent=2, ensure_ascii=False)
+        return json.dumps(statements_document(found), indent=2, ensure_ascii=False)
     if arguments.format == "csv":
         return csv_text(
             ("ledger", *CSV_HEADER),
             (
                 [item.name or f"ledgers[{index}]", *row]
-                for index, item in enumerate(statements)
+                for index, item in enumerate(found)
                 for row in item.csv_rows()
             ),
         )
@@ -647,23 +616,22 @@ def _statements(rulebook: Rulebook, arguments: argparse.Namespace) -> str:
         ["school", "year", "lapsed to the general training budget"],
         [
             [item.school or "(no school)", str(item.year), format_eur(item.amount)]
-            for item in lapses
+            for item in lapses_per_school(found)
         ],
     )
     board = f"Board: lapsed per school and year\n{summary}\n  * {LAPSE_TO_SCHOOL_OF_ACCRUAL.label}"
-    return "\n\n".join([*(item.to_text() for item in statements), board])
+    return "\n\n".join([*(item.to_text() for item in found), board])
 
 
 def _registers(rulebook: Rulebook, arguments: argparse.Namespace) -> str:
+    records = load_records(arguments.file, max_bytes=arguments.max_bytes)
+    if arguments.format == "json":
+        document = registers_document(rulebook, records, arguments.on)
+        return json.dumps(document, indent=2, ensure_ascii=False)
     employees = [
-        (record.where, record.subject)
-        for record in load_records(arguments.file, max_bytes=arguments.max_bytes)
-        if isinstance(record.subject, Employee)
+        (record.where, record.subject) for record in records if isinstance(record.subject, Employee)
     ]
     rows = register_overview(rulebook, employees, arguments.on)
-    if arguments.format == "json":
-        document = {"on": arguments.on.isoformat(), "employees": [row.to_dict() for row in rows]}
-        return json.dumps(document, indent=2, ensure_ascii=False)
     if arguments.format == "csv":
         return rows_to_csv(rows)
     return rows_to_text(rows, arguments.on)
@@ -756,6 +724,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if arguments.command != "editions":
             rulebook.check_healthy()
+        if arguments.command == "serve":
+            return _serve(rulebook, arguments)
         if arguments.command == "editions":
             output = _editions(rulebook, arguments.format)
         elif arguments.command == "statement":

@@ -36,7 +36,15 @@ from onderwijsregels.model import Employee, School
 if TYPE_CHECKING:
     from onderwijsregels.ledger import Ledger
 
-__all__ = ["Record", "load_ledgers", "load_records", "parse_ledgers", "parse_records", "read_data"]
+__all__ = [
+    "Record",
+    "load_ledgers",
+    "load_records",
+    "parse_json",
+    "parse_ledgers",
+    "parse_records",
+    "read_data",
+]
 
 _BOARD_KEYS = frozenset({"employees", "schools", "name"})
 
@@ -190,6 +198,26 @@ def _json_decimal(text: str) -> Decimal | _LongNumber:
     return _LongNumber(text) if len(text) > 4 * MAX_DIGITS else Decimal(text)
 
 
+def parse_json(text: str) -> Any:
+    """The data in a JSON text, read as :func:`read_data` reads a ``.json`` file.
+
+    Numbers stay exact (``Decimal``), a key given twice in one object is refused, and a number
+    longer than the limit is kept aside for the limit check of :func:`parse_records` or
+    :func:`parse_ledgers` to report. Raises ``json.JSONDecodeError`` for text that is not JSON,
+    and ``RecursionError`` for text nested beyond Python's recursion limit.
+
+    >>> parse_json('{"werktijdfactor": 0.4167}')
+    {'werktijdfactor': Decimal('0.4167')}
+    """
+    return json.loads(
+        text,
+        parse_float=_json_decimal,
+        parse_int=_json_int,
+        parse_constant=str,
+        object_pairs_hook=_unique_keys,
+    )
+
+
 def read_data(path: Path | str, *, max_bytes: int = MAX_BYTES) -> Any:
     """The data in a JSON or YAML file (by suffix; ``.json`` is JSON, anything else YAML).
 
@@ -228,13 +256,7 @@ def read_data(path: Path | str, *, max_bytes: int = MAX_BYTES) -> Any:
     max_values = max(MAX_VALUES, max_bytes // BYTES_PER_VALUE)
     try:
         if path.suffix.lower() == ".json":
-            data = json.loads(
-                text,
-                parse_float=_json_decimal,
-                parse_int=_json_int,
-                parse_constant=str,
-                object_pairs_hook=_unique_keys,
-            )
+            data = parse_json(text)
         else:
             loader = _DecimalLoader(text, max_values)
             try:
