@@ -211,7 +211,7 @@ def _python_blocks(text: str) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    "page", ["index.md", "concepts.md", "rules.md", "plugins.md", "scenarios.md"]
+    "page", ["index.md", "concepts.md", "rules.md", "plugins.md", "scenarios.md", "receipts.md"]
 )
 def test_python_examples_parse(page: str) -> None:
     blocks = _python_blocks((DOCS / page).read_text(encoding="utf-8"))
@@ -220,7 +220,9 @@ def test_python_examples_parse(page: str) -> None:
         ast.parse(block)
 
 
-@pytest.mark.parametrize("page", ["index.md", "concepts.md", "rules.md", "scenarios.md"])
+@pytest.mark.parametrize(
+    "page", ["index.md", "concepts.md", "rules.md", "scenarios.md", "receipts.md"]
+)
 def test_python_examples_run(
     page: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -55,6 +55,7 @@ from onderwijsregels.rulebook import Rulebook, load
 from onderwijsregels.scaffold import new_edition
 from onderwijsregels.scenarios import compare, parse_scenario_value, scenario
 from onderwijsregels.statement import CSV_HEADER, lapses_per_school
+from onderwijsregels.version import library_version
 
 __all__ = ["main"]
 
@@ -135,6 +136,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="onderwijsregels",
         description="CAO PO and neighbouring regulations as executable, cited rules.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {library_version()}")
     commands = parser.add_subparsers(dest="command", required=True)
     editions = commands.add_parser("editions", help="list every family and edition")
     editions.add_argument("--format", choices=("text", "json"), default="text")

@@ -91,7 +91,8 @@ class Edition:
     says so. Without it, such an overlap is a
     :class:`~onderwijsregels.errors.PluginError` at load time.
     ``source_file`` names the data file an edition written as data was read
-    from (see :mod:`onderwijsregels.data_editions`).
+    from (see :mod:`onderwijsregels.data_editions`), ``source_sha256`` the
+    SHA-256 of its bytes (for receipts: :mod:`onderwijsregels.receipt`).
     """
 
     id: str = attrs.field()
@@ -120,6 +121,7 @@ class Edition:
         default=frozenset(), converter=_edition_ids, repr=False
     )
     source_file: str | None = attrs.field(default=None, repr=False)
+    source_sha256: str | None = attrs.field(default=None, repr=False)
     """The data file this edition was read from (an edition written as data); ``None`` for
     an edition built in Python."""
 
@@ -206,6 +208,7 @@ class Edition:
             "supersedes": sorted(self.supersedes),
             "citation": unstructure(self.citation),
             "source_file": self.source_file,
+            "source_sha256": self.source_sha256,
         }
 
     def carries_value(self, parameter_id: str, start: date) -> bool:
@@ -336,6 +339,7 @@ _FRESH: dict[str, Any] = {
     "notes": (),
     "supersedes": frozenset(),
     "source_file": None,
+    "source_sha256": None,
 }
 """Fields a successor edition does not inherit unless it gives them."""
 

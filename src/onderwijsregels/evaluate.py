@@ -39,6 +39,7 @@ from onderwijsregels.model import Employee, School
 from onderwijsregels.money import format_decimal, format_eur, round_money
 from onderwijsregels.parameters import Value
 from onderwijsregels.periods import Day, Period
+from onderwijsregels.receipt import EditionSource, Receipt, asked_input
 from onderwijsregels.rules import Computation, NotApplicable, Rule, RuleContext, Step, Unit
 
 _T = TypeVar("_T")
@@ -64,7 +65,8 @@ class EditionUse:
     ``later_in_period`` lists editions that start within the evaluated period
     after the reference day (the result does not use them); ``subject_notes``
     are notes about this subject under this edition (e.g. a removed scale still
-    accepted during its regrading window).
+    accepted during its regrading window); ``source`` is where the edition came from
+    (the plugin distribution, any edition file), as the rulebook knows it.
     """
 
     family: str
@@ -73,6 +75,17 @@ class EditionUse:
     nawerking: bool
     later_in_period: tuple[Edition, ...] = ()
     subject_notes: tuple[str, ...] = ()
+    source: EditionSource | None = None
+
+    @property
+    def edition_source(self) -> EditionSource:
+        """Where the edition came from; without a known source, its id and file alone."""
+        if self.source is not None:
+            return self.source
+        edition = self.edition
+        return EditionSource(
+            edition.id, self.family, file=edition.source_file, file_sha256=edition.source_sha256
+        )
 
     @property
     def day(self) -> date:
@@ -352,6 +365,20 @@ class Evaluation(Mapping[str, Outcome]):
                 return outcome
         return default
 
+    @property
+    def receipt(self) -> Receipt:
+        """What this evaluation rests on: versions, editions and their sources, input hash.
+
+        >>> import onderwijsregels as owr
+        >>> from decimal import Decimal
+        >>> juf = owr.Employee(function=owr.Function.LERAAR, werktijdfactor=Decimal("0.6"))
+        >>> receipt = owr.load().evaluate(juf, year=2020, families="cao-po").receipt
+        >>> receipt.edition_ids, receipt.editions[0].distribution
+        (('cao-po-2019-2020',), 'onderwijsregels')
+        """
+        asked = asked_input([self.subject], self.period, [use.family for use in self.editions])
+        return Receipt.of(asked, [use.edition_source for use in self.editions], self.reference_day)
+
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (the converter's unstructure hook, as every output uses)."""
         return unstructure(self)
@@ -372,6 +399,7 @@ class Evaluation(Mapping[str, Outcome]):
             "outcomes": {item.rule_id: unstructure(item) for item in self.outcomes},
             "not_applicable": {item.rule_id: unstructure(item) for item in self.not_applicable},
             "not_encoded": {item.rule_id: unstructure(item) for item in self.not_encoded},
+            "receipt": self.receipt.to_dict(),
         }
 
     def explain(self) -> str:

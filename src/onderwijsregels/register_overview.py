@@ -31,6 +31,7 @@ from onderwijsregels.model import Employee
 from onderwijsregels.periods import add_months
 from onderwijsregels.present.csv import rows_to_csv as csv_text
 from onderwijsregels.present.text import table
+from onderwijsregels.receipt import Receipt
 from onderwijsregels.rulebook import Rulebook
 
 __all__ = ["RegisterRow", "register_overview", "rows_to_csv", "rows_to_text"]
@@ -51,7 +52,10 @@ NOT_REQUIRED = "not required"
 
 @attrs.frozen
 class RegisterRow:
-    """One employee's register position on a day, with the category the board acts on."""
+    """One employee's register position on a day, with the category the board acts on.
+
+    ``receipt`` is the receipt of the evaluation the row was read from.
+    """
 
     where: str
     label: str
@@ -61,6 +65,7 @@ class RegisterRow:
     due: date | None
     category: str
     basis: str
+    receipt: Receipt | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (the converter's unstructure hook, as every output uses)."""
@@ -76,6 +81,7 @@ class RegisterRow:
             "due": self.due.isoformat() if self.due else None,
             "category": self.category,
             "basis": self.basis,
+            "receipt": self.receipt.to_dict() if self.receipt else None,
         }
 
 
@@ -126,6 +132,7 @@ def register_overview(
                 due,
                 category,
                 basis,
+                evaluation.receipt,
             )
         )
     return tuple(rows)

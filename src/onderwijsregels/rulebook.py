@@ -67,6 +67,7 @@ from onderwijsregels.evaluate import EditionUse, Evaluation
 from onderwijsregels.model import Employee, School
 from onderwijsregels.periods import Period, SchoolYear, period_from
 from onderwijsregels.plan import Plan, RecordError
+from onderwijsregels.receipt import EditionSource
 from onderwijsregels.sources import register
 
 __all__ = [
@@ -297,6 +298,26 @@ class Rulebook:
             "edition", edition_id, [e for p in self.plugins for e in p.editions]
         )
 
+    def edition_source(self, edition_id: str) -> EditionSource:
+        """Where an edition came from, for receipts: its plugin's distribution and version, and
+        for an edition written as data its file and the file's SHA-256.
+
+        >>> import onderwijsregels as owr
+        >>> source = owr.load().edition_source("cao-po-2021")
+        >>> source.distribution, source.file
+        ('onderwijsregels', None)
+        """
+        edition = self.get(edition_id)
+        plugin = next((item for item in self.plugins if edition_id in item.editions), None)
+        return EditionSource(
+            edition.id,
+            edition.family,
+            plugin.distribution if plugin else None,
+            plugin.version if plugin else None,
+            edition.source_file,
+            edition.source_sha256,
+        )
+
     def export_edition(
         self, edition_id: str, *, id: str | None = None, derives_from: str | None = None
     ) -> str:
@@ -510,6 +531,7 @@ class Rulebook:
                     edition.is_nawerking(day),
                     later_in_period=later,
                     subject_notes=_data_notes(edition),
+                    source=self.edition_source(edition.id),
                 )
             )
         return Plan(kind, period, tuple(uses))

@@ -27,6 +27,7 @@ from onderwijsregels.money import format_eur
 from onderwijsregels.periods import add_years, check_year
 from onderwijsregels.present.csv import rows_to_csv
 from onderwijsregels.present.text import table
+from onderwijsregels.receipt import Receipt
 
 if TYPE_CHECKING:
     from onderwijsregels.rulebook import Rulebook
@@ -118,7 +119,12 @@ class TrancheLine:
 
 @attrs.frozen
 class Statement:
-    """The ledger's statement through a calendar year (as of its 31 December)."""
+    """The ledger's statement through a calendar year (as of its 31 December).
+
+    ``receipt`` names what it rests on: the ledger, ``through`` and ``as_of`` as asked (its
+    input hash), the editions of its tranches and their distributions (see
+    :mod:`onderwijsregels.receipt`).
+    """
 
     name: str | None
     as_of: date
@@ -128,6 +134,7 @@ class Statement:
     lapses: tuple[tuple[date, int, Decimal], ...]
     warnings: tuple[str, ...]
     interpretations: tuple[Interpretation, ...]
+    receipt: Receipt | None = None
 
     def accrued_until(self, day: date) -> Decimal:
         """Everything accrued up to and including ``day``."""
@@ -168,6 +175,7 @@ class Statement:
             ],
             "warnings": list(self.warnings),
             "interpretations": [unstructure(item) for item in self.interpretations],
+            "receipt": self.receipt.to_dict() if self.receipt else None,
         }
 
     def to_text(self) -> str:
@@ -449,6 +457,14 @@ def build_statement(
         lapses=tuple(lapses),
         warnings=tuple(warnings),
         interpretations=readings,
+        receipt=Receipt.of(
+            {"ledger": ledger.to_dict(), "through": through, "as_of": as_of.isoformat()},
+            [
+                rulebook.edition_source(edition)
+                for edition in dict.fromkeys(t.edition for t in tranches)
+            ],
+            as_of,
+        ),
     )
 
 
