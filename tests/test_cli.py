@@ -173,10 +173,16 @@ def test_evaluate_explain_says_provisional_and_nawerking(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     path = write(tmp_path, "one.yaml", "{function: directeur, werktijdfactor: 1, scale: D12}\n")
-    code, out, _ = run(capsys, "evaluate", str(path), "--on", "2027-03-01", "--format", "explain")
+    code, out, _ = run(
+        capsys, "evaluate", str(path), "--on", "2027-03-01", "--format", "explain", "--lang", "en"
+    )
     assert code == 0
     assert "PROVISIONAL" in out
     assert "NAWERKING" in out
+    code, out, _ = run(capsys, "evaluate", str(path), "--on", "2027-03-01", "--format", "explain")
+    assert code == 0
+    assert "VOORLOPIG" in out  # Dutch by default
+    assert "NAWERKING (afgelopen, geldt nog)" in out
 
 
 def test_evaluate_json_input_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -222,7 +222,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 
 def test_cli_text(board_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(capsys, "registers", str(board_file), "--on", "2025-01-01")
+    code, out, err = run(capsys, "registers", str(board_file), "--on", "2025-01-01", "--lang", "en")
     assert (code, err) == (0, "")
     lines = out.splitlines()
     assert lines[0] == "Registers on 2025-01-01"

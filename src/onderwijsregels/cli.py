@@ -40,6 +40,7 @@ from onderwijsregels.errors import (
     OverspendingError,
 )
 from onderwijsregels.evaluate import Evaluation
+from onderwijsregels.i18n import DEFAULT_LANGUAGE, LANGUAGES, gettext
 from onderwijsregels.ledger import LAPSE_TO_SCHOOL_OF_ACCRUAL
 from onderwijsregels.limits import MAX_BYTES
 from onderwijsregels.model import Employee
@@ -49,6 +50,7 @@ from onderwijsregels.plan import RecordError
 from onderwijsregels.present.compare import comparison_csv, comparison_json, comparison_text
 from onderwijsregels.present.csv import rows_to_csv as csv_text
 from onderwijsregels.present.text import evaluation_summary, table
+from onderwijsregels.present.words import interpretation_words
 from onderwijsregels.records import load_ledgers, load_records
 from onderwijsregels.register_overview import register_overview, rows_to_csv, rows_to_text
 from onderwijsregels.rulebook import Rulebook, load
@@ -114,6 +116,16 @@ def _max_bytes(command: argparse.ArgumentParser) -> None:
     )
 
 
+def _lang(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=DEFAULT_LANGUAGE,
+        help=f"the language of the text output: nl (Dutch) or en (English); default "
+        f"{DEFAULT_LANGUAGE}. JSON and CSV are the same in both",
+    )
+
+
 def _loading(command: argparse.ArgumentParser) -> None:
     """The flags every command has: what to load besides the installed plugins, and how."""
     command.add_argument(
@@ -148,6 +160,7 @@ def _parser() -> argparse.ArgumentParser:
     period.add_argument("--on", type=_day, help="a day, e.g. 2020-05-01")
     period.add_argument("--school-year", type=_school_year, help="a school year, e.g. 2021-2022")
     evaluate.add_argument("--format", choices=("text", "json", "explain"), default="text")
+    _lang(evaluate)
     _max_bytes(evaluate)
     _loading(evaluate)
     statement = commands.add_parser("statement", help="budget statements of the ledgers in a file")
@@ -157,12 +170,14 @@ def _parser() -> argparse.ArgumentParser:
         "--as-of", type=_day, help="a day in the last year, for a review during the year"
     )
     statement.add_argument("--format", choices=("text", "json", "csv"), default="text")
+    _lang(statement)
     _max_bytes(statement)
     _loading(statement)
     registers = commands.add_parser("registers", help="the board view of the registers on a day")
     registers.add_argument("file", type=Path, help="a JSON or YAML file with employees")
     registers.add_argument("--on", type=_day, required=True, help="the day, e.g. 2025-01-01")
     registers.add_argument("--format", choices=("text", "json", "csv"), default="text")
+    _lang(registers)
     _max_bytes(registers)
     _loading(registers)
     compared = commands.add_parser(
@@ -380,8 +395,8 @@ def _evaluate(rulebook: Rulebook, arguments: argparse.Namespace) -> str:
         document = {"results": [{"record": where, **ev.to_dict()} for where, ev in results]}
         return json.dumps(document, indent=2, ensure_ascii=False)
     if arguments.format == "explain":
-        return "\n\n".join(f"== {where}\n{ev.explain()}" for where, ev in results)
-    return "\n\n".join(evaluation_summary(where, ev) for where, ev in results)
+        return "\n\n".join(f"== {where}\n{ev.explain(arguments.lang)}" for where, ev in results)
+    return "\n\n".join(evaluation_summary(where, ev, arguments.lang) for where, ev in results)
 
 
 def _compare(rulebook: Rulebook, arguments: argparse.Namespace) -> str:
@@ -480,15 +495,22 @@ def _statements(rulebook: Rulebook, arguments: argparse.Namespace) -> str:
                 for row in item.csv_rows()
             ),
         )
+    lang = arguments.lang
     summary = table(
-        ["school", "year", "lapsed to the general training budget"],
         [
-            [item.school or "(no school)", str(item.year), format_eur(item.amount)]
+            gettext("school", lang),
+            gettext("year", lang),
+            gettext("lapsed to the general training budget", lang),
+        ],
+        [
+            [item.school or gettext("(no school)", lang), str(item.year), format_eur(item.amount)]
             for item in lapses
         ],
     )
-    board = f"Board: lapsed per school and year\n{summary}\n  * {LAPSE_TO_SCHOOL_OF_ACCRUAL.label}"
-    return "\n\n".join([*(item.to_text() for item in statements), board])
+    heading = gettext("Board: lapsed per school and year", lang)
+    reading = interpretation_words(LAPSE_TO_SCHOOL_OF_ACCRUAL, lang)
+    board = f"{heading}\n{summary}\n  * {reading}"
+    return "\n\n".join([*(item.to_text(lang) for item in statements), board])
 
 
 def _registers(rulebook: Rulebook, arguments: argparse.Namespace) -> str:
@@ -503,7 +525,7 @@ def _registers(rulebook: Rulebook, arguments: argparse.Namespace) -> str:
         return json.dumps(document, indent=2, ensure_ascii=False)
     if arguments.format == "csv":
         return rows_to_csv(rows)
-    return rows_to_text(rows, arguments.on)
+    return rows_to_text(rows, arguments.on, arguments.lang)
 
 
 def _command(parser: argparse.ArgumentParser, name: str) -> argparse.ArgumentParser:

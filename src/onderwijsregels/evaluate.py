@@ -35,6 +35,7 @@ from onderwijsregels.errors import (
     RuleNotApplicableError,
     UnknownRuleError,
 )
+from onderwijsregels.i18n import Message
 from onderwijsregels.model import Employee, School
 from onderwijsregels.money import format_decimal, format_eur, round_money
 from onderwijsregels.parameters import Value
@@ -98,25 +99,41 @@ class EditionUse:
         edition = self.edition
         if self.nawerking and edition.valid_to is not None:
             found.append(
-                f"Nawerking: {edition.title} ended on {edition.valid_to.isoformat()}; as the "
-                f"newest edition it still applies on {self.reference_day.isoformat()} until a new one "
-                "starts."
+                Message(
+                    "Nawerking: {title} ended on {end}; as the newest edition it still applies "
+                    "on {day} until a new one starts.",
+                    title=edition.title,
+                    end=edition.valid_to.isoformat(),
+                    day=self.reference_day.isoformat(),
+                )
             )
         if edition.provisional:
             found.append(
-                f"Provisional: the legal force of {edition.title} is not confirmed; "
-                "treat these results as provisional."
+                Message(
+                    "Provisional: the legal force of {title} is not confirmed; treat these "
+                    "results as provisional.",
+                    title=edition.title,
+                )
             )
         for later in self.later_in_period:
             found.append(
-                f"{later.title} ({later.id}) starts on {later.starts.isoformat()}, within the "
-                "evaluated period; this result uses the edition in force on the reference day."
+                Message(
+                    "{title} ({id}) starts on {start}, within the evaluated period; this result "
+                    "uses the edition in force on the reference day.",
+                    title=later.title,
+                    id=later.id,
+                    start=later.starts.isoformat(),
+                )
             )
         if edition.supersedes:
             found.append(
-                f"Supersedes: {edition.title} ({edition.id}) declares that it supersedes "
-                f"{', '.join(sorted(edition.supersedes))}; on the days they overlap, it governs in "
-                "their place."
+                Message(
+                    "Supersedes: {title} ({id}) declares that it supersedes {others}; on the "
+                    "days they overlap, it governs in their place.",
+                    title=edition.title,
+                    id=edition.id,
+                    others=", ".join(sorted(edition.supersedes)),
+                )
             )
         found.extend(self.subject_notes)
         return tuple(found)
@@ -402,26 +419,46 @@ class Evaluation(Mapping[str, Outcome]):
             "receipt": self.receipt.to_dict(),
         }
 
-    def explain(self) -> str:
-        """A readable trace: per rule the arithmetic, the article per step, edition and notes."""
+    def explain(self, lang: str = "en") -> str:
+        """A readable trace: per rule the arithmetic, the article per step, edition and notes.
+
+        ``lang`` is ``"en"`` (English, the default) or ``"nl"`` (Dutch).
+        """
         from onderwijsregels.present.text import explain  # the one engine -> present import
 
-        return explain(self)
+        return explain(self, lang)
 
 
 def _period_note(rule: Rule, period: Period, day: date) -> str | None:
+    """Why a value counted per calendar (school) year is given for another kind of period."""
     per = rule.unit.per
     if per is None or per == period.kind:
         return None
-    if per == "kalenderjaar":
-        which = f"calendar year {day.year}"
+    if isinstance(period, Day):
+        when = Message("the day asked ({day})", day=day.isoformat())
+    elif period.kind == "schooljaar":
+        when = Message(
+            "the reference day {day}, the first day of school year {label}",
+            day=day.isoformat(),
+            label=period.label,
+        )
     else:
-        start = day.year if day.month >= 8 else day.year - 1
-        which = f"school year {start}-{start + 1}"
-    asked = "the day" if isinstance(period, Day) else f"{period.kind} {period.label}"
-    return (
-        f"Counted per {per}: this is the value for {which}, which contains the reference day "
-        f"{day.isoformat()} of {asked}."
+        when = Message(
+            "the reference day {day}, the first day of calendar year {label}",
+            day=day.isoformat(),
+            label=period.label,
+        )
+    if per == "kalenderjaar":
+        return Message(
+            "Counted per calendar year: the value for {year}, the calendar year that holds {when}.",
+            year=str(day.year),
+            when=when,
+        )
+    start = day.year if day.month >= 8 else day.year - 1
+    return Message(
+        "Counted per school year: the value for {years}, the school year that holds {when}.",
+        years=f"{start}-{start + 1}",
+        when=when,
     )
 
 
@@ -563,7 +600,10 @@ def _evaluate_rule(
     steps = found.steps
     if rule.unit.is_money and isinstance(value, Decimal | int) and not isinstance(value, bool):
         rounded = round_money(Decimal(value))
-        steps = (*steps, Step(f"Rounded once, half-up to cents: {format_eur(rounded)}"))
+        steps = (
+            *steps,
+            Step(Message("Rounded once, half-up to cents: {amount}", amount=format_eur(rounded))),
+        )
         value = rounded
     notes: list[str] = list(use.notes())
     interpretations = [item for item in (rule.interpretation,) if item is not None]
@@ -571,7 +611,13 @@ def _evaluate_rule(
         if item is not None and item not in interpretations:
             interpretations.append(item)
     if rule.id in edition.carried_over:
-        notes.append(f"Carried over unchanged from {edition.derives_from} into {edition.id}.")
+        notes.append(
+            Message(
+                "Carried over unchanged from {base} into {edition}.",
+                base=str(edition.derives_from),
+                edition=edition.id,
+            )
+        )
         if edition.interpretation is not None and edition.interpretation not in interpretations:
             interpretations.append(edition.interpretation)
     period_note = _period_note(rule, context.period, context.day)

@@ -27,6 +27,7 @@ from onderwijsregels.contracts import (
 )
 from onderwijsregels.convert import check_day, converter, items_argument, shown, unstructure
 from onderwijsregels.errors import InvalidInputError
+from onderwijsregels.i18n import N_, gettext
 from onderwijsregels.model import Employee
 from onderwijsregels.periods import add_months
 from onderwijsregels.present.csv import rows_to_csv as csv_text
@@ -39,15 +40,16 @@ __all__ = ["RegisterRow", "register_overview", "rows_to_csv", "rows_to_text"]
 FAMILY = "schoolleidersregister"
 DUE_WITHIN_MONTHS = 6
 
-MISSING = "missing registration"
-TO_REGISTER_BY_2018 = "to register by 2018-01-01"
+MISSING = N_("missing registration")
+TO_REGISTER_BY_2018 = N_("to register by 2018-01-01")
 DEADLINE_2018 = date(2018, 1, 1)
 """Every school leader had to be registered by this day (schoolleidersregisterpo.nl)."""
 ONDER_VOORWAARDEN = STATUS_ONDER_VOORWAARDEN
 EXPIRED = STATUS_VERLOPEN
-DUE_SOON = f"due within {DUE_WITHIN_MONTHS} months"
-IN_ORDER = "in order"
-NOT_REQUIRED = "not required"
+DUE_SOON = N_("due within 6 months")
+"""The category of a registration due within :data:`DUE_WITHIN_MONTHS` months."""
+IN_ORDER = N_("in order")
+NOT_REQUIRED = N_("not required")
 
 
 @attrs.frozen
@@ -138,8 +140,16 @@ def register_overview(
     return tuple(rows)
 
 
-def rows_to_text(rows: Iterable[RegisterRow], on: date) -> str:
-    """The board view as a table, the categories that need action first."""
+def rows_to_text(rows: Iterable[RegisterRow], on: date, lang: str = "en") -> str:
+    """The board view as a table, the categories that need action first, in ``lang``.
+
+    The categories are written in ``lang``; the register's own statuses (``geregistreerd``,
+    ``onder voorwaarden``, ...) as the register names them.
+    """
+
+    def _(text: str) -> str:
+        return gettext(text, lang)
+
     order = [
         MISSING,
         EXPIRED,
@@ -150,31 +160,35 @@ def rows_to_text(rows: Iterable[RegisterRow], on: date) -> str:
         NOT_REQUIRED,
     ]
     ordered = sorted(rows, key=lambda row: order.index(row.category))  # stable: file order
-    return f"Registers on {on.isoformat()}\n" + table(
-        ["category", "record", "employee", "status", "title", "due"],
-        [
+    return (
+        _("Registers on {day}").format(day=on.isoformat())
+        + "\n"
+        + table(
+            [_("category"), _("record"), _("employee"), _("status"), _("title"), _("due")],
             [
-                row.category,
-                row.where,
-                row.label,
-                row.status,
-                row.title or "",
-                row.due.isoformat() if row.due else "",
-            ]
-            for row in ordered
-        ],
+                [
+                    _(row.category),
+                    row.where,
+                    row.label,
+                    row.status,
+                    row.title or "",
+                    row.due.isoformat() if row.due else "",
+                ]
+                for row in ordered
+            ],
+        )
     )
 
 
 def rows_to_csv(rows: Iterable[RegisterRow]) -> str:
-    """The board view as CSV."""
+    """The board view as CSV (booleans ``true``/``false``, as in JSON)."""
     return csv_text(
         ["record", "employee", "required", "status", "title", "due", "category", "basis"],
         (
             [
                 row.where,
                 row.label,
-                row.required,
+                "true" if row.required else "false",
                 row.status,
                 row.title or "",
                 row.due.isoformat() if row.due else "",

@@ -64,6 +64,7 @@ from onderwijsregels.errors import (
     UnknownEditionError,
 )
 from onderwijsregels.evaluate import EditionUse, Evaluation
+from onderwijsregels.i18n import Message
 from onderwijsregels.model import Employee, School
 from onderwijsregels.periods import Period, SchoolYear, period_from
 from onderwijsregels.plan import Plan, RecordError
@@ -552,9 +553,14 @@ def _data_notes(edition: Edition) -> tuple[str, ...]:
     if edition.source_file is None:
         return ()
     return (
-        f"Data edition: {edition.title} ({edition.id}) was read from the file "
-        f"{edition.source_file}; its values and citations come from that file, its rules from "
-        f"{edition.derives_from}.",
+        Message(
+            "Data edition: {title} ({id}) was read from the file {file}; its values and "
+            "citations come from that file, its rules from {base}.",
+            title=edition.title,
+            id=edition.id,
+            file=edition.source_file,
+            base=str(edition.derives_from),
+        ),
     )
 
 
