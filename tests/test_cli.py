@@ -281,7 +281,7 @@ def test_removed_scale_on_a_day_2024_2025_governs(
     assert "D11" in err
     assert "removed" in err
     assert "2025-07-01" in err  # the end of the regrading window
-    code, out, err = run(capsys, "evaluate", str(path), "--on", "2024-10-01")
+    code, out, err = run(capsys, "evaluate", str(path), "--on", "2024-10-01", "--lang", "en")
     assert (code, err) == (0, "")
     assert "regraded before 2025-07-01" in out  # inside the window: a note, not a refusal
     code, _, err = run(capsys, "evaluate", str(path), "--on", "2024-09-30")

@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import zipfile
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -231,3 +232,20 @@ def test_the_registers_csv_writes_booleans_as_json_does(
     assert rows[0][2] == "required"
     # The board file has both: Ivo (directeur) must register, Anna (leraar) need not.
     assert {row[2] for row in rows[1:]} == {"true", "false"}
+
+
+def test_the_regrading_note_in_dutch() -> None:
+    # CAO PO 2024-2025 removed D11, accepted until 2025-07-01 (art. quoted in the note).
+    rb = owr.load(only=shipped_plugins())
+    director = owr.Employee(
+        function=owr.Function.DIRECTEUR, werktijdfactor=Decimal("1"), scale="D11"
+    )
+    ev = rb.evaluate(director, on=date(2025, 3, 1), families="cao-po")
+    text = ev.explain("nl")
+    assert (
+        "Let op: Schaal D11 is door CAO PO 2024-2025 uit het loongebouw geschrapt (CAO PO "
+        "2024-2025: 'De schalen A10 en D11 zijn geschrapt uit het loongebouw.'); werknemers in "
+        "die schaal moeten vóór 2025-07-01 worden overgezet, dus op 2025-03-01 wordt de schaal "
+        "nog aanvaard."
+    ) in text
+    assert "Scale D11 was removed" in ev.explain("en")

@@ -33,6 +33,7 @@ from onderwijsregels.errors import (
     UnknownParameterError,
     UnknownRuleError,
 )
+from onderwijsregels.i18n import Message
 from onderwijsregels.parameters import Parameter
 from onderwijsregels.rules import Rule
 
@@ -376,11 +377,15 @@ def check_scale(edition: Edition, scale: str | None, day: date) -> str | None:
     citation = edition.removed_scales_citation
     basis = f" ({citation.reference}: {citation.quote!r})" if citation and citation.quote else ""
     if edition.regrading_until is not None and day < edition.regrading_until:
-        return (
-            f"Scale {scale} was removed from the salary structure by {edition.title}{basis}; "
-            f"employees in it must be regraded before {edition.regrading_until.isoformat()}, so "
-            f"on {day.isoformat()} the scale is still accepted. Give the new scale once the "
-            "employee has been regraded."
+        return Message(
+            "Scale {scale} was removed from the salary structure by {title}{basis}; employees in "
+            "it must be regraded before {until}, so on {day} the scale is still accepted. Give "
+            "the new scale once the employee has been regraded.",
+            scale=scale,
+            title=edition.title,
+            basis=basis,
+            until=edition.regrading_until.isoformat(),
+            day=day.isoformat(),
         )
     window = (
         f" (the regrading window ended on {edition.regrading_until.isoformat()})"
