@@ -69,7 +69,13 @@ def test_a_source_tree_that_is_not_installed_says_so(monkeypatch: pytest.MonkeyP
         raise metadata.PackageNotFoundError(name)
 
     monkeypatch.setattr(version, "distribution_version", not_installed)
-    assert version.library_version() == "0+unknown"
+    version.library_version.cache_clear()
+    try:
+        assert version.library_version() == "0+unknown"
+    finally:
+        monkeypatch.undo()
+        version.library_version.cache_clear()  # read the installed one again
+    assert version.library_version() == INSTALLED
 
 
 # --- the canonical input ----------------------------------------------------------------------

@@ -7,6 +7,7 @@ True
 
 from __future__ import annotations
 
+import functools
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as distribution_version
 
@@ -20,8 +21,11 @@ UNKNOWN_VERSION = "0+unknown"
 before every release, so it is never mistaken for one."""
 
 
+@functools.cache
 def library_version() -> str:
     """The installed version (e.g. ``0.1.0.dev0``), or :data:`UNKNOWN_VERSION` when not installed.
+
+    Read once per process (every receipt names it; the metadata does not change while running).
 
     >>> library_version() != ""
     True
