@@ -243,9 +243,16 @@ def test_the_regrading_note_in_dutch() -> None:
     ev = rb.evaluate(director, on=date(2025, 3, 1), families="cao-po")
     text = ev.explain("nl")
     assert (
-        "Let op: Schaal D11 is door CAO PO 2024-2025 uit het loongebouw geschrapt (CAO PO "
+        "Opmerking: Schaal D11 is door CAO PO 2024-2025 uit het loongebouw geschrapt (CAO PO "
         "2024-2025: 'De schalen A10 en D11 zijn geschrapt uit het loongebouw.'); werknemers in "
         "die schaal moeten vóór 2025-07-01 worden overgezet, dus op 2025-03-01 wordt de schaal "
         "nog aanvaard."
     ) in text
     assert "Scale D11 was removed" in ev.explain("en")
+
+
+def test_an_unknown_language_is_refused() -> None:
+    rb = owr.load(only=shipped_plugins())
+    juf = owr.Employee(function=owr.Function.LERAAR, werktijdfactor=Decimal("1"))
+    with pytest.raises(owr.InvalidInputError, match="lang: must be 'nl' or 'en', got 'fr'"):
+        rb.evaluate(juf, year=2020).explain("fr")

@@ -32,6 +32,7 @@ from onderwijsregels.model import Employee
 from onderwijsregels.periods import add_months
 from onderwijsregels.present.csv import rows_to_csv as csv_text
 from onderwijsregels.present.text import table
+from onderwijsregels.present.words import checked_language
 from onderwijsregels.receipt import Receipt
 from onderwijsregels.rulebook import Rulebook
 
@@ -146,6 +147,7 @@ def rows_to_text(rows: Iterable[RegisterRow], on: date, lang: str = "en") -> str
     The categories are written in ``lang``; the register's own statuses (``geregistreerd``,
     ``onder voorwaarden``, ...) as the register names them.
     """
+    lang = checked_language(lang)
 
     def _(text: str) -> str:
         return gettext(text, lang)

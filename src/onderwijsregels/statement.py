@@ -28,7 +28,7 @@ from onderwijsregels.money import format_eur
 from onderwijsregels.periods import add_years, check_year
 from onderwijsregels.present.csv import rows_to_csv
 from onderwijsregels.present.text import table
-from onderwijsregels.present.words import interpretation_words
+from onderwijsregels.present.words import checked_language, interpretation_words
 from onderwijsregels.receipt import Receipt
 
 if TYPE_CHECKING:
@@ -182,6 +182,7 @@ class Statement:
 
     def to_text(self, lang: str = "en") -> str:
         """The statement for the yearly review, in ``lang`` (``en`` or ``nl``)."""
+        lang = checked_language(lang)
 
         def _(text: str) -> str:
             return gettext(text, lang)

@@ -8,6 +8,7 @@ from onderwijsregels.evaluate import Evaluation
 from onderwijsregels.i18n import Message, gettext, translate
 from onderwijsregels.periods import Day, Period
 from onderwijsregels.present.words import (
+    checked_language,
     confidence_words,
     interpretation_words,
     period_message,
@@ -63,6 +64,7 @@ def _period(period: Period) -> Message:
 
 def explain(evaluation: Evaluation, lang: str = "en") -> str:
     """The readable trace behind :meth:`Evaluation.explain`, in ``lang`` (``en`` or ``nl``)."""
+    lang = checked_language(lang)
 
     def _(text: str) -> str:
         return gettext(text, lang)
@@ -130,6 +132,7 @@ def explain(evaluation: Evaluation, lang: str = "en") -> str:
 
 def evaluation_summary(where: str, evaluation: Evaluation, lang: str = "en") -> str:
     """One evaluation as a table of outcomes with its notes: what ``evaluate`` prints."""
+    lang = checked_language(lang)
 
     def _(text: str) -> str:
         return gettext(text, lang)

@@ -13,14 +13,17 @@ English is the language of the code; :mod:`onderwijsregels.i18n` has the Dutch.
 from __future__ import annotations
 
 from onderwijsregels.citations import Interpretation
+from onderwijsregels.convert import shown
+from onderwijsregels.errors import InvalidInputError
 from onderwijsregels.evaluate import format_value
-from onderwijsregels.i18n import N_, Message, gettext, translate, yes_no
+from onderwijsregels.i18n import LANGUAGES, N_, Message, gettext, translate, yes_no
 from onderwijsregels.parameters import Value
 from onderwijsregels.periods import Period
 from onderwijsregels.rules import Unit
 from onderwijsregels.sources import Confidence
 
 __all__ = [
+    "checked_language",
     "confidence_words",
     "interpretation_words",
     "period_message",
@@ -54,6 +57,20 @@ _CONFIDENCE = {
     Confidence.SECONDARY: N_("secondary"),
     Confidence.INTERPRETATION: N_("interpretation"),
 }
+
+
+def checked_language(lang: object) -> str:
+    """``lang`` when it is a language of the text output; else an InvalidInputError.
+
+    >>> checked_language("fr")
+    Traceback (most recent call last):
+    ...
+    onderwijsregels.errors.InvalidInputError: lang: must be 'nl' or 'en', got 'fr'
+    """
+    if lang not in LANGUAGES:
+        raise InvalidInputError("lang", f"must be 'nl' or 'en', got {shown(lang)}")
+    assert isinstance(lang, str)
+    return lang
 
 
 def period_message(kind: str) -> str:
