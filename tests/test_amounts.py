@@ -45,7 +45,7 @@ def test_pro_rata_of_600_at_0_6() -> None:
     # 600 × 0.6 = 360
     result = pro_rata(Cited(Decimal("600"), (), BUDGET), Decimal("0.6"))
     assert result.value == Decimal("360")
-    assert result.steps[-1].text == "Pro rata: € 600 × werktijdfactor 0.6 = € 360"
+    assert result.steps[-1].text == "Pro rata: € 600,00 × werktijdfactor 0.6 = € 360,00"
     assert result.citation == BUDGET  # the primary citation stays
 
 
@@ -73,7 +73,7 @@ def test_not_pro_rata_keeps_the_amount() -> None:
     budget = plus(dated(known("3000"), "Directie"), known("100", TOP_UP), "Top-up")
     result = not_pro_rata(budget, Decimal("0.8"), known("3000"))
     assert result.value == Decimal("3100")
-    assert result.steps[-1].text == "Not pro rata: € 3100 whatever the werktijdfactor (0.8)"
+    assert result.steps[-1].text == "Not pro rata: € 3.100,00 whatever the werktijdfactor (0.8)"
     assert result.steps[-1].citation == BUDGET
 
 
@@ -84,14 +84,14 @@ def test_pro_rata_is_exact_not_rounded_to_cents() -> None:
     # 600 × 0.4167 = 240 + 10.002 = 250.0200, exactly 250.02
     result = pro_rata(Cited(Decimal("600"), ()), Decimal("0.4167"))
     assert result.value == Decimal("250.02")
-    assert result.steps[-1].text == "Pro rata: € 600 × werktijdfactor 0.4167 = € 250.02"
+    assert result.steps[-1].text == "Pro rata: € 600,00 × werktijdfactor 0.4167 = € 250,02"
 
 
 def test_pro_rata_keeps_every_digit() -> None:
     # 500 × 0.33333 = 166.66500: not 166.67, not 166.66
     result = pro_rata(Cited(Decimal("500"), ()), Decimal("0.33333"))
     assert result.value == Decimal("166.665")
-    assert result.steps[-1].text == "Pro rata: € 500 × werktijdfactor 0.33333 = € 166.665"
+    assert result.steps[-1].text == "Pro rata: € 500,00 × werktijdfactor 0.33333 = € 166,665"
 
 
 def test_helpers_run_in_the_evaluations_exact_context() -> None:
@@ -117,7 +117,7 @@ def test_dated_is_the_first_step_citing_the_value() -> None:
     assert start.value == Decimal("500")
     assert start.citation == BUDGET
     (step,) = start.steps
-    assert step.text == "Base amount a year for teachers and OOP: € 500"
+    assert step.text == "Base amount a year for teachers and OOP: € 500,00"
     assert step.citation == BUDGET
 
 
@@ -125,7 +125,7 @@ def test_plus_adds_the_amount_with_its_own_citation() -> None:
     # 500 + 100 = 600
     total = plus(dated(known("500"), "Base"), known("100", TOP_UP), "Top-up for calendar year 2020")
     assert total.value == Decimal("600")
-    assert total.steps[-1].text == "Top-up for calendar year 2020: € 100"
+    assert total.steps[-1].text == "Top-up for calendar year 2020: € 100,00"
     assert total.steps[-1].citation == TOP_UP
     assert total.citation == BUDGET  # the base stays the primary citation
 
@@ -223,7 +223,7 @@ def test_individueel_budget_reads_its_steps_from_the_helpers(rulebook: owr.Ruleb
     outcome = rulebook.evaluate(juf, year=2020)["individueel_budget"]
     assert outcome.exact == Decimal("360")
     texts = [step.text for step in outcome.steps]
-    assert "Pro rata: € 600 × werktijdfactor 0.6 = € 360" in texts
+    assert "Pro rata: € 600,00 × werktijdfactor 0.6 = € 360,00" in texts
     pro_rata_step = next(step for step in outcome.steps if step.text.startswith("Pro rata"))
     assert pro_rata_step.citation is not None
     assert pro_rata_step.citation.reference == "CAO PO 2019-2020, art. 9.3 lid 2"

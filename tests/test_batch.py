@@ -415,3 +415,21 @@ def test_dask_map_partitions_uses_the_batch_per_partition(rulebook_all: owr.Rule
     assert by_name["medewerker 1"] == D("600.00")  # oop 1: (500 + 100) × 1
     assert by_name["medewerker 2"] == D("3100.00")  # directeur: 3000 + 100, not pro rata
     assert by_name["medewerker 3"] == D("480.00")  # leraar 0.8: 600 × 0.8
+
+
+def test_rows_that_differ_only_in_a_registration_cell_do_not_share(
+    rulebook_all: owr.Rulebook,
+) -> None:
+    # A registration's cells are read as the one field `registration`: the second director's
+    # recorded refusal must open objection and appeal; the first has none recorded.
+    table = {
+        "function": ["directeur", "directeur"],
+        "werktijdfactor": ["1", "1"],
+        "registration.register": ["schoolleidersregister-po"] * 2,
+        "registration.decision_date": ["2020-03-01", ""],
+        "registration.refused_on": ["", "2024-06-10"],
+    }
+    rule = "schoolleidersregister_bezwaar_en_beroep"
+    records = rulebook_all.evaluate_many(table, on=date(2025, 1, 1), rules=rule).to_records()
+    assert records[0][f"{rule}.status"] == "not_applicable"
+    assert records[1][f"{rule}.status"] == "ok"

@@ -116,5 +116,6 @@ def test_school_evaluated_on_a_day_uses_that_school_year(rulebook: Rulebook) -> 
     # 1 March 2022 lies in school year 2021-2022: 212 × 94.20 = 19,970.40
     assert ev["bekostiging_professionalisering"].value == Decimal("19970.40")
     assert any(
-        "Counted per schooljaar" in note for note in ev["bekostiging_professionalisering"].notes
+        "Counted per school year: the value for 2021-2022" in note
+        for note in ev["bekostiging_professionalisering"].notes
     )

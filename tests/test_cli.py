@@ -173,10 +173,16 @@ def test_evaluate_explain_says_provisional_and_nawerking(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     path = write(tmp_path, "one.yaml", "{function: directeur, werktijdfactor: 1, scale: D12}\n")
-    code, out, _ = run(capsys, "evaluate", str(path), "--on", "2027-03-01", "--format", "explain")
+    code, out, _ = run(
+        capsys, "evaluate", str(path), "--on", "2027-03-01", "--format", "explain", "--lang", "en"
+    )
     assert code == 0
     assert "PROVISIONAL" in out
     assert "NAWERKING" in out
+    code, out, _ = run(capsys, "evaluate", str(path), "--on", "2027-03-01", "--format", "explain")
+    assert code == 0
+    assert "VOORLOPIG" in out  # Dutch by default
+    assert "NAWERKING (afgelopen, geldt nog)" in out
 
 
 def test_evaluate_json_input_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -275,7 +281,7 @@ def test_removed_scale_on_a_day_2024_2025_governs(
     assert "D11" in err
     assert "removed" in err
     assert "2025-07-01" in err  # the end of the regrading window
-    code, out, err = run(capsys, "evaluate", str(path), "--on", "2024-10-01")
+    code, out, err = run(capsys, "evaluate", str(path), "--on", "2024-10-01", "--lang", "en")
     assert (code, err) == (0, "")
     assert "regraded before 2025-07-01" in out  # inside the window: a note, not a refusal
     code, _, err = run(capsys, "evaluate", str(path), "--on", "2024-09-30")

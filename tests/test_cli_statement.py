@@ -52,7 +52,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 
 def test_example_text(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(capsys, str(EXAMPLE), "--through", "2024")
+    code, out, err = run(capsys, str(EXAMPLE), "--through", "2024", "--lang", "en")
     assert (code, err) == (0, "")
     assert "Budget statement for Marieke Smits (fictief), as of 2024-12-31" in out
     assert "Budget statement for Bram Jansen (fictief), as of 2024-12-31" in out
@@ -192,7 +192,7 @@ def test_json_file_and_a_single_ledger(tmp_path: Path, capsys: pytest.CaptureFix
         encoding="utf-8",
     )
     # 500 × 0.5 = 250, all spent on 2022-06-01: nothing lapses, no board line.
-    code, out, err = run(capsys, str(path), "--through", "2022")
+    code, out, err = run(capsys, str(path), "--through", "2022", "--lang", "en")
     assert (code, err) == (0, "")
     assert "Budget statement, as of 2022-12-31" in out
     assert "€ 250,00" in out
@@ -270,8 +270,10 @@ def test_through_is_required(capsys: pytest.CaptureFixture[str]) -> None:
 def test_docs_page_shows_the_real_output(capsys: pytest.CaptureFixture[str]) -> None:
     # docs/budgets.md quotes the start of this command's output; it must match the code.
     page = (ROOT / "docs" / "budgets.md").read_text(encoding="utf-8")
-    command = "$ onderwijsregels statement examples/directeur-budget.yaml --through 2024\n"
+    command = (
+        "$ onderwijsregels statement examples/directeur-budget.yaml --through 2024 --lang en\n"
+    )
     quoted = page.split(command)[1].split("\n...\n")[0]
-    code, out, _ = run(capsys, str(EXAMPLE), "--through", "2024")
+    code, out, _ = run(capsys, str(EXAMPLE), "--through", "2024", "--lang", "en")
     assert code == 0
     assert out.startswith(quoted + "\n")

@@ -211,7 +211,7 @@ def _python_blocks(text: str) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    "page", ["index.md", "concepts.md", "rules.md", "plugins.md", "scenarios.md"]
+    "page", ["index.md", "concepts.md", "rules.md", "plugins.md", "scenarios.md", "receipts.md"]
 )
 def test_python_examples_parse(page: str) -> None:
     blocks = _python_blocks((DOCS / page).read_text(encoding="utf-8"))
@@ -221,7 +221,7 @@ def test_python_examples_parse(page: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "page", ["index.md", "concepts.md", "rules.md", "scenarios.md", "batch.md"]
+    "page", ["index.md", "concepts.md", "rules.md", "scenarios.md", "batch.md", "receipts.md"]
 )
 def test_python_examples_run(
     page: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]

@@ -157,9 +157,11 @@ def test_school_year_evaluation_of_employee_notes_calendar_year(rulebook: Rulebo
     # The school year's reference day is 1 August 2021: CAO PO 2021, calendar year 2021: 600 × 0.6.
     assert ev.day == date(2021, 8, 1)
     assert outcome.value == Decimal("360.00")
-    notes = [note for note in outcome.notes if note.startswith("Counted per kalenderjaar")]
-    assert len(notes) == 1
-    assert "2021" in notes[0]
+    notes = [note for note in outcome.notes if note.startswith("Counted per calendar year")]
+    assert notes == [
+        "Counted per calendar year: the value for 2021, the calendar year that holds the "
+        "reference day 2021-08-01, the first day of school year 2021-2022."
+    ]
 
 
 def test_calendar_year_evaluation_has_no_period_note(rulebook: Rulebook) -> None:

@@ -675,7 +675,7 @@ def test_the_fee_of_a_registered_person_without_the_duty(
     fee = evaluation[FEE]
     assert fee.value == D("195.00")
     assert fee.citation.reference == "Registerreglement Schoolleidersregister PO, art. 9"
-    assert fee.steps[0].text == "Contribution for calendar year 2019: € 195"
+    assert fee.steps[0].text == "Contribution for calendar year 2019: € 195,00"
     # Without a registration there is no fee for them.
     without = register_ev(rulebook_all, None, date(2019, 6, 1), function, board=board)
     with pytest.raises(owr.RuleNotApplicableError) as caught:
@@ -867,7 +867,9 @@ def test_the_top_up_ends_with_31_december_2021(rulebook_all: Rulebook) -> None:
 
 
 SCHOOL = owr.School(pupils=212)
-PER_SCHOOL_YEAR = "Counted per schooljaar: this is the value for school year {label}, which contains the reference day {day} of {asked}."
+PER_SCHOOL_YEAR = (
+    "Counted per school year: the value for {label}, the school year that holds {when}."
+)
 
 
 @pytest.mark.parametrize("day", [date(2021, 8, 1), date(2021, 8, 15), date(2021, 8, 31)])
@@ -878,7 +880,7 @@ def test_a_per_school_year_rule_on_a_day_in_august(rulebook_all: Rulebook, day: 
     assert outcome.value == D("19970.40")
     assert outcome.edition.id == "bekostiging-professionalisering-2021"
     assert outcome.notes[0] == PER_SCHOOL_YEAR.format(
-        label="2021-2022", day=day.isoformat(), asked="the day"
+        label="2021-2022", when=f"the day asked ({day.isoformat()})"
     )
 
 
@@ -900,7 +902,8 @@ def test_a_per_school_year_rule_for_a_calendar_year(rulebook_all: Rulebook) -> N
     outcome = rulebook_all.evaluate(SCHOOL, year=2022)["bekostiging_professionalisering"]
     assert outcome.value == D("19970.40")
     assert outcome.notes[0] == PER_SCHOOL_YEAR.format(
-        label="2021-2022", day="2022-01-01", asked="kalenderjaar 2022"
+        label="2021-2022",
+        when="the reference day 2022-01-01, the first day of calendar year 2022",
     )
 
 
@@ -910,8 +913,8 @@ def test_a_per_calendar_year_rule_on_a_day_in_august(rulebook_all: Rulebook) -> 
     outcome = rulebook_all.evaluate(teacher, on=date(2021, 8, 15))["individueel_budget"]
     assert outcome.value == D("360.00")
     assert (
-        "Counted per kalenderjaar: this is the value for calendar year 2021, which contains the "
-        "reference day 2021-08-15 of the day."
+        "Counted per calendar year: the value for 2021, the calendar year that holds the day "
+        "asked (2021-08-15)."
     ) in outcome.notes
 
 
@@ -929,9 +932,9 @@ def test_outcome_1_a_part_time_teachers_budget_in_2020(rulebook_all: Rulebook) -
     # (500 + 100) × 0.6 = 360.
     assert outcome.value == D("360.00")
     assert [step.text for step in outcome.steps] == [
-        "Base amount a year for teachers and OOP: € 500",
-        "Top-up for calendar year 2020: € 100",
-        "Pro rata: € 600 × werktijdfactor 0.6 = € 360",
+        "Base amount a year for teachers and OOP: € 500,00",
+        "Top-up for calendar year 2020: € 100,00",
+        "Pro rata: € 600,00 × werktijdfactor 0.6 = € 360,00",
         "Rounded once, half-up to cents: € 360,00",
     ]
     assert step_references(outcome) == [ART_9_3_2, ART_9_8, ART_9_3_2, None]

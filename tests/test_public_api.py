@@ -17,6 +17,7 @@ from onderwijsregels.cli import _parser
 
 PUBLIC_NAMES = {
     "SCALES",
+    "__version__",
     "Accrual",
     "AccrualYear",
     "Batch",
@@ -32,6 +33,7 @@ PUBLIC_NAMES = {
     "Edition",
     "EditionDefinitionError",
     "EditionDiff",
+    "EditionSource",
     "EditionUse",
     "Employee",
     "Evaluation",
@@ -57,6 +59,7 @@ PUBLIC_NAMES = {
     "PluginInfo",
     "PluginWarning",
     "Predicate",
+    "Receipt",
     "RecordError",
     "Register",
     "RegisterRow",
@@ -89,7 +92,8 @@ PUBLIC_NAMES = {
     "round_money",
     "rule",
 }
-"""Every name `onderwijsregels.__all__` held when the engine was reshaped (issue 13)."""
+"""Every name `onderwijsregels.__all__` held when the engine was reshaped (issue 13), and the
+receipts and version added since (issue 12)."""
 
 COMMANDS = {"editions", "evaluate", "statement", "registers", "diff", "edition"}
 

@@ -222,7 +222,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 
 def test_cli_text(board_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(capsys, "registers", str(board_file), "--on", "2025-01-01")
+    code, out, err = run(capsys, "registers", str(board_file), "--on", "2025-01-01", "--lang", "en")
     assert (code, err) == (0, "")
     lines = out.splitlines()
     assert lines[0] == "Registers on 2025-01-01"
@@ -246,6 +246,9 @@ def test_cli_json(board_file: Path, capsys: pytest.CaptureFixture[str], rb: Rule
     assert document["on"] == "2025-01-01"
     found = {item["record"]: item for item in document["employees"]}
     assert list(found) == [f"employees[{i}]" for i in range(5)]
+    receipt = found["employees[1]"].pop("receipt")
+    assert receipt["edition_ids"] == ["schoolleidersregister-2022"]
+    assert receipt["reference_day"] == "2025-01-01"
     assert found["employees[1]"] == {
         "record": "employees[1]",
         "employee": "Ivo (directeur, D12, werktijdfactor 1)",
@@ -265,6 +268,7 @@ def test_cli_json(board_file: Path, capsys: pytest.CaptureFixture[str], rb: Rule
     rows = owr.register_overview(
         rb, [(r.where, r.subject) for r in records if isinstance(r.subject, Employee)], ON
     )
+    found["employees[1]"]["receipt"] = receipt
     assert document["employees"] == [row.to_dict() for row in rows]
 
 

@@ -252,7 +252,9 @@ def test_a_board_supplies_the_directie_amount_and_gets_a_cited_result(
     assert any(
         item.summary.startswith("Scenario 'directie-2025'") for item in budget.interpretations
     )
-    assert "Base amount a year for a directielid (A- or D-scale): € 3150" in budget.steps[0].text
+    assert (
+        "Base amount a year for a directielid (A- or D-scale): € 3.150,00" in budget.steps[0].text
+    )
 
 
 def test_outside_its_dated_values_the_installed_gap_stays(directie_2025: Rulebook) -> None:

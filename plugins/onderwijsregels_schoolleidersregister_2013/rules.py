@@ -27,6 +27,7 @@ from onderwijsregels import (
     rule,
 )
 from onderwijsregels.amounts import band
+from onderwijsregels.money import format_eur_exact
 from onderwijsregels.periods import add_months, add_years
 from onderwijsregels.registration import OldTitle, Register, Registration
 from onderwijsregels_schoolleidersregister_2013 import sources
@@ -434,7 +435,12 @@ def schoolleidersregister_jaarlijkse_bijdrage(ctx: RuleContext) -> Computation |
     if not duty and _slr(ctx.employee) is None:
         return NotApplicable(why)
     fee = ctx.param("jaarlijkse_bijdrage", ctx.calendar_year.start)
-    steps = [fee.step(f"Contribution for calendar year {ctx.calendar_year.year}: € {fee.decimal}")]
+    steps = [
+        fee.step(
+            f"Contribution for calendar year {ctx.calendar_year.year}: "
+            f"{format_eur_exact(fee.decimal)}"
+        )
+    ]
     if duty:  # art. 9.7 speaks of the directielid who must register
         steps.append(Step("The employer reimburses the registration costs", cao.REGISTRATIE))
     return Computation(fee.decimal, steps, fee.citation)

@@ -56,6 +56,7 @@ from onderwijsregels.money import round_money
 from onderwijsregels.parameters import DatedValue, Parameter
 from onderwijsregels.periods import CalendarYear, Day, SchoolYear
 from onderwijsregels.plan import Plan, RecordError
+from onderwijsregels.receipt import EditionSource, Receipt
 from onderwijsregels.register_overview import RegisterRow, register_overview
 from onderwijsregels.registration import OldTitle, Predicate, Register, Registration, Route
 from onderwijsregels.rulebook import BrokenPlugin, PluginInfo, PluginWarning, Rulebook, load
@@ -79,6 +80,10 @@ from onderwijsregels.scenarios import (
 )
 from onderwijsregels.sources import Grade, Source
 from onderwijsregels.statement import BoardLapse, Statement, board_lapses
+from onderwijsregels.version import library_version
+
+__version__ = library_version()
+"""The installed version (``0+unknown`` for a source tree that is not installed)."""
 
 __all__ = [
     "SCALES",
@@ -98,6 +103,7 @@ __all__ = [
     "Edition",
     "EditionDefinitionError",
     "EditionDiff",
+    "EditionSource",
     "EditionUse",
     "Employee",
     "Evaluation",
@@ -123,6 +129,7 @@ __all__ = [
     "PluginInfo",
     "PluginWarning",
     "Predicate",
+    "Receipt",
     "RecordError",
     "Register",
     "RegisterRow",
@@ -151,6 +158,7 @@ __all__ = [
     "UnknownParameterError",
     "UnknownRuleError",
     "UnknownSourceError",
+    "__version__",
     "accruals",
     "board_lapses",
     "compare",

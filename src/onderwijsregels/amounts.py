@@ -16,9 +16,9 @@ place, so the steps read alike in every plugin. Arithmetic stays exact
 ...                   Decimal("0.6"), base)
 >>> for step in budget.steps:
 ...     print(step.text)
-Base amount a year: € 500
-Top-up for 2020: € 100
-Pro rata: € 600 × werktijdfactor 0.6 = € 360
+Base amount a year: € 500,00
+Top-up for 2020: € 100,00
+Pro rata: € 600,00 × werktijdfactor 0.6 = € 360,00
 >>> budget.computation().value
 Decimal('360.0')
 """
@@ -33,7 +33,8 @@ import attrs
 
 from onderwijsregels.citations import Citation, Interpretation
 from onderwijsregels.errors import EditionDefinitionError
-from onderwijsregels.money import format_decimal
+from onderwijsregels.i18n import N_, Message
+from onderwijsregels.money import format_decimal, format_eur_exact
 from onderwijsregels.parameters import KnownValue
 from onderwijsregels.rules import Computation
 from onderwijsregels.steps import Step
@@ -45,21 +46,23 @@ _T = TypeVar("_T")
 _TEXTS = {
     "dated": "{what}: {amount}",
     "plus": "{what}: {amount}",
-    "pro_rata": "Pro rata: {amount} × werktijdfactor {factor} = {result}",
-    "not_pro_rata": "Not pro rata: {amount} whatever the werktijdfactor ({factor})",
-    "band": "{what}: {value} falls in {low} to {high}, giving {result}",
-    "band_open": "{what}: {value} falls in {low} or more, giving {result}",
-    "band_below": "{what}: {value} is below the table's lowest band ({low})",
-    "band_none": "{what}: {value} falls in no band of the table",
+    "pro_rata": N_("Pro rata: {amount} × werktijdfactor {factor} = {result}"),
+    "not_pro_rata": N_("Not pro rata: {amount} whatever the werktijdfactor ({factor})"),
+    "band": N_("{what}: {value} falls in {low} to {high}, giving {result}"),
+    "band_open": N_("{what}: {value} falls in {low} or more, giving {result}"),
+    "band_below": N_("{what}: {value} is below the table's lowest band ({low})"),
+    "band_none": N_("{what}: {value} falls in no band of the table"),
 }
-"""The wording of every step, by kind: the one place to translate them."""
+"""The wording of every step, by kind, in English; the message catalogue has the Dutch
+(:mod:`onderwijsregels.i18n`). ``what`` is the rule author's own text, written as given."""
 
 
 def _amount(value: Decimal, unit: str) -> str:
-    """An amount in a step: ``€ 500`` for euros, ``83`` without a unit, else ``83 {unit}``."""
-    number = format_decimal(value)
+    """An amount in a step: ``€ 500,00`` for euros (exact, the Dutch way), ``83`` without a
+    unit, else ``83 {unit}``."""
     if unit == "€":
-        return f"€ {number}"
+        return format_eur_exact(value)
+    number = format_decimal(value)
     return f"{number} {unit}" if unit else number
 
 
@@ -159,7 +162,7 @@ def dated(known: KnownValue, what: str, *, unit: str = "€") -> Cited:
     'Clock hours per work week at full time: 2'
     """
     value = known.decimal
-    text = _TEXTS["dated"].format(what=what, amount=_amount(value, unit))
+    text = Message(_TEXTS["dated"], what=what, amount=_amount(value, unit))
     return Cited(value, (known.step(text),), known.citation, unit)
 
 
@@ -182,7 +185,7 @@ def plus(base: Cited, extra: KnownValue | None, what: str, absent: str | None = 
             return base
         return attrs.evolve(base, steps=(*base.steps, Step(absent)))
     added = extra.decimal
-    text = _TEXTS["plus"].format(what=what, amount=_amount(added, base.unit))
+    text = Message(_TEXTS["plus"], what=what, amount=_amount(added, base.unit))
     return attrs.evolve(base, value=base.value + added, steps=(*base.steps, extra.step(text)))
 
 
@@ -195,10 +198,11 @@ def pro_rata(
     it (a dated value also carries its interpretation).
 
     >>> pro_rata(Cited(Decimal("600"), ()), Decimal("0.6")).steps[-1].text
-    'Pro rata: € 600 × werktijdfactor 0.6 = € 360'
+    'Pro rata: € 600,00 × werktijdfactor 0.6 = € 360,00'
     """
     result = amount.value * werktijdfactor
-    text = _TEXTS["pro_rata"].format(
+    text = Message(
+        _TEXTS["pro_rata"],
         amount=_amount(amount.value, amount.unit),
         factor=format_decimal(werktijdfactor),
         result=_amount(result, amount.unit),
@@ -212,10 +216,12 @@ def not_pro_rata(
     """The amount as it is, with the step saying the werktijdfactor does not change it.
 
     >>> not_pro_rata(Cited(Decimal("3100"), ()), Decimal("0.8")).steps[-1].text
-    'Not pro rata: € 3100 whatever the werktijdfactor (0.8)'
+    'Not pro rata: € 3.100,00 whatever the werktijdfactor (0.8)'
     """
-    text = _TEXTS["not_pro_rata"].format(
-        amount=_amount(amount.value, amount.unit), factor=format_decimal(werktijdfactor)
+    text = Message(
+        _TEXTS["not_pro_rata"],
+        amount=_amount(amount.value, amount.unit),
+        factor=format_decimal(werktijdfactor),
     )
     return attrs.evolve(amount, steps=(*amount.steps, _step(text, citation)))
 
@@ -253,8 +259,10 @@ def band(
         if low <= value and (high is None or value <= high):
             shown = format_decimal(result) if isinstance(result, Decimal) else str(result)
             key = "band_open" if high is None else "band"
-            text = _TEXTS[key].format(what=what, value=value, low=low, high=high, result=shown)
+            text = Message(
+                _TEXTS[key], what=what, value=str(value), low=str(low), high=str(high), result=shown
+            )
             return result, _step(text, citation, interpretation)
     key = "band_below" if value < table[0][0] else "band_none"
-    text = _TEXTS[key].format(what=what, value=value, low=table[0][0])
+    text = Message(_TEXTS[key], what=what, value=str(value), low=str(table[0][0]))
     return None, _step(text, citation, interpretation)

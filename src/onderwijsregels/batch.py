@@ -316,7 +316,8 @@ class Batch(Generic[_R]):
         # a scale) once per combination, the independent ones (INDEPENDENT) once per value.
         columns = shape.columns
         reads = set(plan.reads)
-        key_at = tuple(at for at in shape.key if columns[at] in reads)
+        # A registration's cells are read as the one field `registration`.
+        key_at = tuple(at for at in shape.key if columns[at].split(".")[0] in reads)
         scale_at = next((at for at in shape.key if columns[at] == "scale"), None)
         free = tuple(at for at in shape.key if columns[at] in INDEPENDENT)
         linked = tuple(at for at in shape.key if columns[at] not in INDEPENDENT)

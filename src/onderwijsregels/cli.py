@@ -46,6 +46,7 @@ from onderwijsregels.errors import (
     InvalidInputError,
     OnderwijsregelsError,
 )
+from onderwijsregels.i18n import DEFAULT_LANGUAGE, LANGUAGES, gettext
 from onderwijsregels.ledger import LAPSE_TO_SCHOOL_OF_ACCRUAL
 from onderwijsregels.limits import MAX_BYTES
 from onderwijsregels.model import Employee
@@ -55,6 +56,7 @@ from onderwijsregels.present.compare import comparison_csv, comparison_json, com
 from onderwijsregels.present.csv import rows_to_csv as csv_text
 from onderwijsregels.present.summary import board_summary
 from onderwijsregels.present.text import evaluation_summary, table
+from onderwijsregels.present.words import interpretation_words
 from onderwijsregels.records import load_ledgers, load_records
 from onderwijsregels.register_overview import register_overview, rows_to_csv, rows_to_text
 from onderwijsregels.rulebook import Rulebook, load
@@ -62,6 +64,7 @@ from onderwijsregels.scaffold import new_edition
 from onderwijsregels.scenarios import compare, parse_scenario_value, scenario
 from onderwijsregels.statement import CSV_HEADER, lapses_per_school
 from onderwijsregels.stream import evaluate_csv, report_text
+from onderwijsregels.version import library_version
 
 __all__ = ["main"]
 
@@ -141,6 +144,16 @@ def _max_bytes(command: argparse.ArgumentParser) -> None:
     )
 
 
+def _lang(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=DEFAULT_LANGUAGE,
+        help=f"the language of the text output: nl (Dutch) or en (English); default "
+        f"{DEFAULT_LANGUAGE}. JSON and CSV are the same in both",
+    )
+
+
 def _loading(command: argparse.ArgumentParser) -> None:
     """The flags every command has: what to load besides the installed plugins, and how."""
     command.add_argument(
@@ -163,6 +176,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="onderwijsregels",
         description="CAO PO and neighbouring regulations as executable, cited rules.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {library_version()}")
     commands = parser.add_subparsers(dest="command", required=True)
     editions = commands.add_parser("editions", help="list every family and edition")
     editions.add_argument("--format", choices=("text", "json"), default="text")
@@ -222,6 +236,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="no progress bar (one is shown on stderr for a CSV export when it is a terminal)",
     )
+    _lang(evaluate)
     _max_bytes(evaluate)
     _loading(evaluate)
     statement = commands.add_parser("statement", help="budget statements of the ledgers in a file")
@@ -231,12 +246,14 @@ def _parser() -> argparse.ArgumentParser:
         "--as-of", type=_day, help="a day in the last year, for a review during the year"
     )
     statement.add_argument("--format", choices=("text", "json", "csv"), default="text")
+    _lang(statement)
     _max_bytes(statement)
     _loading(statement)
     registers = commands.add_parser("registers", help="the board view of the registers on a day")
     registers.add_argument("file", type=Path, help="a JSON or YAML file with employees")
     registers.add_argument("--on", type=_day, required=True, help="the day, e.g. 2025-01-01")
     registers.add_argument("--format", choices=("text", "json", "csv"), default="text")
+    _lang(registers)
     _max_bytes(registers)
     _loading(registers)
     compared = commands.add_parser(
@@ -537,10 +554,10 @@ def _evaluate(rulebook: Rulebook, arguments: argparse.Namespace) -> str:
     if form == "json":
         return json.dumps(evaluation_document(results), indent=2, ensure_ascii=False)
     if form == "explain":
-        return "\n\n".join(f"== {where}\n{ev.explain()}" for where, ev in results)
+        return "\n\n".join(f"== {where}\n{ev.explain(arguments.lang)}" for where, ev in results)
     if arguments.summary:
         return board_summary(results)
-    return "\n\n".join(evaluation_summary(where, ev) for where, ev in results)
+    return "\n\n".join(evaluation_summary(where, ev, arguments.lang) for where, ev in results)
 
 
 def _compare(rulebook: Rulebook, arguments: argparse.Namespace) -> str:
@@ -612,15 +629,22 @@ def _statements(rulebook: Rulebook, arguments: argparse.Namespace) -> str:
                 for row in item.csv_rows()
             ),
         )
+    lang = arguments.lang
     summary = table(
-        ["school", "year", "lapsed to the general training budget"],
         [
-            [item.school or "(no school)", str(item.year), format_eur(item.amount)]
+            gettext("school", lang),
+            gettext("year", lang),
+            gettext("lapsed to the general training budget", lang),
+        ],
+        [
+            [item.school or gettext("(no school)", lang), str(item.year), format_eur(item.amount)]
             for item in lapses_per_school(found)
         ],
     )
-    board = f"Board: lapsed per school and year\n{summary}\n  * {LAPSE_TO_SCHOOL_OF_ACCRUAL.label}"
-    return "\n\n".join([*(item.to_text() for item in found), board])
+    heading = gettext("Board: lapsed per school and year", lang)
+    reading = interpretation_words(LAPSE_TO_SCHOOL_OF_ACCRUAL, lang)
+    board = f"{heading}\n{summary}\n  * {reading}"
+    return "\n\n".join([*(item.to_text(lang) for item in found), board])
 
 
 def _registers(rulebook: Rulebook, arguments: argparse.Namespace) -> str:
@@ -634,7 +658,7 @@ def _registers(rulebook: Rulebook, arguments: argparse.Namespace) -> str:
     rows = register_overview(rulebook, employees, arguments.on)
     if arguments.format == "csv":
         return rows_to_csv(rows)
-    return rows_to_text(rows, arguments.on)
+    return rows_to_text(rows, arguments.on, arguments.lang)
 
 
 def _command(parser: argparse.ArgumentParser, name: str) -> argparse.ArgumentParser:

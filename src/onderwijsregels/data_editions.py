@@ -79,7 +79,7 @@ from onderwijsregels.editions import Edition
 from onderwijsregels.errors import DefinitionError, EditionDefinitionError, InvalidInputError
 from onderwijsregels.limits import BYTES_PER_VALUE, FIRST_DAY, LAST_DAY, MAX_BYTES, MAX_VALUES
 from onderwijsregels.parameters import DatedValue, Parameter, Value
-from onderwijsregels.records import _DecimalLoader, read_data
+from onderwijsregels.records import _DecimalLoader, read_data_and_sha256
 from onderwijsregels.sources import Confidence, Grade, Source, register
 
 __all__ = [
@@ -217,6 +217,8 @@ class EditionFile:
     id: str
     derives_from: str
     _lines: _Lines = attrs.field(repr=False, alias="lines")
+    sha256: str | None = None
+    """The SHA-256 (hex) of the file's bytes as read (for receipts)."""
 
     @property
     def name(self) -> str:
@@ -260,7 +262,7 @@ def read_edition_file(path: PathLike[str] | str, *, max_bytes: int = MAX_BYTES) 
     """
     file = Path(path)
     try:
-        data = read_data(file, max_bytes=max_bytes)
+        data, sha256 = read_data_and_sha256(file, max_bytes=max_bytes)
     except InvalidInputError as error:
         raise InvalidInputError.many(
             [
@@ -285,7 +287,7 @@ def read_edition_file(path: PathLike[str] | str, *, max_bytes: int = MAX_BYTES) 
     edition_id, base = found["id"], found["derives_from"]
     if edition_id is None or base is None:
         raise EditionFileProblems(unknown, check.problems)
-    return EditionFile(file, data, edition_id, base, lines)
+    return EditionFile(file, data, edition_id, base, lines, sha256)
 
 
 # --- checking values --------------------------------------------------------------------------
@@ -566,6 +568,7 @@ class _Builder:
                 supersedes=frozenset(supersedes),
                 notes=notes,
                 source_file=self.file.name,
+                source_sha256=self.file.sha256,
                 **reading,
             )
         except DefinitionError as error:  # a rule of Edition not checked above

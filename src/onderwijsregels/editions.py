@@ -33,6 +33,7 @@ from onderwijsregels.errors import (
     UnknownParameterError,
     UnknownRuleError,
 )
+from onderwijsregels.i18n import Message
 from onderwijsregels.parameters import Parameter
 from onderwijsregels.rules import Rule
 
@@ -91,7 +92,8 @@ class Edition:
     says so. Without it, such an overlap is a
     :class:`~onderwijsregels.errors.PluginError` at load time.
     ``source_file`` names the data file an edition written as data was read
-    from (see :mod:`onderwijsregels.data_editions`).
+    from (see :mod:`onderwijsregels.data_editions`), ``source_sha256`` the
+    SHA-256 of its bytes (for receipts: :mod:`onderwijsregels.receipt`).
     """
 
     id: str = attrs.field()
@@ -120,6 +122,7 @@ class Edition:
         default=frozenset(), converter=_edition_ids, repr=False
     )
     source_file: str | None = attrs.field(default=None, repr=False)
+    source_sha256: str | None = attrs.field(default=None, repr=False)
     """The data file this edition was read from (an edition written as data); ``None`` for
     an edition built in Python."""
 
@@ -206,6 +209,7 @@ class Edition:
             "supersedes": sorted(self.supersedes),
             "citation": unstructure(self.citation),
             "source_file": self.source_file,
+            "source_sha256": self.source_sha256,
         }
 
     def carries_value(self, parameter_id: str, start: date) -> bool:
@@ -336,6 +340,7 @@ _FRESH: dict[str, Any] = {
     "notes": (),
     "supersedes": frozenset(),
     "source_file": None,
+    "source_sha256": None,
 }
 """Fields a successor edition does not inherit unless it gives them."""
 
@@ -372,11 +377,15 @@ def check_scale(edition: Edition, scale: str | None, day: date) -> str | None:
     citation = edition.removed_scales_citation
     basis = f" ({citation.reference}: {citation.quote!r})" if citation and citation.quote else ""
     if edition.regrading_until is not None and day < edition.regrading_until:
-        return (
-            f"Scale {scale} was removed from the salary structure by {edition.title}{basis}; "
-            f"employees in it must be regraded before {edition.regrading_until.isoformat()}, so "
-            f"on {day.isoformat()} the scale is still accepted. Give the new scale once the "
-            "employee has been regraded."
+        return Message(
+            "Scale {scale} was removed from the salary structure by {title}{basis}; employees in "
+            "it must be regraded before {until}, so on {day} the scale is still accepted. Give "
+            "the new scale once the employee has been regraded.",
+            scale=scale,
+            title=edition.title,
+            basis=basis,
+            until=edition.regrading_until.isoformat(),
+            day=day.isoformat(),
         )
     window = (
         f" (the regrading window ended on {edition.regrading_until.isoformat()})"

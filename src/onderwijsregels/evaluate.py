@@ -35,10 +35,12 @@ from onderwijsregels.errors import (
     RuleNotApplicableError,
     UnknownRuleError,
 )
+from onderwijsregels.i18n import Message
 from onderwijsregels.model import Employee, School
 from onderwijsregels.money import format_decimal, format_eur, round_money
 from onderwijsregels.parameters import Value
 from onderwijsregels.periods import Day, Period
+from onderwijsregels.receipt import EditionSource, Receipt, asked_input
 from onderwijsregels.rules import Computation, NotApplicable, Rule, RuleContext, Step, Unit
 
 _T = TypeVar("_T")
@@ -65,7 +67,8 @@ class EditionUse:
     ``later_in_period`` lists editions that start within the evaluated period
     after the reference day (the result does not use them); ``subject_notes``
     are notes about this subject under this edition (e.g. a removed scale still
-    accepted during its regrading window).
+    accepted during its regrading window); ``source`` is where the edition came from
+    (the plugin distribution, any edition file), as the rulebook knows it.
     """
 
     family: str
@@ -74,6 +77,17 @@ class EditionUse:
     nawerking: bool
     later_in_period: tuple[Edition, ...] = ()
     subject_notes: tuple[str, ...] = ()
+    source: EditionSource | None = None
+
+    @property
+    def edition_source(self) -> EditionSource:
+        """Where the edition came from; without a known source, its id and file alone."""
+        if self.source is not None:
+            return self.source
+        edition = self.edition
+        return EditionSource(
+            edition.id, self.family, file=edition.source_file, file_sha256=edition.source_sha256
+        )
 
     @property
     def day(self) -> date:
@@ -86,25 +100,41 @@ class EditionUse:
         edition = self.edition
         if self.nawerking and edition.valid_to is not None:
             found.append(
-                f"Nawerking: {edition.title} ended on {edition.valid_to.isoformat()}; as the "
-                f"newest edition it still applies on {self.reference_day.isoformat()} until a new one "
-                "starts."
+                Message(
+                    "Nawerking: {title} ended on {end}; as the newest edition it still applies "
+                    "on {day} until a new one starts.",
+                    title=edition.title,
+                    end=edition.valid_to.isoformat(),
+                    day=self.reference_day.isoformat(),
+                )
             )
         if edition.provisional:
             found.append(
-                f"Provisional: the legal force of {edition.title} is not confirmed; "
-                "treat these results as provisional."
+                Message(
+                    "Provisional: the legal force of {title} is not confirmed; treat these "
+                    "results as provisional.",
+                    title=edition.title,
+                )
             )
         for later in self.later_in_period:
             found.append(
-                f"{later.title} ({later.id}) starts on {later.starts.isoformat()}, within the "
-                "evaluated period; this result uses the edition in force on the reference day."
+                Message(
+                    "{title} ({id}) starts on {start}, within the evaluated period; this result "
+                    "uses the edition in force on the reference day.",
+                    title=later.title,
+                    id=later.id,
+                    start=later.starts.isoformat(),
+                )
             )
         if edition.supersedes:
             found.append(
-                f"Supersedes: {edition.title} ({edition.id}) declares that it supersedes "
-                f"{', '.join(sorted(edition.supersedes))}; on the days they overlap, it governs in "
-                "their place."
+                Message(
+                    "Supersedes: {title} ({id}) declares that it supersedes {others}; on the "
+                    "days they overlap, it governs in their place.",
+                    title=edition.title,
+                    id=edition.id,
+                    others=", ".join(sorted(edition.supersedes)),
+                )
             )
         found.extend(self.subject_notes)
         return tuple(found)
@@ -353,6 +383,20 @@ class Evaluation(Mapping[str, Outcome]):
                 return outcome
         return default
 
+    @property
+    def receipt(self) -> Receipt:
+        """What this evaluation rests on: versions, editions and their sources, input hash.
+
+        >>> import onderwijsregels as owr
+        >>> from decimal import Decimal
+        >>> juf = owr.Employee(function=owr.Function.LERAAR, werktijdfactor=Decimal("0.6"))
+        >>> receipt = owr.load().evaluate(juf, year=2020, families="cao-po").receipt
+        >>> receipt.edition_ids, receipt.editions[0].distribution
+        (('cao-po-2019-2020',), 'onderwijsregels')
+        """
+        asked = asked_input([self.subject], self.period, [use.family for use in self.editions])
+        return Receipt.of(asked, [use.edition_source for use in self.editions], self.reference_day)
+
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (the converter's unstructure hook, as every output uses)."""
         return unstructure(self)
@@ -373,28 +417,49 @@ class Evaluation(Mapping[str, Outcome]):
             "outcomes": {item.rule_id: unstructure(item) for item in self.outcomes},
             "not_applicable": {item.rule_id: unstructure(item) for item in self.not_applicable},
             "not_encoded": {item.rule_id: unstructure(item) for item in self.not_encoded},
+            "receipt": self.receipt.to_dict(),
         }
 
-    def explain(self) -> str:
-        """A readable trace: per rule the arithmetic, the article per step, edition and notes."""
+    def explain(self, lang: str = "en") -> str:
+        """A readable trace: per rule the arithmetic, the article per step, edition and notes.
+
+        ``lang`` is ``"en"`` (English, the default) or ``"nl"`` (Dutch).
+        """
         from onderwijsregels.present.text import explain  # the one engine -> present import
 
-        return explain(self)
+        return explain(self, lang)
 
 
 def _period_note(rule: Rule, period: Period, day: date) -> str | None:
+    """Why a value counted per calendar (school) year is given for another kind of period."""
     per = rule.unit.per
     if per is None or per == period.kind:
         return None
-    if per == "kalenderjaar":
-        which = f"calendar year {day.year}"
+    if isinstance(period, Day):
+        when = Message("the day asked ({day})", day=day.isoformat())
+    elif period.kind == "schooljaar":
+        when = Message(
+            "the reference day {day}, the first day of school year {label}",
+            day=day.isoformat(),
+            label=period.label,
+        )
     else:
-        start = day.year if day.month >= 8 else day.year - 1
-        which = f"school year {start}-{start + 1}"
-    asked = "the day" if isinstance(period, Day) else f"{period.kind} {period.label}"
-    return (
-        f"Counted per {per}: this is the value for {which}, which contains the reference day "
-        f"{day.isoformat()} of {asked}."
+        when = Message(
+            "the reference day {day}, the first day of calendar year {label}",
+            day=day.isoformat(),
+            label=period.label,
+        )
+    if per == "kalenderjaar":
+        return Message(
+            "Counted per calendar year: the value for {year}, the calendar year that holds {when}.",
+            year=str(day.year),
+            when=when,
+        )
+    start = day.year if day.month >= 8 else day.year - 1
+    return Message(
+        "Counted per school year: the value for {years}, the school year that holds {when}.",
+        years=f"{start}-{start + 1}",
+        when=when,
     )
 
 
@@ -536,7 +601,10 @@ def _evaluate_rule(
     steps = found.steps
     if rule.unit.is_money and isinstance(value, Decimal | int) and not isinstance(value, bool):
         rounded = round_money(Decimal(value))
-        steps = (*steps, Step(f"Rounded once, half-up to cents: {format_eur(rounded)}"))
+        steps = (
+            *steps,
+            Step(Message("Rounded once, half-up to cents: {amount}", amount=format_eur(rounded))),
+        )
         value = rounded
     notes: list[str] = list(use.notes())
     interpretations = [item for item in (rule.interpretation,) if item is not None]
@@ -544,7 +612,13 @@ def _evaluate_rule(
         if item is not None and item not in interpretations:
             interpretations.append(item)
     if rule.id in edition.carried_over:
-        notes.append(f"Carried over unchanged from {edition.derives_from} into {edition.id}.")
+        notes.append(
+            Message(
+                "Carried over unchanged from {base} into {edition}.",
+                base=str(edition.derives_from),
+                edition=edition.id,
+            )
+        )
         if edition.interpretation is not None and edition.interpretation not in interpretations:
             interpretations.append(edition.interpretation)
     period_note = _period_note(rule, context.period, context.day)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from decimal import MAX_EMAX, MIN_EMIN, ROUND_HALF_UP, Context, Decimal
 
-__all__ = ["CENT", "format_eur", "round_money"]
+__all__ = ["CENT", "format_eur", "format_eur_exact", "round_money"]
 
 CENT = Decimal("0.01")
 
@@ -45,6 +45,25 @@ def format_eur(amount: Decimal) -> str:
     '€ 3.100,00'
     """
     text = f"{round_money(amount):,.2f}"
+    return "€ " + text.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def format_eur_exact(amount: Decimal) -> str:
+    """Format an exact euro amount the Dutch way: the cents, and any further digit it has.
+
+    For the steps of a computation, which are exact: nothing is rounded before the end, and
+    trailing zeros past the cents are left out.
+
+    >>> format_eur_exact(Decimal("466.2")), format_eur_exact(Decimal("208.345"))
+    ('€ 466,20', '€ 208,345')
+    >>> format_eur_exact(Decimal("250.0200"))
+    '€ 250,02'
+    >>> format_eur_exact(Decimal("1E+3")), format_eur_exact(Decimal("-3100"))
+    ('€ 1.000,00', '€ -3.100,00')
+    """
+    exponent = amount.normalize().as_tuple().exponent
+    places = max(2, -exponent) if isinstance(exponent, int) else 2
+    text = f"{amount:,.{places}f}"
     return "€ " + text.replace(",", "_").replace(".", ",").replace("_", ".")
 
 

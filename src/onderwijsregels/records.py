@@ -17,6 +17,7 @@ nesting, number of values and YAML alias expansion, digits of a number); see
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -44,6 +45,7 @@ __all__ = [
     "parse_ledgers",
     "parse_records",
     "read_data",
+    "read_data_and_sha256",
 ]
 
 _BOARD_KEYS = frozenset({"employees", "schools", "name"})
@@ -221,6 +223,16 @@ def parse_json(text: str) -> Any:
 def read_data(path: Path | str, *, max_bytes: int = MAX_BYTES) -> Any:
     """The data in a JSON or YAML file (by suffix; ``.json`` is JSON, anything else YAML).
 
+    :func:`read_data_and_sha256` without the hash; see there.
+    """
+    return read_data_and_sha256(path, max_bytes=max_bytes)[0]
+
+
+def read_data_and_sha256(path: Path | str, *, max_bytes: int = MAX_BYTES) -> tuple[Any, str]:
+    """The data in a JSON or YAML file, and the SHA-256 (hex) of the bytes it was read from.
+
+    A JSON file is read as JSON by its ``.json`` suffix, anything else as YAML.
+
     At most ``max_bytes`` bytes are read (default
     :data:`~onderwijsregels.limits.MAX_BYTES`, 10 MB; one byte more is read to tell, so an
     endless device is refused at once). The text is UTF-8, with or without a byte order mark.
@@ -268,7 +280,7 @@ def read_data(path: Path | str, *, max_bytes: int = MAX_BYTES) -> Any:
     except RecursionError:
         raise _too_deep() from None
     _check_data(data, "file", max_values)
-    return data
+    return data, hashlib.sha256(raw).hexdigest()
 
 
 def _check_data(data: object, field: str, max_values: int) -> None:

@@ -27,10 +27,13 @@ from onderwijsregels.contracts import (
 )
 from onderwijsregels.convert import check_day, converter, items_argument, shown, unstructure
 from onderwijsregels.errors import InvalidInputError
+from onderwijsregels.i18n import N_, gettext
 from onderwijsregels.model import Employee
 from onderwijsregels.periods import add_months
 from onderwijsregels.present.csv import rows_to_csv as csv_text
 from onderwijsregels.present.text import table
+from onderwijsregels.present.words import checked_language
+from onderwijsregels.receipt import Receipt
 from onderwijsregels.rulebook import Rulebook
 
 __all__ = ["RegisterRow", "register_overview", "rows_to_csv", "rows_to_text"]
@@ -38,20 +41,24 @@ __all__ = ["RegisterRow", "register_overview", "rows_to_csv", "rows_to_text"]
 FAMILY = "schoolleidersregister"
 DUE_WITHIN_MONTHS = 6
 
-MISSING = "missing registration"
-TO_REGISTER_BY_2018 = "to register by 2018-01-01"
+MISSING = N_("missing registration")
+TO_REGISTER_BY_2018 = N_("to register by 2018-01-01")
 DEADLINE_2018 = date(2018, 1, 1)
 """Every school leader had to be registered by this day (schoolleidersregisterpo.nl)."""
 ONDER_VOORWAARDEN = STATUS_ONDER_VOORWAARDEN
 EXPIRED = STATUS_VERLOPEN
-DUE_SOON = f"due within {DUE_WITHIN_MONTHS} months"
-IN_ORDER = "in order"
-NOT_REQUIRED = "not required"
+DUE_SOON = N_("due within 6 months")
+"""The category of a registration due within :data:`DUE_WITHIN_MONTHS` months."""
+IN_ORDER = N_("in order")
+NOT_REQUIRED = N_("not required")
 
 
 @attrs.frozen
 class RegisterRow:
-    """One employee's register position on a day, with the category the board acts on."""
+    """One employee's register position on a day, with the category the board acts on.
+
+    ``receipt`` is the receipt of the evaluation the row was read from.
+    """
 
     where: str
     label: str
@@ -61,6 +68,7 @@ class RegisterRow:
     due: date | None
     category: str
     basis: str
+    receipt: Receipt | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (the converter's unstructure hook, as every output uses)."""
@@ -76,6 +84,7 @@ class RegisterRow:
             "due": self.due.isoformat() if self.due else None,
             "category": self.category,
             "basis": self.basis,
+            "receipt": self.receipt.to_dict() if self.receipt else None,
         }
 
 
@@ -126,13 +135,23 @@ def register_overview(
                 due,
                 category,
                 basis,
+                evaluation.receipt,
             )
         )
     return tuple(rows)
 
 
-def rows_to_text(rows: Iterable[RegisterRow], on: date) -> str:
-    """The board view as a table, the categories that need action first."""
+def rows_to_text(rows: Iterable[RegisterRow], on: date, lang: str = "en") -> str:
+    """The board view as a table, the categories that need action first, in ``lang``.
+
+    The categories are written in ``lang``; the register's own statuses (``geregistreerd``,
+    ``onder voorwaarden``, ...) as the register names them.
+    """
+    lang = checked_language(lang)
+
+    def _(text: str) -> str:
+        return gettext(text, lang)
+
     order = [
         MISSING,
         EXPIRED,
@@ -143,31 +162,35 @@ def rows_to_text(rows: Iterable[RegisterRow], on: date) -> str:
         NOT_REQUIRED,
     ]
     ordered = sorted(rows, key=lambda row: order.index(row.category))  # stable: file order
-    return f"Registers on {on.isoformat()}\n" + table(
-        ["category", "record", "employee", "status", "title", "due"],
-        [
+    return (
+        _("Registers on {day}").format(day=on.isoformat())
+        + "\n"
+        + table(
+            [_("category"), _("record"), _("employee"), _("status"), _("title"), _("due")],
             [
-                row.category,
-                row.where,
-                row.label,
-                row.status,
-                row.title or "",
-                row.due.isoformat() if row.due else "",
-            ]
-            for row in ordered
-        ],
+                [
+                    _(row.category),
+                    row.where,
+                    row.label,
+                    row.status,
+                    row.title or "",
+                    row.due.isoformat() if row.due else "",
+                ]
+                for row in ordered
+            ],
+        )
     )
 
 
 def rows_to_csv(rows: Iterable[RegisterRow]) -> str:
-    """The board view as CSV."""
+    """The board view as CSV (booleans ``true``/``false``, as in JSON)."""
     return csv_text(
         ["record", "employee", "required", "status", "title", "due", "category", "basis"],
         (
             [
                 row.where,
                 row.label,
-                row.required,
+                "true" if row.required else "false",
                 row.status,
                 row.title or "",
                 row.due.isoformat() if row.due else "",

@@ -65,9 +65,11 @@ from onderwijsregels.errors import (
     UnknownRuleError,
 )
 from onderwijsregels.evaluate import EditionUse, Evaluation
+from onderwijsregels.i18n import Message
 from onderwijsregels.model import Employee, School
 from onderwijsregels.periods import Period, SchoolYear, period_from
 from onderwijsregels.plan import Plan, RecordError
+from onderwijsregels.receipt import EditionSource
 from onderwijsregels.sources import register
 
 if TYPE_CHECKING:
@@ -299,6 +301,26 @@ class Rulebook:
                 return plugin
         raise UnknownEditionError(
             "edition", edition_id, [e for p in self.plugins for e in p.editions]
+        )
+
+    def edition_source(self, edition_id: str) -> EditionSource:
+        """Where an edition came from, for receipts: its plugin's distribution and version, and
+        for an edition written as data its file and the file's SHA-256.
+
+        >>> import onderwijsregels as owr
+        >>> source = owr.load().edition_source("cao-po-2021")
+        >>> source.distribution, source.file
+        ('onderwijsregels', None)
+        """
+        edition = self.get(edition_id)
+        plugin = next((item for item in self.plugins if edition_id in item.editions), None)
+        return EditionSource(
+            edition.id,
+            edition.family,
+            plugin.distribution if plugin else None,
+            plugin.version if plugin else None,
+            edition.source_file,
+            edition.source_sha256,
         )
 
     def export_edition(
@@ -641,6 +663,7 @@ class Rulebook:
                     edition.is_nawerking(day),
                     later_in_period=later,
                     subject_notes=_data_notes(edition),
+                    source=self.edition_source(edition.id),
                 )
             )
         plan = Plan(kind, period, tuple(uses), selection)
@@ -672,9 +695,14 @@ def _data_notes(edition: Edition) -> tuple[str, ...]:
     if edition.source_file is None:
         return ()
     return (
-        f"Data edition: {edition.title} ({edition.id}) was read from the file "
-        f"{edition.source_file}; its values and citations come from that file, its rules from "
-        f"{edition.derives_from}.",
+        Message(
+            "Data edition: {title} ({id}) was read from the file {file}; its values and "
+            "citations come from that file, its rules from {base}.",
+            title=edition.title,
+            id=edition.id,
+            file=edition.source_file,
+            base=str(edition.derives_from),
+        ),
     )
 
 

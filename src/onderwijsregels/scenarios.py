@@ -71,6 +71,7 @@ from onderwijsregels.model import Employee, School
 from onderwijsregels.parameters import DatedValue, Value
 from onderwijsregels.periods import Period, SchoolYear, period_from
 from onderwijsregels.plan import RecordError
+from onderwijsregels.receipt import Receipt, asked_input
 from onderwijsregels.rulebook import Rulebook
 from onderwijsregels.rules import Computation, NotApplicable, Rule, RuleContext, Unit
 from onderwijsregels.sources import Grade, Source, register
@@ -984,6 +985,7 @@ class Comparison:
     totals: tuple[RuleTotal, ...]
     scenario_values: tuple[ScenarioValue, ...] = ()
     scenario_editions: tuple[str, ...] = ()
+    receipt: Receipt | None = None
 
     @property
     def reference_day(self) -> date:
@@ -1023,6 +1025,7 @@ class Comparison:
             "scenario_editions": list(self.scenario_editions),
             "subjects": [unstructure(item) for item in self.subjects],
             "totals": [unstructure(item) for item in self.totals],
+            "receipt": self.receipt.to_dict() if self.receipt else None,
         }
 
 
@@ -1068,6 +1071,20 @@ def compare(
         _totals(compared),
         scenario_values(scenario),
         _editions_only_in(scenario, baseline),
+        _receipt(asked, period, first + second),
+    )
+
+
+def _receipt(
+    asked: Sequence[Employee | School], period: Period, results: Sequence[Evaluation | RecordError]
+) -> Receipt:
+    """The comparison's receipt: every subject, the period, the families evaluated, and the
+    editions used on either side, baseline first."""
+    uses = [use for item in results if isinstance(item, Evaluation) for use in item.editions]
+    return Receipt.of(
+        asked_input(asked, period, dict.fromkeys(use.family for use in uses)),
+        [use.edition_source for use in uses],
+        period.reference_day,
     )
 
 

@@ -22,11 +22,14 @@ import attrs
 from onderwijsregels.citations import Interpretation
 from onderwijsregels.convert import check_day, converter, shown, unstructure
 from onderwijsregels.errors import InvalidInputError, OverspendingError
+from onderwijsregels.i18n import Message, gettext, translate, yes_no
 from onderwijsregels.ledger import OLDEST_FIRST, Ledger, Spending, Tranche
 from onderwijsregels.money import format_eur
 from onderwijsregels.periods import add_years, check_year
 from onderwijsregels.present.csv import rows_to_csv
 from onderwijsregels.present.text import table
+from onderwijsregels.present.words import checked_language, interpretation_words
+from onderwijsregels.receipt import Receipt
 
 if TYPE_CHECKING:
     from onderwijsregels.rulebook import Rulebook
@@ -118,7 +121,12 @@ class TrancheLine:
 
 @attrs.frozen
 class Statement:
-    """The ledger's statement through a calendar year (as of its 31 December)."""
+    """The ledger's statement through a calendar year (as of its 31 December).
+
+    ``receipt`` names what it rests on: the ledger, ``through`` and ``as_of`` as asked (its
+    input hash), the editions of its tranches and their distributions (see
+    :mod:`onderwijsregels.receipt`).
+    """
 
     name: str | None
     as_of: date
@@ -128,6 +136,7 @@ class Statement:
     lapses: tuple[tuple[date, int, Decimal], ...]
     warnings: tuple[str, ...]
     interpretations: tuple[Interpretation, ...]
+    receipt: Receipt | None = None
 
     def accrued_until(self, day: date) -> Decimal:
         """Everything accrued up to and including ``day``."""
@@ -168,15 +177,34 @@ class Statement:
             ],
             "warnings": list(self.warnings),
             "interpretations": [unstructure(item) for item in self.interpretations],
+            "receipt": self.receipt.to_dict() if self.receipt else None,
         }
 
-    def to_text(self) -> str:
-        """The statement for the yearly review."""
-        title = f"Budget statement{' for ' + self.name if self.name else ''}, as of {self.as_of}"
+    def to_text(self, lang: str = "en") -> str:
+        """The statement for the yearly review, in ``lang`` (``en`` or ``nl``)."""
+        lang = checked_language(lang)
+
+        def _(text: str) -> str:
+            return gettext(text, lang)
+
+        day = self.as_of.isoformat()
+        title = (
+            _("Budget statement for {name}, as of {day}").format(name=self.name, day=day)
+            if self.name
+            else _("Budget statement, as of {day}").format(day=day)
+        )
         lines = [title, ""]
         lines.append(
             table(
-                ["year", "opening", "accrued", "spent", "lapsed", "closing", "rests on"],
+                [
+                    _("year"),
+                    _("opening"),
+                    _("accrued"),
+                    _("spent"),
+                    _("lapsed"),
+                    _("closing"),
+                    _("rests on"),
+                ],
                 [
                     [
                         str(line.year),
@@ -191,10 +219,19 @@ class Statement:
                 ],
             )
         )
-        lines += ["", "Tranches:"]
+        lines += ["", _("Tranches:")]
         lines.append(
             table(
-                ["year", "amount", "spent", "lapsed", "left", "spend by", "saved", "edition"],
+                [
+                    _("year"),
+                    _("amount"),
+                    _("spent"),
+                    _("lapsed"),
+                    _("left"),
+                    _("spend by"),
+                    _("saved"),
+                    _("edition"),
+                ],
                 [
                     [
                         str(line.tranche.year),
@@ -203,7 +240,7 @@ class Statement:
                         format_eur(line.lapsed),
                         format_eur(line.remaining),
                         line.tranche.spend_by.isoformat(),
-                        "yes" if line.tranche.saved else "no",
+                        yes_no(line.tranche.saved, lang),
                         line.tranche.edition,
                     ]
                     for line in self.tranches
@@ -211,9 +248,10 @@ class Statement:
             )
         )
         if self.warnings:
-            lines += ["", "Warnings:"] + [f"  ! {warning}" for warning in self.warnings]
-        lines += ["", "Interpretations (our reading where the sources are silent):"]
-        lines += [f"  * {item.label}" for item in self.interpretations]
+            lines += ["", _("Warnings:")]
+            lines += [f"  ! {translate(warning, lang)}" for warning in self.warnings]
+        lines += ["", _("Interpretations (our reading where the sources are silent):")]
+        lines += [f"  * {interpretation_words(item, lang)}" for item in self.interpretations]
         return "\n".join(lines)
 
     def csv_rows(self) -> list[list[str]]:
@@ -433,9 +471,14 @@ def build_statement(
         lines.append(TrancheLine(tranche, spent, lapsed, left))
         if left > 0 and as_of <= tranche.spend_by <= add_years(as_of, 1):
             warnings.append(
-                f"{format_eur(left)} of the {tranche.year} budget lapses after "
-                f"{tranche.spend_by.isoformat()} to the general training budget of the school "
-                f"(our reading) unless spent ({tranche.saving_citation.reference})"
+                Message(
+                    "{amount} of the {year} budget lapses after {day} to the general training "
+                    "budget of the school (our reading) unless spent ({basis})",
+                    amount=format_eur(left),
+                    year=str(tranche.year),
+                    day=tranche.spend_by.isoformat(),
+                    basis=tranche.saving_citation.reference,
+                )
             )
     readings = (
         (*_interpretations(tranches), OLDEST_FIRST) if allocations else _interpretations(tranches)
@@ -449,6 +492,14 @@ def build_statement(
         lapses=tuple(lapses),
         warnings=tuple(warnings),
         interpretations=readings,
+        receipt=Receipt.of(
+            {"ledger": ledger.to_dict(), "through": through, "as_of": as_of.isoformat()},
+            [
+                rulebook.edition_source(edition)
+                for edition in dict.fromkeys(t.edition for t in tranches)
+            ],
+            as_of,
+        ),
     )
 
 

@@ -138,7 +138,7 @@ def test_a_teacher_budget_by_hand(browser: WebDriver, server: str) -> None:
     assert summary.text == "Toon berekening"
     summary.click()
     assert explanation.is_displayed()
-    assert "€ 600 × werktijdfactor 0.6 = € 360" in explanation.text
+    assert "€ 600,00 × werktijdfactor 0.6 = € 360,00" in explanation.text
     shoot(browser, "rekentool-berekening")
 
 

@@ -74,7 +74,7 @@ def test_the_form_shows_the_budget_with_its_article(client: TestClient) -> None:
     assert "Secundaire bron" in row  # art. 9.8 (the 2020 top-up) is not confirmed: secondary
     assert cell(answer.text, "uren_per_werkweek") == "1.2"  # 2 hours x 0.6, as the library shows it
     assert "<summary>Toon berekening</summary>" in answer.text
-    assert "€ 600 × werktijdfactor 0.6 = € 360" in answer.text  # the explanation's step
+    assert "€ 600,00 × werktijdfactor 0.6 = € 360,00" in answer.text  # the explanation's step
     assert 'value="0,6"' in answer.text  # the form keeps what was typed
 
 

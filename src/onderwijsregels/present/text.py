@@ -5,6 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from onderwijsregels.evaluate import Evaluation
+from onderwijsregels.i18n import Message, gettext, translate
+from onderwijsregels.periods import Day, Period
+from onderwijsregels.present.words import (
+    checked_language,
+    confidence_words,
+    interpretation_words,
+    period_message,
+    unit_words,
+    value_words,
+)
 
 __all__ = ["evaluation_summary", "explain", "table"]
 
@@ -31,86 +41,161 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return "\n".join(line.rstrip() for line in lines)
 
 
-def explain(evaluation: Evaluation) -> str:
-    """The readable trace behind :meth:`Evaluation.explain`."""
+def _reference_day(evaluation: Evaluation, lang: str) -> str:
+    """The period and, unless the period is one day, the reference day that decides it."""
     period = evaluation.period
+    if isinstance(period, Day):
+        return translate(
+            Message("{period} (this day decides the editions)", period=_period(period)), lang
+        )
+    return translate(
+        Message(
+            "{period}; reference day {day} (the first day of the period decides the editions)",
+            period=_period(period),
+            day=evaluation.reference_day.isoformat(),
+        ),
+        lang,
+    )
+
+
+def _period(period: Period) -> Message:
+    return Message(period_message(period.kind), label=period.label)
+
+
+def explain(evaluation: Evaluation, lang: str = "en") -> str:
+    """The readable trace behind :meth:`Evaluation.explain`, in ``lang`` (``en`` or ``nl``)."""
+    lang = checked_language(lang)
+
+    def _(text: str) -> str:
+        return gettext(text, lang)
+
     lines = [
-        f"Evaluation of {evaluation.subject.label}",
-        f"Period: {period.kind} {period.label}; reference day {evaluation.reference_day.isoformat()} "
-        "(the first day of the period decides the edition)",
-        "Editions used:",
+        _("Evaluation of {subject}").format(subject=evaluation.subject.label),
+        _("Period: {period}").format(period=_reference_day(evaluation, lang)),
+        _("Editions used:"),
     ]
     for use in evaluation.editions:
         edition = use.edition
-        state = " — NAWERKING (ended, still applies)" if use.nawerking else ""
-        state += " — PROVISIONAL" if edition.provisional else ""
-        lines.append(f"  {use.family}: {edition.title} [{edition.id}], {edition.looptijd}{state}")
+        state = _(" — NAWERKING (ended, still applies)") if use.nawerking else ""
+        state += _(" — PROVISIONAL") if edition.provisional else ""
+        end = edition.valid_to.isoformat() if edition.valid_to else _("open")
+        span = _("{start} to {end}").format(start=edition.valid_from.isoformat(), end=end)
+        if edition.applies_from and edition.applies_from != edition.valid_from:
+            span += _(" (content applies from {day})").format(day=edition.applies_from.isoformat())
+        lines.append(f"  {use.family}: {edition.title} [{edition.id}], {span}{state}")
     for outcome in evaluation.outcomes:
-        lines += ["", f"{outcome.rule_id}: {outcome.title}"]
-        lines.append(f"  = {outcome.display} ({outcome.unit.value})")
+        lines += ["", outcome.title]
+        value = value_words(outcome.value, outcome.unit, lang)
+        lines.append(f"  = {value} ({unit_words(outcome.unit, lang)})")
         for number, step in enumerate(outcome.steps, start=1):
             cited = f"   [{step.citation.reference}]" if step.citation else ""
-            lines.append(f"  {number}. {step.text}{cited}")
+            lines.append(f"  {number}. {translate(step.text, lang)}{cited}")
         lines.append(
-            f"  Rests on: {outcome.citation.reference} (read at {outcome.citation.read_at.label})"
+            _("  Rests on: {reference} (read at {source})").format(
+                reference=outcome.citation.reference, source=outcome.citation.read_at.label
+            )
         )
-        lines.append(f"  Confidence: {outcome.confidence.value}")
-        lines += [f"    because {reason}" for reason in outcome.confidence_reasons]
-        lines += [f"  Note: {note}" for note in outcome.notes]
-        lines += [f"  {item.label}" for item in outcome.interpretations]
+        lines.append(
+            _("  Confidence: {level}").format(level=confidence_words(outcome.confidence, lang))
+        )
+        lines += [
+            _("    because {reason}").format(reason=reason) for reason in outcome.confidence_reasons
+        ]
+        lines += [_("  Note: {note}").format(note=translate(note, lang)) for note in outcome.notes]
+        lines += [f"  {interpretation_words(item, lang)}" for item in outcome.interpretations]
         for citation in outcome.citations:
             if citation.note:
-                lines.append(f"  Source note ({citation.reference}): {citation.note}")
+                lines.append(
+                    _("  Source note ({reference}): {note}").format(
+                        reference=citation.reference, note=citation.note
+                    )
+                )
     for missing in evaluation.not_encoded:
-        named = f" (parameter {missing.parameter})" if missing.parameter else ""
+        named = (
+            _(" (parameter {parameter})").format(parameter=missing.parameter)
+            if missing.parameter
+            else ""
+        )
         lines += [
             "",
-            f"{missing.rule_id}: {missing.title}",
-            f"  NOT ENCODED{named}: {missing.reason}",
+            missing.title,
+            _("  NOT ENCODED{parameter}: {reason}").format(parameter=named, reason=missing.reason),
         ]
     for skipped in evaluation.not_applicable:
-        lines += ["", f"{skipped.rule_id}: {skipped.title}", f"  Does not apply: {skipped.reason}"]
+        lines += [
+            "",
+            skipped.title,
+            _("  Does not apply: {reason}").format(reason=skipped.reason),
+        ]
     return "\n".join(lines)
 
 
-def evaluation_summary(where: str, evaluation: Evaluation) -> str:
+def evaluation_summary(where: str, evaluation: Evaluation, lang: str = "en") -> str:
     """One evaluation as a table of outcomes with its notes: what ``evaluate`` prints."""
-    period = evaluation.period
+    lang = checked_language(lang)
+
+    def _(text: str) -> str:
+        return gettext(text, lang)
+
+    editions = "; ".join(
+        f"{use.family}: {use.edition.id}" + (_(" (nawerking)") if use.nawerking else "")
+        for use in evaluation.editions
+    )
     lines = [
         f"== {where}: {evaluation.subject.label}",
-        f"   {period.kind} {period.label}, reference day {evaluation.reference_day.isoformat()}; "
-        + "; ".join(
-            f"{use.family}: {use.edition.id}" + (" (nawerking)" if use.nawerking else "")
-            for use in evaluation.editions
-        ),
+        f"   {_reference_day_short(evaluation, lang)}; {editions}",
     ]
     rows = [
         [
-            outcome.rule_id,
-            outcome.display,
-            outcome.unit.value,
+            outcome.title,
+            value_words(outcome.value, outcome.unit, lang),
+            unit_words(outcome.unit, lang),
             outcome.citation.reference,
-            outcome.confidence.value,
+            confidence_words(outcome.confidence, lang),
         ]
         for outcome in evaluation.outcomes
     ]
     rows += [
-        [item.rule_id, "not encoded", "", "see the note below", ""]
+        [item.title, _("not encoded"), "", _("see the note below"), ""]
         for item in evaluation.not_encoded
     ]
-    lines.append(table(["rule", "value", "unit", "rests on", "confidence"], rows))
+    lines.append(table([_("rule"), _("value"), _("unit"), _("rests on"), _("confidence")], rows))
     notes: list[str] = []
     for outcome in evaluation.outcomes:
-        for note in (*outcome.notes, *(item.label for item in outcome.interpretations)):
+        for note in (
+            *(translate(note, lang) for note in outcome.notes),
+            *(interpretation_words(item, lang) for item in outcome.interpretations),
+        ):
             if note not in notes:
                 notes.append(note)
     lines += [f"  * {note}" for note in notes]
     reasons: dict[str, list[str]] = {}
     for item in evaluation.not_encoded:
-        named = f" [parameter {item.parameter}]" if item.parameter else ""
-        reasons.setdefault(f"{named}: {item.reason}", []).append(item.rule_id)
-    lines += [f"  ? Not encoded ({', '.join(ids)}){why}" for why, ids in reasons.items()]
+        named = (
+            _(" [parameter {parameter}]").format(parameter=item.parameter) if item.parameter else ""
+        )
+        reasons.setdefault(f"{named}: {item.reason}", []).append(item.title)
     lines += [
-        f"  - {item.rule_id} does not apply: {item.reason}" for item in evaluation.not_applicable
+        _("  ? Not encoded ({rules}){why}").format(rules=", ".join(titles), why=why)
+        for why, titles in reasons.items()
+    ]
+    lines += [
+        _("  - {rule} does not apply: {reason}").format(rule=item.title, reason=item.reason)
+        for item in evaluation.not_applicable
     ]
     return "\n".join(lines)
+
+
+def _reference_day_short(evaluation: Evaluation, lang: str) -> str:
+    """``calendar year 2021, reference day 2021-01-01``, or ``day 2021-03-01`` alone."""
+    period = evaluation.period
+    if isinstance(period, Day):
+        return translate(_period(period), lang)
+    return translate(
+        Message(
+            "{period}, reference day {day}",
+            period=_period(period),
+            day=evaluation.reference_day.isoformat(),
+        ),
+        lang,
+    )

@@ -90,7 +90,7 @@ def _errors(error: InvalidInputError) -> dict[str, list[str]]:
 def _outcomes(evaluation: Evaluation) -> dict[str, Any]:
     return {
         "document": evaluation.to_dict(),
-        "explain": evaluation.explain(),
+        "explain": evaluation.explain("nl"),
         "label": evaluation.period.label,
     }
 
