@@ -183,10 +183,11 @@ def plus(base: Cited, extra: KnownValue | None, what: str, absent: str | None = 
     if extra is None:
         if absent is None:
             return base
-        return attrs.evolve(base, steps=(*base.steps, Step(absent)))
+        return Cited(base.value, (*base.steps, Step(absent)), base.citation, base.unit)
     added = extra.decimal
     text = Message(_TEXTS["plus"], what=what, amount=_amount(added, base.unit))
-    return attrs.evolve(base, value=base.value + added, steps=(*base.steps, extra.step(text)))
+    steps = (*base.steps, extra.step(text))
+    return Cited(base.value + added, steps, base.citation, base.unit)
 
 
 def pro_rata(
@@ -207,7 +208,7 @@ def pro_rata(
         factor=format_decimal(werktijdfactor),
         result=_amount(result, amount.unit),
     )
-    return attrs.evolve(amount, value=result, steps=(*amount.steps, _step(text, citation)))
+    return Cited(result, (*amount.steps, _step(text, citation)), amount.citation, amount.unit)
 
 
 def not_pro_rata(
@@ -223,7 +224,8 @@ def not_pro_rata(
         amount=_amount(amount.value, amount.unit),
         factor=format_decimal(werktijdfactor),
     )
-    return attrs.evolve(amount, steps=(*amount.steps, _step(text, citation)))
+    steps = (*amount.steps, _step(text, citation))
+    return Cited(amount.value, steps, amount.citation, amount.unit)
 
 
 def band(

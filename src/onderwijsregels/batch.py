@@ -327,10 +327,12 @@ class Batch(Generic[_R]):
         for index, cells in enumerate(table.rows):
             passthrough = tuple([cells[at] for at in passthrough_at])
             together = tuple([cells[at] for at in linked])
-            if not _hashable(cells):  # a list in a cell, say: this row stands alone
+            try:
+                fits = linked_ok.get(together)
+                hash(cells)
+            except TypeError:  # a list in a cell, say: this row stands alone
                 yield index, self._alone(index, shape, cells), passthrough
                 continue
-            fits = linked_ok.get(together)
             if fits is None:
                 try:
                     shape.subject(cells)

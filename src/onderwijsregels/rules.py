@@ -370,7 +370,7 @@ class RuleContext:
             return found
         if not edition.carries_value(parameter_id, found.start):
             return found
-        return attrs.evolve(found, interpretation=reading)
+        return KnownValue(found.value, found.citation, found.start, found.end, reading)
 
 
 Compute = Callable[[RuleContext], Computation | NotApplicable]
