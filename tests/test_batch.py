@@ -187,6 +187,11 @@ def test_rules_filter_names_unknown_and_absent_rules(rulebook_all: owr.Rulebook)
     assert batch.rule_ids == ("individueel_budget",)
 
 
+def test_an_unknown_rule_is_named_even_for_no_subjects(rulebook_all: owr.Rulebook) -> None:
+    with pytest.raises(owr.UnknownRuleError):
+        rulebook_all.evaluate_many([], year=2020, rules="individueel_budgt")
+
+
 def test_a_batch_is_read_once(rulebook_all: owr.Rulebook) -> None:
     batch = rulebook_all.evaluate_many([leraar("1")], year=2020)
     list(batch)

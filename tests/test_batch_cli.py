@@ -106,11 +106,11 @@ def test_skip_invalid_writes_the_good_rows_and_reports_the_bad(
         ],
         capsys,
     )
-    assert code == 0
     rows = list(csv.DictReader(io.StringIO(out)))
     assert [(row["index"], row["individueel_budget"]) for row in rows] == [("0", "360.00")]
     assert report.read_text(encoding="utf-8").startswith("line 3, column werktijdfactor:")
     assert "1 of 2 rows written; 1 skipped" in err
+    assert code == 3  # written, but with rows skipped: a pipeline can tell
 
 
 def test_output_file_and_keep(
@@ -151,11 +151,11 @@ def test_a_broken_csv_names_its_line(tmp_path: Path, capsys: pytest.CaptureFixtu
     path.write_text("function,werktijdfactor\nleraar\n", encoding="utf-8")
     code, _, err = run(["evaluate", str(path), "--year", "2020"], capsys)
     assert code == 2
-    assert "has 1 cells where the header has 2 columns" in err
+    assert "line 2: has 1 cells where the header has 2 columns" in err
     path.write_bytes(b"function,werktijdfactor\nleraar,\xff\n")
     code, _, err = run(["evaluate", str(path), "--year", "2020"], capsys)
     assert code == 2
-    assert "the file is not UTF-8 text; save the export as CSV UTF-8" in err
+    assert "short.csv: encoding: the file is not UTF-8 text; save the export as 'CSV UTF-8'" in err
 
 
 def test_summary_is_one_row_per_employee(capsys: pytest.CaptureFixture[str]) -> None:
@@ -168,5 +168,91 @@ def test_summary_is_one_row_per_employee(capsys: pytest.CaptureFixture[str]) -> 
     assert "€ 360,00" in anna  # (500 + 100) × 0.6
     assert "49.8*" in anna  # 83 × 0.6 hours a year: our reading (83 is derived), so marked *
     assert sum(1 for line in lines if " leraar " in line or " oop " in line) >= 5
-    assert "* rests on our interpretation" in out
+    assert "* berust op onze interpretatie" in out  # Dutch by default
+    assert "Individueel professionaliseringsbudget" in lines[0]  # rule titles head the columns
     assert len(lines) < 40  # not 460 lines for a thirteen-person board
+    code, out, _ = run(["evaluate", board, "--year", "2020", "--summary", "--lang", "en"], capsys)
+    assert code == 0
+    assert out.splitlines()[0].startswith("employee")
+    assert "* rests on our interpretation" in out
+
+
+class _Terminal(io.StringIO):
+    """A stderr that says it is a terminal, as an HR person's console is."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_progress_bar_on_a_terminal_only(
+    export: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("tqdm")
+    terminal = _Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    target = tmp_path / "out.csv"
+    argv = ["evaluate", str(export), "--year", "2020", "--output", str(target)]
+    assert main(argv) == 0
+    shown = terminal.getvalue()
+    assert "checking" in shown and "writing" in shown  # tqdm's two bars
+    assert "3/3" in shown  # the writing pass knows the row count from the check
+    terminal.seek(0)
+    terminal.truncate()
+    assert main([*argv, "--no-progress"]) == 0
+    assert terminal.getvalue() == ""
+
+
+def test_a_dutch_excel_export_with_semicolons_and_decimal_commas(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "excel-nl.csv"
+    path.write_bytes("\ufeffId;Function;Werktijdfactor;Scale\r\n1;leraar;0,6;L11\r\n".encode())
+    code, out, err = run(
+        ["evaluate", str(path), "--year", "2020", "--rules", "individueel_budget"], capsys
+    )
+    assert code == 0, err
+    (row,) = csv.DictReader(io.StringIO(out))
+    assert row["id"] == "1"  # headers are read without regard to case
+    assert row["individueel_budget"] == "360.00"  # (500 + 100) × 0,6
+
+
+def test_a_decimal_comma_in_a_comma_file_gets_a_hint(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "comma.csv"
+    path.write_text('function,werktijdfactor\nleraar,"0,6"\n', encoding="utf-8")
+    code, _, err = run(["evaluate", str(path), "--year", "2020"], capsys)
+    assert code == 2
+    assert "'0,6' has a decimal comma; write a decimal point (0.6)" in err
+
+
+def test_a_column_given_twice_is_refused_not_guessed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "twice.csv"
+    path.write_text("id,function,werktijdfactor,function\n1,leraar,0.6,directeur\n")
+    code, out, err = run(["evaluate", str(path), "--year", "2020"], capsys)
+    assert code == 2
+    assert out == ""
+    assert "the column 'function' appears twice" in err
+
+
+def test_a_trailing_separator_and_short_rows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "trailing.csv"
+    path.write_text(
+        "id,function,werktijdfactor,\n1,leraar,0.6,\n2,leraar\n3,leraar,1,x\n4,oop,1,\n"
+    )
+    argv = ["evaluate", str(path), "--year", "2020", "--rules", "individueel_budget"]
+    code, _, err = run(argv, capsys)
+    assert code == 2
+    assert "line 3: has 2 cells where the header has 4 columns" in err
+    assert "line 4: has 'x' in column 4, which has no name in the header" in err
+    code, out, err = run([*argv, "--skip-invalid"], capsys)
+    assert code == 3
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [(row["id"], row["individueel_budget"]) for row in rows] == [
+        ("1", "360.00"),  # (500 + 100) × 0.6
+        ("4", "600.00"),  # (500 + 100) × 1
+    ]

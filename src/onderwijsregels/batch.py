@@ -51,7 +51,13 @@ import attrs
 
 from onderwijsregels.columns import INDEPENDENT, TableShape, columns_of, table_shape
 from onderwijsregels.convert import names_argument
-from onderwijsregels.errors import InputError, InvalidInputError, MissingExtraError, PluginError
+from onderwijsregels.errors import (
+    InputError,
+    InvalidInputError,
+    MissingExtraError,
+    PluginError,
+    UnknownRuleError,
+)
 from onderwijsregels.evaluate import Evaluation, Outcome
 from onderwijsregels.limits import MEMO_ENTRIES
 from onderwijsregels.model import Employee, School
@@ -159,6 +165,8 @@ class Batch(Generic[_R]):
         rules: Sequence[str] | str | None = None,
         errors: Errors = "raise",
         keep: Sequence[str] = (),
+        decimal_comma: bool = False,
+        _header: Sequence[str] | None = None,
     ) -> None:
         if errors not in ("raise", "collect"):
             raise InvalidInputError("errors", f"must be 'raise' or 'collect', got {errors!r}")
@@ -171,14 +179,15 @@ class Batch(Generic[_R]):
         self._plans: dict[type, Plan] = {}
         self._caches: tuple[dict[Any, Any], dict[Any, Any], dict[Any, Any]] = ({}, {}, {})
         keep_names = names_argument(keep, "keep") or ()
-        table = columns_of(subjects)
+        table = columns_of(subjects) if _header is None else (tuple(_header), [])
         self._table: _Table | None = None
         self._subjects: Iterator[object] | None = None
         if table is not None:
             names, values = table
-            shape = table_shape(names, keep=keep_names)
+            shape = table_shape(names, keep=keep_names, decimal_comma=decimal_comma)
             size = len(values[0]) if values else 0
-            self._table = _Table(shape, zip(*values, strict=True), size)
+            rows: Iterator[tuple[object, ...]] = zip(*values, strict=True) if values else iter(())
+            self._table = _Table(shape, rows, size)
             kind: type[Employee] | type[School] = Employee if shape.kind == "employee" else School
             self._kind: type[Employee] | type[School] | None = kind
             self.passthrough: tuple[str, ...] = shape.passthrough_columns
@@ -198,6 +207,16 @@ class Batch(Generic[_R]):
             self.passthrough = ("name",)
         self.size: int | None = self._table.size if self._table is not None else _size(subjects)
         """How many subjects the batch holds, when the input tells (a table, a list); else None."""
+        if self._kind is None and self._rules:  # nothing to evaluate, but say a typo now
+            known = {
+                rule.id
+                for family in rulebook.families()
+                for edition in rulebook.editions(family)
+                for rule in edition.rules
+            }
+            for rule_id in self._rules:
+                if rule_id not in known:
+                    raise UnknownRuleError(rule_id, sorted(known))
         plan = self._plan(self._kind) if self._kind is not None else None
         self.rule_ids: tuple[str, ...] = plan.rule_ids if plan is not None else ()
         """The rules evaluated, in column order."""
@@ -215,20 +234,9 @@ class Batch(Generic[_R]):
         The rows are read one at a time, so a file of any length is streamed.
         Options are those of :func:`evaluate_many`.
         """
-        batch: Batch[Any] = cls(rulebook, {name: [] for name in header}, **options)
+        batch: Batch[Any] = cls(rulebook, None, _header=header, **options)
         assert batch._table is not None
-        width = len(header)
-
-        def checked() -> Iterator[tuple[object, ...]]:
-            for number, row in enumerate(rows):
-                if len(row) != width:
-                    raise InvalidInputError(
-                        f"row {number}",
-                        f"has {len(row)} cells where the header has {width} columns",
-                    )
-                yield tuple(row)
-
-        batch._table = _Table(batch._table.shape, checked(), 0)
+        batch._table = _Table(batch._table.shape, (tuple(row) for row in rows), 0)
         batch.size = None
         return batch
 
@@ -324,7 +332,12 @@ class Batch(Generic[_R]):
         removed = plan.removed_scales
         passthrough_at = shape.passthrough
         seen, checked, linked_ok = self._caches
+        check_shape = shape.row_problem
         for index, cells in enumerate(table.rows):
+            problem = check_shape(cells)
+            if problem is not None:
+                yield index, self._failed(index, None, problem), _some(cells, passthrough_at)
+                continue
             passthrough = tuple([cells[at] for at in passthrough_at])
             together = tuple([cells[at] for at in linked])
             try:
@@ -374,6 +387,10 @@ class Batch(Generic[_R]):
         passthrough_at = shape.passthrough
         seen: dict[tuple[object, ...], Evaluation] = {}
         for index, cells in enumerate(table.rows):
+            problem = shape.row_problem(cells)
+            if problem is not None:
+                yield index, self._failed(index, None, problem), _some(cells, passthrough_at)
+                continue
             key = tuple([cells[at] for at in shape.key])
             if not _hashable(key):
                 key = (object(),)  # an unhashable cell (a list, say): the row stands alone
@@ -524,6 +541,11 @@ class Batch(Generic[_R]):
                 cells = [None if cell is None else str(cell) for cell in cells]
             arrays[name] = pyarrow.array(cells)
         return pyarrow.table(arrays)
+
+
+def _some(cells: Sequence[object], positions: Sequence[int]) -> _Cells:
+    """The cells at ``positions`` of a row that may be too short (``None`` where it is)."""
+    return tuple(cells[at] if at < len(cells) else None for at in positions)
 
 
 def _keep(cache: dict[Any, Any], key: object, value: object) -> None:

@@ -7,7 +7,8 @@ data, loaded with the installed ones (see :mod:`onderwijsregels.data_editions`);
 and ``--strict``: a plugin that implements no hook is then a broken plugin
 rather than a warning.
 
-Exit codes: 0 success; 2 bad input (a file, record or field that does not
+Exit codes: 0 success; 3 a CSV export written with ``--skip-invalid`` but
+with rows skipped (so a pipeline can tell); 2 bad input (a file, record or field that does not
 fit, a flag value that does not, or a period no edition covers); 1 any other
 library error, such as a broken plugin, or output that cannot be written (a full
 disk, a closed pipe: one line on stderr, no traceback).
@@ -66,7 +67,11 @@ from onderwijsregels.statement import CSV_HEADER, lapses_per_school
 from onderwijsregels.stream import evaluate_csv, report_text
 from onderwijsregels.version import library_version
 
-__all__ = ["main"]
+__all__ = ["SKIPPED_ROWS", "main"]
+
+SKIPPED_ROWS = 3
+"""The exit code of ``evaluate EXPORT.csv --skip-invalid`` when rows were skipped: the good rows
+were written, but not every row."""
 
 
 def _flag_type(read: Callable[[str], Any]) -> Callable[[str], Any]:
@@ -520,6 +525,7 @@ def _evaluate_export(rulebook: Rulebook, arguments: argparse.Namespace) -> int:
             f"{report.rows - report.written} skipped"
             + (f" (listed in {arguments.errors})" if arguments.errors else "")
         )
+        return SKIPPED_ROWS
     return 0
 
 
@@ -556,7 +562,7 @@ def _evaluate(rulebook: Rulebook, arguments: argparse.Namespace) -> str:
     if form == "explain":
         return "\n\n".join(f"== {where}\n{ev.explain(arguments.lang)}" for where, ev in results)
     if arguments.summary:
-        return board_summary(results)
+        return board_summary(results, arguments.lang)
     return "\n\n".join(evaluation_summary(where, ev, arguments.lang) for where, ev in results)
 
 

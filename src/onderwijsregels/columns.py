@@ -20,10 +20,13 @@ column                                    cell
 ``name``, ``id``                          copied to the output, never read by a rule
 ========================================  ==============================================
 
-An empty cell is a field not given. A table holds employees when it has a
-``function`` column and schools when it has a ``pupils`` column. Any other
-column is refused (a misspelt ``werktijdfactr`` must not be ignored silently)
-unless it is named in ``keep``: such columns are copied through to the output.
+An empty cell is a field not given. Column names are read without regard to
+case (``Function`` is ``function``); a column may appear once. A table holds
+employees when it has a ``function`` column and schools when it has a
+``pupils`` column. Any other column is refused (a misspelt ``werktijdfactr``
+must not be ignored silently) unless it is named in ``keep``: such columns are
+copied through to the output. A column without a name (a trailing separator
+in the header) must have empty cells.
 
 Cells are read exactly: a number is a decimal string (or a Decimal or an int
 from a typed table), never a float; a date is ``YYYY-MM-DD`` or a
@@ -91,10 +94,23 @@ def _missing(value: object) -> bool:
     return type(value).__name__ in ("NAType", "NaTType")
 
 
-def _cell(column: str, value: object) -> object:
+_DECIMALS = frozenset({"werktijdfactor"})
+_DECIMAL_COMMA = re.compile(r"[0-9]+,[0-9]+", re.ASCII)
+
+
+def _cell(column: str, value: object, decimal_comma: bool = False) -> object:
     """One cell as the model reads it; a cell that cannot be read raises naming the column."""
     if isinstance(value, str):
         text = value.strip()
+        if column in _DECIMALS and _DECIMAL_COMMA.fullmatch(text):
+            if not decimal_comma:
+                raise InvalidInputError(
+                    column,
+                    f"{text!r} has a decimal comma; write a decimal point "
+                    f"({text.replace(',', '.')}), or give the file with semicolons between "
+                    "the cells (as Excel saves CSV in Dutch), where a decimal comma is read",
+                )
+            return text.replace(",", ".")
         if column in _INTEGERS:
             if not _WHOLE.fullmatch(text):
                 raise InvalidInputError(column, f"must be a whole number, got {text!r}")
@@ -133,6 +149,25 @@ class TableShape:
     key: tuple[int, ...]
     passthrough: tuple[int, ...]
     name: int | None
+    blank: tuple[int, ...] = ()
+    """Columns without a name (a trailing separator in the header): their cells must be empty."""
+    decimal_comma: bool = False
+    """Read ``0,6`` in a decimal column as 0.6 (a file with semicolons, as Dutch Excel writes)."""
+
+    def row_problem(self, cells: Sequence[object]) -> InvalidInputError | None:
+        """What is wrong with a row's shape (its number of cells, a cell under no column)."""
+        if len(cells) != len(self.columns):
+            return InvalidInputError(
+                "", f"has {len(cells)} cells where the header has {len(self.columns)} columns"
+            )
+        for at in self.blank:
+            if not _missing(cells[at]):
+                return InvalidInputError(
+                    "",
+                    f"has {cells[at]!r} in column {at + 1}, which has no name in the header; "
+                    "name the column, or leave its cells empty",
+                )
+        return None
 
     @property
     def passthrough_columns(self) -> tuple[str, ...]:
@@ -150,7 +185,7 @@ class TableShape:
             if _missing(value):
                 continue
             try:
-                read = _cell(column, value)
+                read = _cell(column, value, self.decimal_comma)
             except InvalidInputError as error:
                 problems.extend(error.problems)
                 continue
@@ -174,7 +209,7 @@ class TableShape:
         :data:`INDEPENDENT`); raises InvalidInputError naming the column."""
         if _missing(value):
             return
-        read = _cell(column, value)
+        read = _cell(column, value, self.decimal_comma)
         if self.kind == "employee":
             base: dict[str, Any] = {"function": "oop", "werktijdfactor": "1"}
             Employee.from_dict({**base, column: read})
@@ -197,7 +232,9 @@ class TableShape:
             raise InvalidInputError("name", str(error)) from None
 
 
-def table_shape(columns: Iterable[object], *, keep: Sequence[str] = ()) -> TableShape:
+def table_shape(
+    columns: Iterable[object], *, keep: Sequence[str] = (), decimal_comma: bool = False
+) -> TableShape:
     """The shape of a table with these column names; a column that fits nothing is refused.
 
     >>> shape = table_shape(["id", "function", "werktijdfactor", "name"])
@@ -212,12 +249,17 @@ def table_shape(columns: Iterable[object], *, keep: Sequence[str] = ()) -> Table
     for column in columns:
         if not isinstance(column, str):
             raise InvalidInputError("columns", f"a column name must be a text, got {column!r}")
-        names.append(column.strip().lstrip("\ufeff"))
+        names.append(column.strip().lstrip("\ufeff").lower())
     seen: set[str] = set()
     for name in names:
-        if name in seen:
-            raise InvalidInputError("columns", f"the column {name!r} appears twice")
+        if name in seen and name:
+            raise InvalidInputError(
+                "columns",
+                f"the column {name!r} appears twice; which one holds the value is not "
+                "guessed, so give each column once",
+            )
         seen.add(name)
+    seen.discard("")
     if "function" in seen and "pupils" in seen:
         raise InvalidInputError(
             "columns",
@@ -235,11 +277,14 @@ def table_shape(columns: Iterable[object], *, keep: Sequence[str] = ()) -> Table
             "found no 'function' column (employees) and no 'pupils' column (schools); the "
             f"columns are {', '.join(names) or 'none'}",
         )
-    kept = set(keep)
+    kept = {name.strip().lower() for name in keep}
     key: list[int] = []
     passthrough: list[int] = []
+    blank: list[int] = []
     for index, name in enumerate(names):
-        if name in fields:
+        if not name:
+            blank.append(index)
+        elif name in fields:
             key.append(index)
         elif name in PASSTHROUGH or name in kept:
             passthrough.append(index)
@@ -255,7 +300,15 @@ def table_shape(columns: Iterable[object], *, keep: Sequence[str] = ()) -> Table
             "keep", f"no column {unknown_kept[0]!r} in the table (columns: {', '.join(names)})"
         )
     name_at = names.index("name") if "name" in seen else None
-    return TableShape(kind, tuple(names), tuple(key), tuple(passthrough), name_at)
+    return TableShape(
+        kind,
+        tuple(names),
+        tuple(key),
+        tuple(passthrough),
+        name_at,
+        tuple(blank),
+        decimal_comma,
+    )
 
 
 def columns_of(table: object) -> tuple[tuple[str, ...], list[Sequence[object]]] | None:

@@ -117,6 +117,7 @@ class _Rows:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.line = 1
+        self.delimiter = ","
 
     def open(self) -> tuple[list[str], Iterator[list[str]], IO[str]]:
         try:
@@ -125,7 +126,14 @@ class _Rows:
             raise InvalidInputError(
                 "", f"cannot read the file: {error.strerror or error}"
             ) from None
-        reader = csv.reader(handle)
+        try:
+            first = handle.readline()
+            handle.seek(0)
+        except UnicodeDecodeError as error:
+            handle.close()
+            raise InvalidInputError(_where(error, 1), _csv_problem(error)) from None
+        self.delimiter = _delimiter(first)
+        reader = csv.reader(handle, delimiter=self.delimiter)
         try:
             header = next(reader, None)
         except (csv.Error, UnicodeDecodeError) as error:
@@ -153,15 +161,21 @@ class _Rows:
         return header, rows(), handle
 
 
+def _delimiter(header: str) -> str:
+    """``;`` for an export as Excel writes it in a Dutch locale (a header with semicolons and
+    no commas), else ``,``."""
+    return ";" if header.count(";") > header.count(",") else ","
+
+
 def _where(error: Exception, line: int) -> str:
-    """Where a reading problem is: its line, or the file (text is decoded in blocks, so a bad
-    byte cannot be placed on a line)."""
-    return "" if isinstance(error, UnicodeDecodeError) else f"line {line}"
+    """Where a reading problem is: its line, or the file's encoding (text is decoded in
+    blocks, so a bad byte cannot be placed on a line)."""
+    return "encoding" if isinstance(error, UnicodeDecodeError) else f"line {line}"
 
 
 def _csv_problem(error: Exception) -> str:
     if isinstance(error, UnicodeDecodeError):
-        return "the file is not UTF-8 text; save the export as CSV UTF-8"
+        return "the file is not UTF-8 text; save the export as 'CSV UTF-8'"
     text = str(error)
     if "field larger than field limit" in text:
         return f"holds a cell longer than {MAX_ROW_BYTES} bytes"
@@ -200,6 +214,7 @@ def evaluate_csv(
     # 1. check
     source = _Rows(path)
     header, rows, handle = source.open()
+    options["decimal_comma"] = source.delimiter == ";"
     bad: list[BadRow] = []
     count = 0
     with handle:

@@ -6,7 +6,7 @@ money and every number of hours the rules gave, one column per rule. A value
 resting on our interpretation (not on the text of a source alone) is marked
 ``*``; a rule that does not apply to someone shows ``-``; a value the sources
 do not give shows ``?``. The full output (without ``--summary``) lists the
-article of each value.
+article of each value. Headings and the legend follow ``lang`` (``nl`` or ``en``).
 """
 
 from __future__ import annotations
@@ -15,8 +15,10 @@ from collections.abc import Sequence
 
 from onderwijsregels.citations import Confidence
 from onderwijsregels.evaluate import Evaluation
+from onderwijsregels.i18n import gettext
 from onderwijsregels.model import Employee, School
-from onderwijsregels.present.text import table
+from onderwijsregels.present.text import reference_day_words, table
+from onderwijsregels.present.words import checked_language, value_words
 from onderwijsregels.rules import Unit
 
 __all__ = ["MAIN_UNITS", "board_summary"]
@@ -33,31 +35,38 @@ MAIN_UNITS = frozenset(
 """The units of the main values a summary shows: money and hours."""
 
 
-def _main_rules(results: Sequence[Evaluation]) -> list[str]:
-    """The rules with a money or hours value for at least one subject, in evaluation order."""
-    found: list[str] = []
+def _main_rules(results: Sequence[Evaluation]) -> dict[str, str]:
+    """The rules with a money or hours value for at least one subject, in evaluation order,
+    with their titles."""
+    found: dict[str, str] = {}
     for evaluation in results:
         for outcome in evaluation.outcomes:
             if outcome.unit in MAIN_UNITS and outcome.rule_id not in found:
-                found.append(outcome.rule_id)
+                found[outcome.rule_id] = outcome.title
     return found
 
 
-def _cell(evaluation: Evaluation, rule_id: str) -> str:
+def _cell(evaluation: Evaluation, rule_id: str, lang: str) -> str:
     outcome = evaluation.get(rule_id)
     if outcome is not None:
         star = "*" if outcome.confidence is Confidence.INTERPRETATION else ""
-        return outcome.display + star
+        return value_words(outcome.value, outcome.unit, lang) + star
     if any(item.rule_id == rule_id for item in evaluation.not_encoded):
         return "?"
     return "-"
 
 
-def board_summary(results: Sequence[tuple[str, Evaluation]]) -> str:
+def board_summary(results: Sequence[tuple[str, Evaluation]], lang: str = "en") -> str:
     """Employees and schools as two tables of their main values, with a legend.
 
-    ``results`` are ``(where, evaluation)`` pairs as ``evaluate`` reads them from a file.
+    ``results`` are ``(where, evaluation)`` pairs as ``evaluate`` reads them from a file;
+    ``lang`` is ``"nl"`` or ``"en"``. Columns are headed by the rules' titles.
     """
+    lang = checked_language(lang)
+
+    def _(text: str) -> str:
+        return gettext(text, lang)
+
     blocks: list[str] = []
     employees = [(w, e) for w, e in results if isinstance(e.subject, Employee)]
     schools = [(w, e) for w, e in results if isinstance(e.subject, School)]
@@ -72,10 +81,11 @@ def board_summary(results: Sequence[tuple[str, Evaluation]]) -> str:
                     subject.name or where,
                     subject.function.value,
                     str(subject.werktijdfactor),
-                    *(_cell(evaluation, rule) for rule in rules),
+                    *(_cell(evaluation, rule, lang) for rule in rules),
                 ]
             )
-        blocks.append(table(["employee", "function", "wtf", *rules], rows))
+        headers = [_("employee"), _("function"), _("werktijdfactor"), *rules.values()]
+        blocks.append(table(headers, rows))
     if schools:
         rules = _main_rules([e for _, e in schools])
         rows = []
@@ -86,16 +96,18 @@ def board_summary(results: Sequence[tuple[str, Evaluation]]) -> str:
                 [
                     subject.name or where,
                     str(subject.pupils),
-                    *(_cell(evaluation, rule) for rule in rules),
+                    *(_cell(evaluation, rule, lang) for rule in rules),
                 ]
             )
-        blocks.append(table(["school", "pupils", *rules], rows))
-    first = results[0][1] if results else None
-    if first is not None:
-        period = first.period
+        blocks.append(table([_("school"), _("pupils"), *rules.values()], rows))
+    if results:
+        first = results[0][1]
         blocks.append(
-            f"{period.kind} {period.label}, reference day {first.reference_day.isoformat()}. "
-            "* rests on our interpretation; - does not apply; ? not given by our sources. "
-            "Leave out --summary for the article, confidence and notes of every value."
+            reference_day_words(first, lang)
+            + ". "
+            + _(
+                "* rests on our interpretation; - does not apply; ? not given by our sources. "
+                "Leave out --summary for the article, confidence and notes of every value."
+            )
         )
     return "\n\n".join(blocks)

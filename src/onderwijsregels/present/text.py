@@ -16,7 +16,7 @@ from onderwijsregels.present.words import (
     value_words,
 )
 
-__all__ = ["evaluation_summary", "explain", "table"]
+__all__ = ["evaluation_summary", "explain", "reference_day_words", "table"]
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
@@ -143,7 +143,7 @@ def evaluation_summary(where: str, evaluation: Evaluation, lang: str = "en") -> 
     )
     lines = [
         f"== {where}: {evaluation.subject.label}",
-        f"   {_reference_day_short(evaluation, lang)}; {editions}",
+        f"   {reference_day_words(evaluation, lang)}; {editions}",
     ]
     rows = [
         [
@@ -186,7 +186,7 @@ def evaluation_summary(where: str, evaluation: Evaluation, lang: str = "en") -> 
     return "\n".join(lines)
 
 
-def _reference_day_short(evaluation: Evaluation, lang: str) -> str:
+def reference_day_words(evaluation: Evaluation, lang: str) -> str:
     """``calendar year 2021, reference day 2021-01-01``, or ``day 2021-03-01`` alone."""
     period = evaluation.period
     if isinstance(period, Day):
