@@ -65,7 +65,27 @@ def test_jsonl_and_json(export: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert lines[1]["individueel_budget.status"] == "not_encoded"
     code, out, _ = run([*argv, "--format", "json"], capsys)
     assert code == 0
-    assert json.loads(out) == lines
+    document = json.loads(out)
+    assert document["rows"] == lines
+    assert document["receipt"]["edition_ids"] == ["cao-po-2025-2027"]
+    assert document["receipt"]["reference_day"] == "2026-01-01"
+
+
+def test_the_receipt_of_an_export_is_reproducible(
+    export: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first, second, other = (tmp_path / name for name in ("a.json", "b.json", "c.json"))
+    argv = ["evaluate", str(export), "--rules", "individueel_budget", "--no-progress"]
+    assert run([*argv, "--year", "2026", "--receipt", str(first)], capsys)[0] == 0
+    assert run([*argv, "--year", "2026", "--receipt", str(second)], capsys)[0] == 0
+    assert first.read_bytes() == second.read_bytes()  # no timestamps: the same run, the same bytes
+    assert run([*argv, "--year", "2025", "--receipt", str(other)], capsys)[0] == 0
+    receipt, later = json.loads(first.read_text()), json.loads(other.read_text())
+    assert receipt["input_sha256"] != later["input_sha256"]  # another year asked
+    assert receipt["editions"][0]["distribution"] == "onderwijsregels"
+    export.write_text(EXPORT.replace("0.6", "0.7"), encoding="utf-8")
+    assert run([*argv, "--year", "2026", "--receipt", str(other)], capsys)[0] == 0
+    assert json.loads(other.read_text())["input_sha256"] != receipt["input_sha256"]
 
 
 def test_a_bad_row_stops_the_run_before_anything_is_written(

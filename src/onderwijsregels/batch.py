@@ -63,6 +63,7 @@ from onderwijsregels.limits import MEMO_ENTRIES
 from onderwijsregels.model import Employee, School
 from onderwijsregels.periods import SchoolYear
 from onderwijsregels.plan import Plan, RecordError
+from onderwijsregels.receipt import Receipt
 
 if TYPE_CHECKING:
     from onderwijsregels.rulebook import Rulebook
@@ -253,6 +254,32 @@ class Batch(Generic[_R]):
         for rule_id in self.rule_ids:
             names.extend(f"{rule_id}.{part}" if part else rule_id for part in RULE_COLUMNS)
         return tuple(names)
+
+    def receipt(self, input_sha256: str) -> Receipt:
+        """The receipt of this batch's table: library version, the editions of its plan with
+        their plugins and files, the reference day, and a hash of what was asked.
+
+        ``input_sha256`` is the SHA-256 of the input as read (the export file's bytes, say);
+        it is hashed together with the period, the families and the rules asked for, so the
+        same file under another year gives another receipt.
+        """
+        if self._kind is None:
+            raise InvalidInputError("subjects", "an empty batch of objects has no plan")
+        plan = self._plan(self._kind)
+        asked = {
+            "input_sha256": input_sha256,
+            "kind": self._kind.__name__.lower(),
+            "period": {
+                "kind": plan.period.kind,
+                "label": plan.period.label,
+                "start": plan.period.start.isoformat(),
+                "end": plan.period.end.isoformat(),
+            },
+            "families": [use.family for use in plan.uses],
+            **({} if plan.rules is None else {"rules": sorted(plan.rules)}),
+        }
+        sources = [use.edition_source for use in plan.uses]
+        return Receipt.of(asked, sources, plan.reference_day)
 
     def _plan(self, kind: type[Employee] | type[School]) -> Plan:
         found = self._plans.get(kind)

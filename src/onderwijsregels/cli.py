@@ -230,6 +230,13 @@ def _parser() -> argparse.ArgumentParser:
         "--errors", type=Path, metavar="FILE", help="with --skip-invalid: the error report file"
     )
     evaluate.add_argument(
+        "--receipt",
+        type=Path,
+        metavar="FILE",
+        help="CSV export: write the run's receipt (versions, editions, input hash) to FILE "
+        "(--format json holds it too)",
+    )
+    evaluate.add_argument(
         "--keep",
         action="append",
         default=[],
@@ -463,7 +470,11 @@ def _check_evaluate_flags(arguments: argparse.Namespace, export: bool) -> str:
                 f"{form} is for a CSV export (FILE.csv); a board file is written as text, json "
                 "or explain",
             )
-        for flag, given in (("--skip-invalid", arguments.skip_invalid), ("--keep", arguments.keep)):
+        for flag, given in (
+            ("--skip-invalid", arguments.skip_invalid),
+            ("--keep", arguments.keep),
+            ("--receipt", arguments.receipt),
+        ):
             if given:
                 raise InvalidInputError(flag, "is for a CSV export (FILE.csv)")
         if arguments.summary and form != "text":
@@ -513,6 +524,15 @@ def _evaluate_export(rulebook: Rulebook, arguments: argparse.Namespace) -> int:
     if partial is not None and target is not None:
         out.close()
         partial.replace(target)
+    if arguments.receipt is not None:
+        try:
+            arguments.receipt.write_text(
+                json.dumps(report.receipt.to_dict(), indent=2, ensure_ascii=False) + "\n",
+                encoding="utf-8",
+            )
+        except OSError as error:
+            _say(f"onderwijsregels: cannot write {arguments.receipt}: {error.strerror or error}")
+            return 1
     if report.skipped:
         text = report_text(report)
         if arguments.errors is not None:
@@ -548,15 +568,20 @@ def _evaluate(rulebook: Rulebook, arguments: argparse.Namespace) -> str:
     form = _check_evaluate_flags(arguments, export=False)
     problems: list[tuple[str, str]] = []  # reading and evaluating, reported together
     records = load_records(arguments.file, max_bytes=arguments.max_bytes, problems=problems)
-    results = evaluate_records(
-        rulebook,
-        records,
-        year=arguments.year,
-        on=arguments.on,
-        school_year=arguments.school_year,
-        rules=_rules(arguments),
-        problems=problems,
-    )
+    try:
+        results = evaluate_records(
+            rulebook,
+            records,
+            year=arguments.year,
+            on=arguments.on,
+            school_year=arguments.school_year,
+            rules=_rules(arguments),
+            problems=problems,
+        )
+    except InvalidInputError as error:  # the API's `rules[0]` is the flag here
+        if not error.field.startswith("rules"):
+            raise
+        raise InvalidInputError("--rules", error.reason) from None
     if form == "json":
         return json.dumps(evaluation_document(results), indent=2, ensure_ascii=False)
     if form == "explain":

@@ -104,6 +104,20 @@ def evaluate_records(
     for all the records it concerns. ``rules`` limits the rules, as for ``Rulebook.run``.
     """
     found = list(problems)
+    if rules is not None:  # a problem of the question, not of a record: said once
+        known = {
+            rule.id
+            for family in rulebook.families()
+            for edition in rulebook.editions(family)
+            for rule in edition.rules
+        }
+        unknown = [
+            (f"rules[{index}]", f"no rule {item!r}; known rules: {', '.join(sorted(known))}")
+            for index, item in enumerate(rules)
+            if item not in known
+        ]
+        if unknown:
+            raise InvalidInputError.many(unknown)
     outcomes = rulebook.run(
         (record.subject for record in records),
         year=year,

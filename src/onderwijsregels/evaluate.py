@@ -333,6 +333,8 @@ class Evaluation(Mapping[str, Outcome]):
     outcomes: tuple[Outcome, ...]
     not_applicable: tuple[NotApplicableResult, ...] = ()
     not_encoded: tuple[NotEncodedResult, ...] = ()
+    rules: frozenset[str] | None = None
+    """The rules asked for (``rules=``), or ``None`` for every rule; part of the receipt."""
 
     @property
     def day(self) -> date:
@@ -394,7 +396,9 @@ class Evaluation(Mapping[str, Outcome]):
         >>> receipt.edition_ids, receipt.editions[0].distribution
         (('cao-po-2019-2020',), 'onderwijsregels')
         """
-        asked = asked_input([self.subject], self.period, [use.family for use in self.editions])
+        asked = asked_input(
+            [self.subject], self.period, [use.family for use in self.editions], self.rules
+        )
         return Receipt.of(asked, [use.edition_source for use in self.editions], self.reference_day)
 
     def to_dict(self) -> dict[str, Any]:
@@ -689,6 +693,7 @@ def evaluate_editions(
         outcomes=tuple(outcomes),
         not_applicable=tuple(not_applicable),
         not_encoded=tuple(not_encoded),
+        rules=rules,
     )
 
 

@@ -29,6 +29,7 @@ __all__ = [
     "MAX_DEPTH",
     "MAX_DIGITS",
     "MAX_PUPILS",
+    "MAX_REQUEST_SUBJECTS",
     "MAX_ROW_BYTES",
     "MAX_VALUES",
     "MEMO_ENTRIES",
@@ -123,3 +124,10 @@ MAX_ROW_BYTES = 65_536
 
 CSV exports are streamed row by row, so :data:`MAX_BYTES` (a whole file) does not apply to them;
 no field of an HR export (a name, a scale, a date) comes near this."""
+
+MAX_REQUEST_SUBJECTS = 1_000
+"""The most employees and schools (or ledgers) one request to the web service may hold.
+
+The body's size limit bounds the bytes, not the work: twenty thousand identical teachers fit in a
+megabyte and would ask for a gigabyte of answer. A school board has far fewer; a larger run
+belongs to the batch (``onderwijsregels evaluate EXPORT.csv``), which streams."""

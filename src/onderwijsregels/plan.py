@@ -194,6 +194,7 @@ class Plan:
             outcomes=outcomes,
             not_applicable=not_applicable,
             not_encoded=not_encoded,
+            rules=self.rules,
         )
 
     def run(self, subjects: Iterable[Employee | School]) -> Iterator[Evaluation | RecordError]:

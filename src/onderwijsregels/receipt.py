@@ -86,12 +86,17 @@ def _subject(subject: Employee | School) -> dict[str, Any]:
 
 
 def asked_input(
-    subjects: Sequence[Employee | School], period: Period, families: Iterable[str]
+    subjects: Sequence[Employee | School],
+    period: Period,
+    families: Iterable[str],
+    rules: Iterable[str] | None = None,
 ) -> dict[str, Any]:
-    """What was asked, as the receipt hashes it: the subjects, the period and the families.
+    """What was asked, as the receipt hashes it: the subjects, the period, the families and
+    (when only some were asked for) the rules.
 
     Each subject is its structured input (as ``Employee.to_dict()`` gives it) with its
-    ``kind``; the period its kind, label, first and last day; the families in the order used.
+    ``kind``; the period its kind, label, first and last day; the families in the order used;
+    ``rules`` sorted, and left out when every rule was asked for.
 
     >>> from decimal import Decimal
     >>> from onderwijsregels.model import Function
@@ -110,6 +115,7 @@ def asked_input(
             "end": period.end.isoformat(),
         },
         "families": list(families),
+        **({} if rules is None else {"rules": sorted(rules)}),
     }
 
 

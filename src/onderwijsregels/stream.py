@@ -26,6 +26,7 @@ a point (``360.00``), yes/no as ``true``/``false``.
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
@@ -40,6 +41,7 @@ from onderwijsregels.errors import InvalidInputError
 from onderwijsregels.limits import MAX_ROW_BYTES
 from onderwijsregels.plan import RecordError
 from onderwijsregels.present.csv import safe_cell
+from onderwijsregels.receipt import Receipt
 from onderwijsregels.rulebook import Rulebook
 
 __all__ = ["BadRow", "StreamReport", "evaluate_csv", "report_text"]
@@ -72,11 +74,12 @@ class BadRow:
 
 @attrs.frozen
 class StreamReport:
-    """What a streamed run did: rows read and written, and the rows skipped."""
+    """What a streamed run did: rows read and written, the rows skipped, and its receipt."""
 
     rows: int
     written: int
     skipped: tuple[BadRow, ...]
+    receipt: Receipt
 
 
 def _no_progress(items: Iterator[Any], _label: str, _total: int | None) -> Iterator[Any]:
@@ -241,6 +244,7 @@ def evaluate_csv(
             )
         )
         raise InvalidInputError.many(shown)
+    receipt = batch.receipt(_file_sha256(path))
     # 2. write: the rows seen while checking are remembered, so this pass is mostly lookups
     checked_batch = batch
     header, rows, handle = source.open()
@@ -250,7 +254,7 @@ def evaluate_csv(
         batch._share_caches(checked_batch)
         columns = batch.columns
         error_at = columns.index("error")
-        write = _writer(out, columns, form)
+        write = _writer(out, columns, form, receipt)
         convert = _csv_cell if form == "csv" else _json
         for row in progress(batch.rows(convert), "writing", count):
             if row[error_at] not in (None, ""):
@@ -258,11 +262,23 @@ def evaluate_csv(
             write(row)
             written += 1
         write(None)
-    return StreamReport(count, written, tuple(bad))
+    return StreamReport(count, written, tuple(bad), receipt)
 
 
-def _writer(out: IO[str], columns: Sequence[str], form: Format) -> Callable[[Any], None]:
-    """A function writing one row (``None``: the end) in ``form``."""
+def _file_sha256(path: Path) -> str:
+    """The SHA-256 of a file's bytes, read in blocks."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _writer(
+    out: IO[str], columns: Sequence[str], form: Format, receipt: Receipt
+) -> Callable[[Any], None]:
+    """A function writing one row (``None``: the end) in ``form``; JSON (one document) holds
+    the receipt beside the rows."""
     if form == "csv":
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow([safe_cell(name) for name in columns])
@@ -273,17 +289,20 @@ def _writer(out: IO[str], columns: Sequence[str], form: Format) -> Callable[[Any
 
         return write_csv
     first = [True]
+    if form == "json":
+        head = json.dumps(receipt.to_dict(), ensure_ascii=False, sort_keys=True)
+        out.write('{"receipt": ' + head + ",\n")
 
     def write_json(row: Sequence[object] | None) -> None:
         if row is None:
             if form == "json":
-                out.write("[]\n" if first[0] else "\n]\n")
+                out.write(' "rows": []}\n' if first[0] else "\n]}\n")
             return
         record = json.dumps(dict(zip(columns, row, strict=True)), ensure_ascii=False)
         if form == "jsonl":
             out.write(record + "\n")
         elif first[0]:
-            out.write("[\n" + record)
+            out.write(' "rows": [\n' + record)
         else:
             out.write(",\n" + record)
         first[0] = False

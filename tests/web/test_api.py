@@ -86,6 +86,23 @@ def test_evaluate_answers_what_the_cli_prints(
     assert answer.json() == expected
 
 
+def test_evaluate_with_rules_answers_what_the_cli_prints(
+    client: TestClient, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # The same question with a rules filter: the same JSON, receipt included (its editions are
+    # those of the families that define the rule, and its input hash covers the filter).
+    board = {"employees": [TEACHER, IVO]}
+    argv = ("evaluate", "--year", "2020", "--rules", "individueel_budget")
+    expected = cli_json(capsys, tmp_path, board, *argv)
+    answer = client.post("/evaluate", json={**board, "year": 2020, "rules": ["individueel_budget"]})
+    assert answer.status_code == 200
+    assert answer.json() == expected
+    receipt = expected["results"][0]["receipt"]
+    assert receipt["edition_ids"] == ["cao-po-2019-2020"]
+    unfiltered = client.post("/evaluate", json={**board, "year": 2020}).json()
+    assert unfiltered["results"][0]["receipt"]["input_sha256"] != receipt["input_sha256"]
+
+
 def test_evaluate_one_subject_not_in_a_list(client: TestClient) -> None:
     answer = client.post("/evaluate", json={"employees": TEACHER, "on": "2020-05-01"})
     assert answer.status_code == 200

@@ -101,10 +101,19 @@ def test_bad_input_shows_the_library_message_next_to_the_field(client: TestClien
     assert 'id="uitkomsten"' not in answer.text
 
 
-def test_a_year_and_a_day_together_are_refused(client: TestClient) -> None:
-    answer = client.get("/", params={**TEACHER, "on": "2020-05-01"})
+def test_a_day_goes_before_the_prefilled_year(client: TestClient) -> None:
+    # The form starts with this year filled in; a person who types a day means that day.
+    answer = client.get("/", params={**TEACHER, "year": "2026", "on": "2020-05-01"})
+    assert answer.status_code == 200
+    assert "2020-05-01" in answer.text
+    assert "€ 360,00" in answer.text  # (500 + 100) × 0.6 under CAO PO 2019-2020
+
+
+def test_an_empty_werktijdfactor_or_period_is_asked_for_in_dutch(client: TestClient) -> None:
+    answer = client.get("/", params={**TEACHER, "werktijdfactor": "", "year": ""})
     assert answer.status_code == 422
-    assert "give exactly one of year, on or school_year" in answer.text
+    assert "vul de werktijdfactor in, bijvoorbeeld 0,6" in answer.text
+    assert "vul een kalenderjaar of een dag in" in answer.text
 
 
 def test_the_register_page_shows_status_and_next_date(client: TestClient) -> None:

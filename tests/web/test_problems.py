@@ -197,3 +197,16 @@ def test_nesting_at_the_limit_reaches_the_library(client: TestClient) -> None:
 def test_problem_document_is_json_with_every_member(client: TestClient) -> None:
     answer = client.get("/editions/nope")
     assert json.loads(answer.text)["detail"].startswith("unknown edition 'nope'")
+
+
+def test_a_request_for_too_much_work_is_refused(client: TestClient) -> None:
+    # 1 001 identical teachers: a small body (about 60 KB) asking for a large answer.
+    from onderwijsregels.limits import MAX_REQUEST_SUBJECTS
+
+    many = [TEACHER] * (MAX_REQUEST_SUBJECTS + 1)
+    answer = client.post("/evaluate", json={"employees": many, "year": 2020})
+    found = problem(answer, 422)
+    assert found["field"] == "employees"
+    assert f"at most {MAX_REQUEST_SUBJECTS} employees and schools, got 1001" in str(found["detail"])
+    exactly = client.post("/evaluate", json={"employees": many[:3], "year": 2020})
+    assert exactly.status_code == 200

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse
@@ -27,6 +27,7 @@ from onderwijsregels.documents import (
 )
 from onderwijsregels.editions import Edition
 from onderwijsregels.errors import InvalidInputError, UnknownEditionError
+from onderwijsregels.limits import MAX_REQUEST_SUBJECTS
 from onderwijsregels.model import Employee
 from onderwijsregels.periods import SchoolYear, check_year, period_from
 from onderwijsregels.records import parse_ledgers, parse_records
@@ -158,29 +159,24 @@ async def diff(request: Request) -> JSONResponse:
     return JSONResponse(difference.to_dict())
 
 
-def _filtered(document: dict[str, Any], rules: Sequence[str]) -> dict[str, Any]:
-    """The evaluation document with only the outcomes (and gaps) of ``rules``."""
-    known = {
-        rule_id
-        for result in document["results"]
-        for part in ("outcomes", "not_applicable", "not_encoded")
-        for rule_id in result[part]
-    }
-    unknown = [
-        (
-            f"rules[{index}]",
-            f"no rule {item!r} was evaluated; known rules: {', '.join(sorted(known))}",
+_T = TypeVar("_T")
+
+
+def _within_limit(items: Sequence[_T], what: str) -> Sequence[_T]:
+    """``items``, unless a request asks for more than :data:`MAX_REQUEST_SUBJECTS` of them.
+
+    The body's size limit bounds the bytes, not the work: 20 000 identical teachers fit in a
+    megabyte and would make a gigabyte of answer. Larger runs belong to the batch
+    (``evaluate_many``, or ``onderwijsregels evaluate EXPORT.csv``), which streams.
+    """
+    if len(items) > MAX_REQUEST_SUBJECTS:
+        raise InvalidInputError(
+            what.split()[0],
+            f"a request holds at most {MAX_REQUEST_SUBJECTS} {what}, got {len(items)}; "
+            "evaluate more with the batch (onderwijsregels evaluate EXPORT.csv, or "
+            "Rulebook.evaluate_many), which streams",
         )
-        for index, item in enumerate(rules)
-        if item not in known
-    ]
-    if unknown:
-        raise InvalidInputError.many(unknown)
-    wanted = set(rules)
-    for result in document["results"]:
-        for part in ("outcomes", "not_applicable", "not_encoded"):
-            result[part] = {key: value for key, value in result[part].items() if key in wanted}
-    return document
+    return items
 
 
 async def evaluate(request: Request) -> JSONResponse:
@@ -194,7 +190,7 @@ async def evaluate(request: Request) -> JSONResponse:
         (*_SUBJECT_KEYS, "year", "on", "school_year", "families", "rules"),
         (),
     )
-    records = parse_records(_subjects(body))
+    records = _within_limit(parse_records(_subjects(body)), "employees and schools")
     school_year = body.get("school_year")
     if school_year is not None and not isinstance(school_year, str):
         raise InvalidInputError(
@@ -204,19 +200,16 @@ async def evaluate(request: Request) -> JSONResponse:
     on = _day(body["on"], "on") if "on" in body else None
     school = SchoolYear.parse(school_year, "school_year") if school_year else None
     period_from(year=year, on=on, school_year=school)  # a problem of the request, not a record's
-    document = evaluation_document(
-        evaluate_records(
-            _rulebook(request),
-            records,
-            year=year,
-            on=on,
-            school_year=school,
-            families=_names(body["families"], "families") if "families" in body else None,
-        )
+    results = evaluate_records(
+        _rulebook(request),
+        records,
+        year=year,
+        on=on,
+        school_year=school,
+        families=_names(body["families"], "families") if "families" in body else None,
+        rules=_names(body["rules"], "rules") if "rules" in body else None,
     )
-    if "rules" in body:
-        document = _filtered(document, _names(body["rules"], "rules"))
-    return JSONResponse(document)
+    return JSONResponse(evaluation_document(results))
 
 
 async def statement(request: Request) -> JSONResponse:
@@ -234,7 +227,9 @@ async def statement(request: Request) -> JSONResponse:
         raise InvalidInputError(
             "as_of", f"must be a day in {through} (the year of through), got {as_of.isoformat()}"
         )
-    ledgers = parse_ledgers({key: body[key] for key in ("ledgers", "name") if key in body})
+    ledgers = _within_limit(
+        parse_ledgers({key: body[key] for key in ("ledgers", "name") if key in body}), "ledgers"
+    )
     found = statements(
         _rulebook(request), ledgers, through=through, as_of=as_of, through_field="through"
     )
@@ -248,5 +243,5 @@ async def registers(request: Request) -> JSONResponse:
     """
     body = _object(await read_json(request), (*_SUBJECT_KEYS, "on"), ("employees", "on"))
     on = _day(body["on"], "on")
-    records = parse_records(_subjects(body))
+    records = _within_limit(parse_records(_subjects(body)), "employees and schools")
     return JSONResponse(registers_document(_rulebook(request), records, on))

@@ -487,13 +487,9 @@ def _examples(rulebook: Rulebook) -> dict[str, Any]:
             rulebook,
             parse_records({"employees": evaluate["employees"]}),
             year=evaluate["year"],
+            rules=evaluate["rules"],
         )
     )
-    for result in found["results"]:  # as the service filters on "rules"
-        for part in ("outcomes", "not_applicable", "not_encoded"):
-            result[part] = {
-                key: value for key, value in result[part].items() if key in evaluate["rules"]
-            }
     registers = EXAMPLES["registers"]
     rows = registers_document(
         rulebook,

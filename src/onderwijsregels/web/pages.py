@@ -118,16 +118,21 @@ def _employee(data: Mapping[str, Any]) -> Employee:
 
 def _calculation(rulebook: Rulebook, form: Mapping[str, str]) -> dict[str, Any]:
     problems: list[tuple[str, str]] = []
+    if not form["werktijdfactor"].strip():
+        problems.append(("werktijdfactor", "vul de werktijdfactor in, bijvoorbeeld 0,6"))
     data: dict[str, Any] = {
         "function": form["function"],
-        "werktijdfactor": form["werktijdfactor"].replace(",", "."),
+        "werktijdfactor": form["werktijdfactor"].replace(",", ".") or "1",
     }
     for name in ("scale", "birth_date"):
         if form[name]:
             data[name] = form[name]
     employee = _collect(problems, _employee, data)
-    year = _collect(problems, _year, form["year"]) if form["year"] else None
     on = _collect(problems, parse_day, form["on"], "on") if form["on"] else None
+    # A day filled in goes before the year (the form fills in this year to start with).
+    year = _collect(problems, _year, form["year"]) if form["year"] and not form["on"] else None
+    if not form["on"] and not form["year"]:
+        problems.append(("year", "vul een kalenderjaar of een dag in"))
     if problems:
         raise InvalidInputError.many(problems)
     return _outcomes(rulebook.evaluate(employee, year=year, on=on))
