@@ -354,7 +354,11 @@ class Batch(Generic[_R]):
         # A registration's cells are read as the one field `registration`.
         key_at = tuple(at for at in shape.key if columns[at].split(".")[0] in reads)
         scale_at = next((at for at in shape.key if columns[at] == "scale"), None)
-        free = tuple(at for at in shape.key if columns[at] in INDEPENDENT)
+        # Independent cells the rules read are in the key (a key seen before was checked);
+        # the others are checked once per distinct value.
+        free = tuple(
+            at for at in shape.key if columns[at] in INDEPENDENT and columns[at] not in reads
+        )
         linked = tuple(at for at in shape.key if columns[at] not in INDEPENDENT)
         removed = plan.removed_scales
         passthrough_at = shape.passthrough
@@ -374,11 +378,7 @@ class Batch(Generic[_R]):
                 yield index, self._alone(index, shape, cells), passthrough
                 continue
             if fits is None:
-                try:
-                    shape.subject(cells)
-                    fits = True
-                except InvalidInputError:
-                    fits = False
+                fits = shape.linked_fit(cells)
                 _keep(linked_ok, together, fits)
             if not fits or not all(self._fits(shape, at, cells[at], checked) for at in free):
                 try:
@@ -394,7 +394,12 @@ class Batch(Generic[_R]):
             )
             known = seen.get(key)
             if known is None:
-                result = self._evaluate(index, shape.subject(cells))
+                try:
+                    subject = shape.subject(cells)
+                except InvalidInputError as error:  # an independent cell the rules read
+                    yield index, self._failed(index, None, error), passthrough
+                    continue
+                result = self._evaluate(index, subject)
                 if isinstance(result, Evaluation):
                     _keep(seen, key, result)
                 yield index, result, passthrough

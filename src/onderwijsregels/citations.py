@@ -23,6 +23,7 @@ users can always tell law from our reading of it.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from typing import Any
 
@@ -86,7 +87,7 @@ class Citation:
                 f"{self.claim.value}, but {'; '.join(self._reasons())}: at most {allowed.value}"
             )
 
-    @property
+    @functools.cached_property
     def reference(self) -> str:
         """The legal reference in one line, e.g. ``CAO PO 2019-2020, art. 9.3 lid 2``."""
         text = self.source
@@ -96,7 +97,7 @@ class Citation:
                 text += f" lid {self.lid}"
         return text
 
-    @property
+    @functools.cached_property
     def allowed(self) -> Confidence:
         """The highest confidence the source and the article's status allow."""
         levels = [self.read_at.grade.at_most]
@@ -104,7 +105,7 @@ class Citation:
             levels.append(Confidence.SECONDARY)
         return Confidence.weakest(*levels)
 
-    @property
+    @functools.cached_property
     def confidence(self) -> Confidence:
         """The derived confidence: what the source allows, lowered by the claim if any."""
         if self.claim is None:

@@ -75,6 +75,9 @@ INDEPENDENT = frozenset({"birth_date", "werktijdfactor"})
 """Columns whose check depends on no other column: a batch that does not read them checks each
 distinct cell once, instead of building a subject per row."""
 
+_NEUTRAL = {"werktijdfactor": "1"}
+"""A value that fits, for an independent column that must be given (see ``linked_fit``)."""
+
 PASSTHROUGH: tuple[str, ...] = ("id", "name")
 """Columns copied to the output as they are (``name`` is also the subject's name)."""
 
@@ -203,6 +206,20 @@ class TableShape:
         if self.kind == "employee":
             return Employee.from_dict(data)
         return School.from_dict(data)
+
+    def linked_fit(self, cells: Sequence[object]) -> bool:
+        """Whether the row's cells that are checked together (all but :data:`INDEPENDENT`)
+        fit, whatever its independent cells hold."""
+        neutral = list(cells)
+        for at in self.key:
+            column = self.columns[at]
+            if column in INDEPENDENT:
+                neutral[at] = _NEUTRAL.get(column, "")
+        try:
+            self.subject(neutral, with_name=False)
+        except InvalidInputError:
+            return False
+        return True
 
     def check(self, column: str, value: object) -> None:
         """Check one cell of a column that no other field's check depends on (see

@@ -397,6 +397,11 @@ def enum_member(kind: type[E], field: str, value: object) -> E:
     """
     if isinstance(value, kind):
         return value
+    if type(value) is str:  # the common case: a lookup, not a scan (str == str only)
+        try:
+            return kind(value)
+        except ValueError:
+            pass
     for member in kind:
         if member.value == value:
             return member

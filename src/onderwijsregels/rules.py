@@ -9,6 +9,7 @@ its citation) or :class:`NotApplicable` with the reason. Write one with the
 from __future__ import annotations
 
 import enum
+import functools
 import inspect
 import re
 from collections.abc import Callable, Iterable
@@ -318,7 +319,7 @@ class RuleContext:
     @property
     def calendar_year(self) -> CalendarYear:
         """The calendar year of the reference day (for rules counted per calendar year)."""
-        return CalendarYear.containing(self.day)
+        return _calendar_year(self.day.year)
 
     @property
     def school_year(self) -> SchoolYear:
@@ -371,6 +372,12 @@ class RuleContext:
         if not edition.carries_value(parameter_id, found.start):
             return found
         return KnownValue(found.value, found.citation, found.start, found.end, reading)
+
+
+@functools.lru_cache(maxsize=256)
+def _calendar_year(year: int) -> CalendarYear:
+    """The (immutable) calendar year ``year``, made once: rules ask for it on every run."""
+    return CalendarYear(year)
 
 
 Compute = Callable[[RuleContext], Computation | NotApplicable]
