@@ -134,3 +134,10 @@ def test_the_register_page_names_each_bad_field(client: TestClient) -> None:
     assert answer.status_code == 422
     assert 'id="decision_date-fout"' in answer.text
     assert 'id="on-fout"' in answer.text
+
+
+def test_the_scale_list_says_which_scales_were_removed(client: TestClient) -> None:
+    # CAO PO 2024-2025 removed A10 and D11, with regrading before 2025-07-01.
+    page = client.get("/").text
+    assert '<option value="D11">geschrapt door CAO PO 2024-2025; herindelen vóór 2025-07-01' in page
+    assert '<option value="L11"></option>' in page

@@ -210,3 +210,11 @@ def test_a_request_for_too_much_work_is_refused(client: TestClient) -> None:
     assert f"at most {MAX_REQUEST_SUBJECTS} employees and schools, got 1001" in str(found["detail"])
     exactly = client.post("/evaluate", json={"employees": many[:3], "year": 2020})
     assert exactly.status_code == 200
+
+
+def test_two_unknown_editions_are_both_named(client: TestClient) -> None:
+    found = problem(client.get("/diff/nope/nope2"), 404)
+    assert found["field"] == "a"
+    errors = found["errors"]
+    assert isinstance(errors, list)
+    assert [item["field"] for item in errors] == ["a", "b"]

@@ -78,8 +78,11 @@ def explain(evaluation: Evaluation, lang: str = "en") -> str:
         edition = use.edition
         state = _(" — NAWERKING (ended, still applies)") if use.nawerking else ""
         state += _(" — PROVISIONAL") if edition.provisional else ""
-        end = edition.valid_to.isoformat() if edition.valid_to else _("open")
-        span = _("{start} to {end}").format(start=edition.valid_from.isoformat(), end=end)
+        start = edition.valid_from.isoformat()
+        if edition.valid_to is None:
+            span = _("from {start}, open-ended").format(start=start)
+        else:
+            span = _("{start} to {end}").format(start=start, end=edition.valid_to.isoformat())
         if edition.applies_from and edition.applies_from != edition.valid_from:
             span += _(" (content applies from {day})").format(day=edition.applies_from.isoformat())
         lines.append(f"  {use.family}: {edition.title} [{edition.id}], {span}{state}")

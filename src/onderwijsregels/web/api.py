@@ -152,11 +152,19 @@ async def edition(request: Request) -> JSONResponse:
 async def diff(request: Request) -> JSONResponse:
     """``GET /diff/{a}/{b}``: what ``onderwijsregels diff A B --format json`` prints."""
     before, after = request.path_params["a"], request.path_params["b"]
-    try:
-        difference = _rulebook(request).diff(before, after)
-    except UnknownEditionError as error:
-        raise from_error(error, field="a" if error.name == before else "b") from None
-    return JSONResponse(difference.to_dict())
+    rulebook = _rulebook(request)
+    unknown: list[tuple[str, UnknownEditionError]] = []
+    for field, edition_id in (("a", before), ("b", after)):
+        try:
+            rulebook.get(edition_id)
+        except UnknownEditionError as error:
+            unknown.append((field, error))
+    if unknown:  # each unknown edition named, as every bad field is
+        field, first = unknown[0]
+        problem = from_error(first, field=field)
+        problem.errors = [{"field": name, "detail": str(error)} for name, error in unknown]
+        raise problem
+    return JSONResponse(rulebook.diff(before, after).to_dict())
 
 
 _T = TypeVar("_T")

@@ -61,6 +61,21 @@ _YEAR = re.compile(r"[0-9]{4}", re.ASCII)
 _WHOLE = re.compile(r"[0-9]{1,9}", re.ASCII)
 
 
+def _removed_scales(rulebook: Rulebook) -> dict[str, str]:
+    """Per scale an edition removed, the note the scale list shows beside it (in Dutch)."""
+    found: dict[str, str] = {}
+    for edition in rulebook.editions("cao-po") if "cao-po" in rulebook.families() else ():
+        for scale in sorted(edition.removed_scales):
+            until = edition.regrading_until
+            found.setdefault(  # the edition that removed it (later ones carry it over)
+                scale,
+                f"geschrapt door {edition.title}; herindelen vóór {until.isoformat()}"
+                if until
+                else f"geschrapt door {edition.title}",
+            )
+    return found
+
+
 def _rulebook(request: Request) -> Rulebook:
     found = request.app.state.rulebook
     assert isinstance(found, Rulebook)
@@ -144,6 +159,7 @@ async def rekentool(request: Request) -> HTMLResponse:
     context: dict[str, Any] = {
         "form": form,
         "scales": SCALES,
+        "removed": _removed_scales(_rulebook(request)),
         "errors": {},
         "message": None,
         "result": None,
