@@ -1,7 +1,7 @@
 """Batch evaluation: many subjects in one period, in input order, as evaluations or a table.
 
 :meth:`Rulebook.evaluate_many <onderwijsregels.rulebook.Rulebook.evaluate_many>`
-(or :func:`evaluate_many`) takes any iterable of employees or schools, or a
+takes any iterable of employees or schools, or a
 columnar table (a mapping of column name to cells, a pandas or polars
 DataFrame, a pyarrow Table: see :mod:`onderwijsregels.columns` for the
 columns), and gives a :class:`Batch`:
@@ -45,7 +45,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, cast, overload
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, cast
 
 import attrs
 
@@ -68,7 +68,7 @@ from onderwijsregels.receipt import Receipt
 if TYPE_CHECKING:
     from onderwijsregels.rulebook import Rulebook
 
-__all__ = ["RULE_COLUMNS", "Batch", "Errors", "evaluate_many"]
+__all__ = ["RULE_COLUMNS", "Batch", "Errors"]
 
 Errors = Literal["raise", "collect"]
 
@@ -143,7 +143,7 @@ class _Table:
 class Batch(Generic[_R]):
     """The results of one batch evaluation, in input order: iterate once, or ask for a table.
 
-    Made by :func:`evaluate_many` (``Rulebook.evaluate_many``). Iterating
+    Made by :meth:`Rulebook.evaluate_many <onderwijsregels.rulebook.Rulebook.evaluate_many>`. Iterating
     yields an :class:`~onderwijsregels.evaluate.Evaluation` per subject (or a
     :class:`~onderwijsregels.plan.RecordError` with ``errors="collect"``).
     :meth:`rows`, :meth:`records` and iteration stream; :meth:`to_rows`,
@@ -233,7 +233,7 @@ class Batch(Generic[_R]):
         """A batch over a stream of table rows under ``header`` (a CSV reader's rows, say).
 
         The rows are read one at a time, so a file of any length is streamed.
-        Options are those of :func:`evaluate_many`.
+        Options are those of ``Rulebook.evaluate_many``.
         """
         batch: Batch[Any] = cls(rulebook, None, _header=header, **options)
         assert batch._table is not None
@@ -608,57 +608,3 @@ def _optional(module: str) -> Any:
         return importlib.import_module(module)
     except ImportError:
         raise MissingExtraError(module, "batch", f"a {module} frame of a batch") from None
-
-
-@overload
-def evaluate_many(
-    rulebook: Rulebook,
-    subjects: Iterable[Employee | School] | object,
-    *,
-    year: int | None = ...,
-    on: date | None = ...,
-    school_year: str | SchoolYear | None = ...,
-    families: Sequence[str] | str | None = ...,
-    rules: Sequence[str] | str | None = ...,
-    errors: Literal["raise"] = ...,
-    keep: Sequence[str] = ...,
-) -> Batch[Evaluation]: ...
-@overload
-def evaluate_many(
-    rulebook: Rulebook,
-    subjects: Iterable[Employee | School] | object,
-    *,
-    year: int | None = ...,
-    on: date | None = ...,
-    school_year: str | SchoolYear | None = ...,
-    families: Sequence[str] | str | None = ...,
-    rules: Sequence[str] | str | None = ...,
-    errors: Literal["collect"],
-    keep: Sequence[str] = ...,
-) -> Batch[Evaluation | RecordError]: ...
-
-
-def evaluate_many(
-    rulebook: Rulebook,
-    subjects: Iterable[Employee | School] | object,
-    *,
-    year: int | None = None,
-    on: date | None = None,
-    school_year: str | SchoolYear | None = None,
-    families: Sequence[str] | str | None = None,
-    rules: Sequence[str] | str | None = None,
-    errors: Errors = "raise",
-    keep: Sequence[str] = (),
-) -> Batch[Any]:
-    """Evaluate many subjects in one period; see :class:`Batch` and the module's docs."""
-    return Batch(
-        rulebook,
-        subjects,
-        year=year,
-        on=on,
-        school_year=school_year,
-        families=families,
-        rules=rules,
-        errors=errors,
-        keep=keep,
-    )

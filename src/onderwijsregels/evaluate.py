@@ -11,7 +11,7 @@ reading them raises a clear error.
 from __future__ import annotations
 
 import decimal
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, TypeVar, overload
@@ -56,6 +56,7 @@ __all__ = [
     "evaluate_rule",
     "format_value",
     "json_value",
+    "sort_results",
 ]
 
 
@@ -668,33 +669,39 @@ def evaluate_editions(
     reference path: it computes every rule afresh (a
     :class:`~onderwijsregels.plan.Plan` gives the same outcomes from its memo).
     """
-    outcomes: list[Outcome] = []
-    not_applicable: list[NotApplicableResult] = []
-    not_encoded: list[NotEncodedResult] = []
-    day = period.reference_day
-    for use in uses:
-        for rule in use.edition.rules:
-            if not isinstance(subject, rule.subject):
-                continue
-            if rules is not None and rule.id not in rules:
-                continue
-            result = evaluate_rule(rule, subject, period, use)
-            if isinstance(result, Outcome):
-                outcomes.append(result)
-            elif isinstance(result, NotEncodedResult):
-                not_encoded.append(result)
-            else:
-                not_applicable.append(result)
+    outcomes, not_applicable, not_encoded = sort_results(
+        evaluate_rule(rule, subject, period, use)
+        for use in uses
+        for rule in use.edition.rules
+        if isinstance(subject, rule.subject) and (rules is None or rule.id in rules)
+    )
     return Evaluation(
         subject=subject,
         period=period,
-        reference_day=day,
+        reference_day=period.reference_day,
         editions=tuple(uses),
-        outcomes=tuple(outcomes),
-        not_applicable=tuple(not_applicable),
-        not_encoded=tuple(not_encoded),
+        outcomes=outcomes,
+        not_applicable=not_applicable,
+        not_encoded=not_encoded,
         rules=rules,
     )
+
+
+def sort_results(
+    results: Iterable[Outcome | NotApplicableResult | NotEncodedResult],
+) -> tuple[tuple[Outcome, ...], tuple[NotApplicableResult, ...], tuple[NotEncodedResult, ...]]:
+    """Rule results sorted into outcomes, not-applicable and not-encoded ones, in order."""
+    outcomes: list[Outcome] = []
+    not_applicable: list[NotApplicableResult] = []
+    not_encoded: list[NotEncodedResult] = []
+    for result in results:
+        if isinstance(result, Outcome):
+            outcomes.append(result)
+        elif isinstance(result, NotEncodedResult):
+            not_encoded.append(result)
+        else:
+            not_applicable.append(result)
+    return tuple(outcomes), tuple(not_applicable), tuple(not_encoded)
 
 
 converter.register_unstructure_hook(EditionUse, EditionUse._json)

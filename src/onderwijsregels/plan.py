@@ -50,6 +50,7 @@ from onderwijsregels.evaluate import (
     NotEncodedResult,
     Outcome,
     evaluate_rule,
+    sort_results,
 )
 from onderwijsregels.limits import MEMO_ENTRIES
 from onderwijsregels.model import Employee, School
@@ -209,30 +210,26 @@ class Plan:
         uses = self.uses
         if isinstance(subject, Employee):
             uses = tuple(self._for_employee(use, subject) for use in uses)
-        outcomes: list[Outcome] = []
-        not_applicable: list[NotApplicableResult] = []
-        not_encoded: list[NotEncodedResult] = []
+        return (uses, *sort_results(self._results(subject, uses)))
+
+    def _results(
+        self, subject: Employee | School, uses: tuple[EditionUse, ...]
+    ) -> Iterator[_Result]:
+        """Each task's result, from the memo when the rule declares what it reads."""
         memo = self._outcomes
         period = self.period
         for position, task in enumerate(self._tasks):
             use = uses[task.use_index]
             if task.fields is None:
-                result = evaluate_rule(task.rule, subject, period, use)
-            else:
-                values: list[Any] = [_key_value(getattr(subject, name)) for name in task.fields]
-                key = (position, use.subject_notes, *values)
-                found = memo.get(key)
-                if found is None:
-                    found = evaluate_rule(task.rule, subject, period, use)
-                    _remember(memo, key, found)
-                result = found
-            if isinstance(result, Outcome):
-                outcomes.append(result)
-            elif isinstance(result, NotEncodedResult):
-                not_encoded.append(result)
-            else:
-                not_applicable.append(result)
-        return uses, tuple(outcomes), tuple(not_applicable), tuple(not_encoded)
+                yield evaluate_rule(task.rule, subject, period, use)
+                continue
+            values: list[Any] = [_key_value(getattr(subject, name)) for name in task.fields]
+            key = (position, use.subject_notes, *values)
+            found = memo.get(key)
+            if found is None:
+                found = evaluate_rule(task.rule, subject, period, use)
+                _remember(memo, key, found)
+            yield found
 
     def _for_employee(self, use: EditionUse, employee: Employee) -> EditionUse:
         note = check_scale(use.edition, employee.scale, self.reference_day)

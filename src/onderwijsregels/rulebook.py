@@ -490,11 +490,12 @@ class Rulebook:
         wanted = names_argument(rules, "rules")
         if wanted is not None and not wanted:
             raise InvalidInputError("rules", "give at least one rule id, or leave it out")
-        chosen = tuple(families) if families is not None else self.families_for(kind)
+        given = tuple(families) if families is not None else None
         selection = None if wanted is None else frozenset(wanted)
-        key = (kind, period, chosen, selection)
-        found = self._plans.get(key)
+        key = (kind, period, given, selection)
+        found = self._plans.get(key)  # first, so a call for a known plan does no other work
         if found is None:
+            chosen = given if given is not None else self.families_for(kind)
             if selection is not None:
                 chosen = self._families_with(kind, chosen, selection, families is None)
             found = self._plans[key] = self._make_plan(kind, period, chosen, selection)

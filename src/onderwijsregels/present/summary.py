@@ -11,7 +11,7 @@ article of each value. Headings and the legend follow ``lang`` (``nl`` or ``en``
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from onderwijsregels.citations import Confidence
 from onderwijsregels.evaluate import Evaluation
@@ -56,6 +56,31 @@ def _cell(evaluation: Evaluation, rule_id: str, lang: str) -> str:
     return "-"
 
 
+def _employee_cells(where: str, subject: Employee | School) -> list[str]:
+    assert isinstance(subject, Employee)
+    return [subject.name or where, subject.function.value, str(subject.werktijdfactor)]
+
+
+def _school_cells(where: str, subject: Employee | School) -> list[str]:
+    assert isinstance(subject, School)
+    return [subject.name or where, str(subject.pupils)]
+
+
+def _block(
+    results: Sequence[tuple[str, Evaluation]],
+    headers: list[str],
+    cells: Callable[[str, Employee | School], list[str]],
+    lang: str,
+) -> str:
+    """One table: the subjects' own cells, then one column per main rule (headed by title)."""
+    rules = _main_rules([evaluation for _, evaluation in results])
+    rows = [
+        [*cells(where, ev.subject), *(_cell(ev, rule, lang) for rule in rules)]
+        for where, ev in results
+    ]
+    return table([*headers, *rules.values()], rows)
+
+
 def board_summary(results: Sequence[tuple[str, Evaluation]], lang: str = "en") -> str:
     """Employees and schools as two tables of their main values, with a legend.
 
@@ -71,35 +96,10 @@ def board_summary(results: Sequence[tuple[str, Evaluation]], lang: str = "en") -
     employees = [(w, e) for w, e in results if isinstance(e.subject, Employee)]
     schools = [(w, e) for w, e in results if isinstance(e.subject, School)]
     if employees:
-        rules = _main_rules([e for _, e in employees])
-        rows = []
-        for where, evaluation in employees:
-            subject = evaluation.subject
-            assert isinstance(subject, Employee)
-            rows.append(
-                [
-                    subject.name or where,
-                    subject.function.value,
-                    str(subject.werktijdfactor),
-                    *(_cell(evaluation, rule, lang) for rule in rules),
-                ]
-            )
-        headers = [_("employee"), _("function"), _("werktijdfactor"), *rules.values()]
-        blocks.append(table(headers, rows))
+        headers = [_("employee"), _("function"), _("werktijdfactor")]
+        blocks.append(_block(employees, headers, _employee_cells, lang))
     if schools:
-        rules = _main_rules([e for _, e in schools])
-        rows = []
-        for where, evaluation in schools:
-            subject = evaluation.subject
-            assert isinstance(subject, School)
-            rows.append(
-                [
-                    subject.name or where,
-                    str(subject.pupils),
-                    *(_cell(evaluation, rule, lang) for rule in rules),
-                ]
-            )
-        blocks.append(table([_("school"), _("pupils"), *rules.values()], rows))
+        blocks.append(_block(schools, [_("school"), _("pupils")], _school_cells, lang))
     if results:
         first = results[0][1]
         blocks.append(
