@@ -277,3 +277,15 @@ def test_a_trailing_separator_and_short_rows(
         ("1", "360.00"),  # (500 + 100) × 0.6
         ("4", "600.00"),  # (500 + 100) × 1
     ]
+
+
+def test_schools_by_school_year(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "schools.csv"
+    path.write_text("name,pupils,brin\nDe Klimop,212,12AB\n", encoding="utf-8")
+    code, out, err = run(["evaluate", str(path), "--school-year", "2021-2022"], capsys)
+    assert code == 0, err
+    (row,) = csv.DictReader(io.StringIO(out))
+    assert row["name"] == "De Klimop"
+    assert row["bekostiging_professionalisering.edition"] == "bekostiging-professionalisering-2021"
+    assert row["bedrag_per_leerling"] == "94.20"  # the Regeling's amount per pupil, 2021-2022
+    assert row["bekostiging_professionalisering"] == "19970.40"  # 212 × 94.20

@@ -502,7 +502,7 @@ def _evaluate_export(rulebook: Rulebook, arguments: argparse.Namespace) -> int:
             out,
             year=arguments.year,
             on=arguments.on,
-            school_year=str(arguments.school_year) if arguments.school_year else None,
+            school_year=arguments.school_year,
             rules=_rules(arguments),
             keep=arguments.keep,
             form=form,  # type: ignore[arg-type]  # checked above

@@ -39,6 +39,7 @@ import attrs
 from onderwijsregels.batch import Batch
 from onderwijsregels.errors import InvalidInputError
 from onderwijsregels.limits import MAX_ROW_BYTES
+from onderwijsregels.periods import SchoolYear
 from onderwijsregels.plan import RecordError
 from onderwijsregels.present.csv import safe_cell
 from onderwijsregels.receipt import Receipt
@@ -192,7 +193,7 @@ def evaluate_csv(
     *,
     year: int | None = None,
     on: date | None = None,
-    school_year: str | None = None,
+    school_year: str | SchoolYear | None = None,
     rules: Sequence[str] | None = None,
     keep: Sequence[str] = (),
     form: Format = "csv",
@@ -225,10 +226,7 @@ def evaluate_csv(
         for index, result in progress(batch.results(shared=True), "checking", None):
             count += 1
             if isinstance(result, RecordError):
-                bad.extend(
-                    BadRow(source.line, index, field.removeprefix("row "), why)
-                    for field, why in result.problems
-                )
+                bad.extend(BadRow(source.line, index, field, why) for field, why in result.problems)
     if bad and not skip_invalid:
         shown = [
             (f"line {item.line}" + (f", column {item.column}" if item.column else ""), item.reason)
