@@ -156,3 +156,21 @@ def test_the_reference_day_has_one_name() -> None:
     assert ev.to_dict()["outcomes"]["individueel_budget"]["reference_day"] == "2020-01-01"
     assert (ev.day, outcome.day) == (ev.reference_day, outcome.reference_day)
     assert rb.plan(owr.Employee, year=2020).reference_day == date(2020, 1, 1)
+
+
+def test_loading_the_rules_does_not_import_ledgers_scenarios_or_the_batch() -> None:
+    # `import onderwijsregels` + `load()` is on every command's path: the parts it does not
+    # need load on first use (a fresh interpreter, so nothing is imported already).
+    code = (
+        "import sys, onderwijsregels as owr; owr.load(); "
+        "print(sorted(m for m in ('onderwijsregels.batch', 'onderwijsregels.scenarios', "
+        "'onderwijsregels.ledger', 'onderwijsregels.statement') if m in sys.modules)); "
+        "print(owr.Batch.__module__, owr.scenario.__module__, owr.Ledger.__module__)"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert found == [
+        "[]",
+        "onderwijsregels.batch onderwijsregels.scenarios onderwijsregels.ledger",
+    ]

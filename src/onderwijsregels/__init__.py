@@ -13,8 +13,8 @@ Decimal('360.00')
 
 from __future__ import annotations
 
-from onderwijsregels.accrual import Accrual, AccrualYear, accruals
-from onderwijsregels.batch import Batch
+from typing import TYPE_CHECKING
+
 from onderwijsregels.citations import Citation, Confidence, Interpretation
 from onderwijsregels.diff import EditionDiff
 from onderwijsregels.editions import Edition
@@ -43,20 +43,14 @@ from onderwijsregels.evaluate import (
     Outcome,
 )
 from onderwijsregels.hookspecs import hookimpl
-from onderwijsregels.ledger import (
-    Ledger,
-    SavingsAgreement,
-    Situation,
-    Spending,
-    SpendingKind,
-    Tranche,
-)
 from onderwijsregels.model import SCALES, Employee, Function, School
 from onderwijsregels.money import round_money
 from onderwijsregels.parameters import DatedValue, Parameter
 from onderwijsregels.periods import CalendarYear, Day, SchoolYear
 from onderwijsregels.plan import Plan, RecordError
 from onderwijsregels.receipt import EditionSource, Receipt
+
+# Eager: the function has the name of its module, which a lazy import would leave in its place.
 from onderwijsregels.register_overview import RegisterRow, register_overview
 from onderwijsregels.registration import OldTitle, Predicate, Register, Registration, Route
 from onderwijsregels.rulebook import BrokenPlugin, PluginInfo, PluginWarning, Rulebook, load
@@ -69,18 +63,56 @@ from onderwijsregels.rules import (
     Unit,
     rule,
 )
-from onderwijsregels.scenarios import (
-    Comparison,
-    RuleComparison,
-    RuleTotal,
-    ScenarioValue,
-    SubjectComparison,
-    compare,
-    scenario,
-)
 from onderwijsregels.sources import Grade, Source
-from onderwijsregels.statement import BoardLapse, Statement, board_lapses
 from onderwijsregels.version import library_version
+
+if TYPE_CHECKING:  # for type checkers; at run time these load on first use
+    from onderwijsregels.accrual import Accrual, AccrualYear, accruals
+    from onderwijsregels.batch import Batch
+    from onderwijsregels.ledger import (
+        Ledger,
+        SavingsAgreement,
+        Situation,
+        Spending,
+        SpendingKind,
+        Tranche,
+    )
+    from onderwijsregels.scenarios import (
+        Comparison,
+        RuleComparison,
+        RuleTotal,
+        ScenarioValue,
+        SubjectComparison,
+        compare,
+        scenario,
+    )
+    from onderwijsregels.statement import BoardLapse, Statement, board_lapses
+
+_LAZY = {
+    "Accrual": "onderwijsregels.accrual",
+    "AccrualYear": "onderwijsregels.accrual",
+    "accruals": "onderwijsregels.accrual",
+    "Batch": "onderwijsregels.batch",
+    "Ledger": "onderwijsregels.ledger",
+    "SavingsAgreement": "onderwijsregels.ledger",
+    "Situation": "onderwijsregels.ledger",
+    "Spending": "onderwijsregels.ledger",
+    "SpendingKind": "onderwijsregels.ledger",
+    "Tranche": "onderwijsregels.ledger",
+    "Comparison": "onderwijsregels.scenarios",
+    "RuleComparison": "onderwijsregels.scenarios",
+    "RuleTotal": "onderwijsregels.scenarios",
+    "ScenarioValue": "onderwijsregels.scenarios",
+    "SubjectComparison": "onderwijsregels.scenarios",
+    "compare": "onderwijsregels.scenarios",
+    "scenario": "onderwijsregels.scenarios",
+    "BoardLapse": "onderwijsregels.statement",
+    "Statement": "onderwijsregels.statement",
+    "board_lapses": "onderwijsregels.statement",
+}
+"""Public names of the parts of the library that loading the rules does not need (ledgers,
+statements, scenarios, the batch): imported on first use, so ``import onderwijsregels`` and
+``load()`` stay quick."""
 
 __version__ = library_version()
 """The installed version (``0+unknown`` for a source tree that is not installed)."""
@@ -169,3 +201,19 @@ __all__ = [
     "rule",
     "scenario",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """Import a public name of a part loaded on first use (see ``_LAZY``)."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'onderwijsregels' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
