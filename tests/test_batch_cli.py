@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -289,3 +290,26 @@ def test_schools_by_school_year(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert row["bekostiging_professionalisering.edition"] == "bekostiging-professionalisering-2021"
     assert row["bedrag_per_leerling"] == "94.20"  # the Regeling's amount per pupil, 2021-2022
     assert row["bekostiging_professionalisering"] == "19970.40"  # 212 × 94.20
+
+
+def test_an_excel_export(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["Id", "Function", "Werktijdfactor", "Birth_date"])
+    sheet.append([1, "leraar", 0.6, date(1961, 4, 2)])  # a number cell, a date cell
+    sheet.append([2, "oop", 1, None])
+    sheet.append([3, "leraar", "0,6", None])  # a text cell with a decimal comma
+    path = tmp_path / "export.xlsx"
+    workbook.save(path)
+    argv = ["evaluate", str(path), "--year", "2020", "--rules", "individueel_budget"]
+    code, _, err = run(argv, capsys)
+    assert code == 2
+    assert "line 4, column werktijdfactor: '0,6' has a decimal comma" in err  # the sheet's row
+    code, out, _ = run([*argv, "--skip-invalid"], capsys)
+    assert code == 3
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [(row["id"], row["individueel_budget"]) for row in rows] == [
+        ("1", "360.00"),  # the cell 0.6 (a binary double) read as the 0.6 typed: 600 × 0.6
+        ("2", "600.00"),  # (500 + 100) × 1
+    ]

@@ -197,7 +197,9 @@ def _parser() -> argparse.ArgumentParser:
         ),
     )
     evaluate.add_argument(
-        "file", type=Path, help="a JSON or YAML board file, or a CSV export (.csv)"
+        "file",
+        type=Path,
+        help="a JSON or YAML board file, or an export: CSV (.csv) or Excel (.xlsx, its first sheet)",
     )
     period = evaluate.add_mutually_exclusive_group(required=True)
     period.add_argument("--year", type=_year, help="a calendar year, e.g. 2020")
@@ -810,7 +812,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 if arguments.format == "json"
                 else difference.to_text()
             )
-        elif arguments.file.suffix.lower() == ".csv":
+        elif arguments.file.suffix.lower() in (".csv", ".xlsx"):
             return _evaluate_export(rulebook, arguments)
         else:
             output = _evaluate(rulebook, arguments)

@@ -1,4 +1,5 @@
-"""An HR export (CSV) streamed through the batch: checked first, then written.
+"""An HR export (CSV, or an Excel workbook) streamed through the batch: checked first, then
+written.
 
 ``onderwijsregels evaluate export.csv --year 2026`` reads the export row by row
 (columns: :mod:`onderwijsregels.columns`), so a file of a million rows takes
@@ -37,7 +38,7 @@ from typing import IO, Any, Literal
 import attrs
 
 from onderwijsregels.batch import Batch
-from onderwijsregels.errors import InvalidInputError
+from onderwijsregels.errors import InvalidInputError, MissingExtraError
 from onderwijsregels.limits import MAX_ROW_BYTES
 from onderwijsregels.periods import SchoolYear
 from onderwijsregels.plan import RecordError
@@ -171,6 +172,78 @@ def _delimiter(header: str) -> str:
     return ";" if header.count(";") > header.count(",") else ","
 
 
+class _Closing:
+    """A context manager that closes a workbook."""
+
+    def __init__(self, workbook: Any) -> None:
+        self.workbook = workbook
+
+    def __enter__(self) -> _Closing:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.workbook.close()
+
+
+def _excel_cell(value: object) -> object:
+    """An Excel cell as the table reader takes it.
+
+    Excel keeps a number as a binary double; the shortest decimal that gives the same double
+    (``repr``) is the number as typed (``0.6``, not 0.59999999999999997779...), so that text is
+    read, exactly. Whole numbers stay whole; dates, texts and booleans stay as they are.
+    """
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            return "not a number"  # refused by the reader, naming the column
+        return str(int(value)) if value.is_integer() and abs(value) < 2**53 else repr(value)
+    return value
+
+
+class _ExcelRows:
+    """The first worksheet of an .xlsx workbook: its header and data rows, streamed."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.line = 1
+        self.delimiter = ","
+
+    def open(self) -> tuple[list[str], Iterator[list[object]], Any]:
+        try:
+            import openpyxl
+        except ImportError:
+            raise MissingExtraError("openpyxl", "batch", "reading an .xlsx export") from None
+        try:
+            workbook = openpyxl.load_workbook(self.path, read_only=True, data_only=True)
+        except OSError as error:
+            raise InvalidInputError(
+                "", f"cannot read the file: {error.strerror or error}"
+            ) from None
+        except Exception as error:  # openpyxl's own errors for a file that is no workbook
+            raise InvalidInputError("", f"is not an .xlsx workbook ({error})") from None
+        sheet = workbook.worksheets[0]
+        values = sheet.iter_rows(values_only=True)
+        header_row = next(values, None)
+        if header_row is None:
+            workbook.close()
+            raise InvalidInputError("", "the first worksheet is empty; give a header row and rows")
+        header = ["" if cell is None else str(cell) for cell in header_row]
+        while header and not header[-1]:
+            header.pop()  # Excel's trailing empty columns
+        width = len(header)
+
+        def rows() -> Iterator[list[object]]:
+            for number, row in enumerate(values, start=2):
+                self.line = number
+                cells = [_excel_cell(cell) for cell in row]
+                while len(cells) > width and cells[-1] in (None, ""):
+                    cells.pop()
+                if all(cell in (None, "") for cell in cells):
+                    continue  # a blank row
+                yield cells + [None] * (width - len(cells))
+
+        return header, rows(), _Closing(workbook)
+
+
 def _where(error: Exception, line: int) -> str:
     """Where a reading problem is: its line, or the file's encoding (text is decoded in
     blocks, so a bad byte cannot be placed on a line)."""
@@ -216,7 +289,7 @@ def evaluate_csv(
         "errors": "collect",
     }
     # 1. check
-    source = _Rows(path)
+    source: _Rows | _ExcelRows = _ExcelRows(path) if path.suffix.lower() == ".xlsx" else _Rows(path)
     header, rows, handle = source.open()
     options["decimal_comma"] = source.delimiter == ";"
     bad: list[BadRow] = []
