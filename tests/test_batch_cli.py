@@ -313,3 +313,31 @@ def test_an_excel_export(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
         ("1", "360.00"),  # the cell 0.6 (a binary double) read as the 0.6 typed: 600 × 0.6
         ("2", "600.00"),  # (500 + 100) × 1
     ]
+
+
+def test_rules_on_a_board_of_employees_and_schools(capsys: pytest.CaptureFixture[str]) -> None:
+    # One --rules for both kinds: each kind gets the rules that are its own.
+    board = str(ROOT / "examples" / "schoolbestuur.yaml")
+    argv = ["evaluate", board, "--year", "2020", "--format", "json"]
+    code, out, err = run([*argv, "--rules", "individueel_budget,bedrag_per_leerling"], capsys)
+    assert code == 0, err
+    results = json.loads(out)["results"]
+    first = next(r for r in results if r["record"] == "employees[0]")
+    school = next(r for r in results if r["record"] == "schools[0]")
+    assert list(first["outcomes"]) == ["individueel_budget"]
+    assert first["outcomes"]["individueel_budget"]["value"] == "360.00"  # (500 + 100) × 0.6
+    assert list(school["outcomes"]) == ["bedrag_per_leerling"]
+    code, out, err = run([*argv, "--rules", "individueel_budget"], capsys)
+    assert code == 0, err
+    school = next(r for r in json.loads(out)["results"] if r["record"] == "schools[0]")
+    assert school["outcomes"] == {}  # no rule of a school was asked for
+
+
+def test_a_rule_the_edition_lacks_is_blamed_on_the_flag(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    board = str(ROOT / "examples" / "schoolbestuur.yaml")
+    code, _, err = run(["evaluate", board, "--year", "2025", "--rules", "uren_per_jaar"], capsys)
+    assert code == 2
+    assert err.startswith("onderwijsregels: --rules: 'uren_per_jaar' is not a rule of the edition")
+    assert "cao-po-2024-2025" in err

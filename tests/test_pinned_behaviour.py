@@ -339,7 +339,9 @@ def test_a_removed_scale_is_refused_when_the_statement_is_made(rulebook_all: Rul
         ledger.statement(rulebook_all, through=2026)
     ((field, message),) = caught.value.problems
     assert field == "scale"
-    assert message.startswith("scale D11 was removed from the salary structure by CAO PO 2025-2027")
+    # Named by the text that removed it, with the edition that governs the day.
+    assert message.startswith("scale D11 was removed from the salary structure by CAO PO 2024-2025")
+    assert "and CAO PO 2025-2027 governs 2026-01-01" in message
     assert "(the regrading window ended on 2025-07-01)" in message
 
 

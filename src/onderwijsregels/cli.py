@@ -583,7 +583,7 @@ def _evaluate(rulebook: Rulebook, arguments: argparse.Namespace) -> str:
     except InvalidInputError as error:  # the API's `rules[0]` is the flag here
         if not error.field.startswith("rules"):
             raise
-        raise InvalidInputError("--rules", error.reason) from None
+        raise InvalidInputError.many([("--rules", why) for _, why in error.problems]) from None
     if form == "json":
         return json.dumps(evaluation_document(results), indent=2, ensure_ascii=False)
     if form == "explain":

@@ -22,7 +22,13 @@ from datetime import date
 from typing import Any
 
 from onderwijsregels.convert import unstructure
-from onderwijsregels.errors import InvalidInputError, NotEncodedError, OverspendingError
+from onderwijsregels.errors import (
+    InvalidInputError,
+    NoEditionError,
+    NotEncodedError,
+    OverspendingError,
+    UnknownEditionError,
+)
 from onderwijsregels.evaluate import Evaluation
 from onderwijsregels.ledger import LAPSE_TO_SCHOOL_OF_ACCRUAL, Ledger
 from onderwijsregels.model import Employee
@@ -118,6 +124,16 @@ def evaluate_records(
         ]
         if unknown:
             raise InvalidInputError.many(unknown)
+    for kind in {type(record.subject) for record in records}:  # the question's own problems
+        try:
+            rulebook.plan(
+                kind, year=year, on=on, school_year=school_year, families=families, rules=rules
+            )
+        except NoEditionError:
+            pass  # named below with the records it concerns, as every record's problem
+        except UnknownEditionError as error:  # a family no plugin provides
+            where = list(families or []).index(error.name) if error.name in (families or []) else 0
+            raise InvalidInputError(f"families[{where}]", str(error)) from None
     outcomes = rulebook.run(
         (record.subject for record in records),
         year=year,

@@ -392,10 +392,14 @@ def check_scale(edition: Edition, scale: str | None, day: date) -> str | None:
         if edition.regrading_until
         else ""
     )
+    # Named by the text that removed it (an edition deriving from that one carries the removal).
+    remover = citation.reference if citation is not None else edition.title
+    quote = f" ({citation.quote!r})" if citation is not None and citation.quote else ""
+    governs = f", and {edition.title} governs {day.isoformat()}"
     raise InvalidInputError(
         "scale",
-        f"scale {scale} was removed from the salary structure by {edition.title}, which "
-        f"governs {day.isoformat()}{basis}{window}; give the employee's scale under that edition",
+        f"scale {scale} was removed from the salary structure by {remover}{quote}{governs}"
+        f"{window}; give the employee's scale under that edition",
     )
 
 

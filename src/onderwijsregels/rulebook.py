@@ -468,9 +468,11 @@ class Rulebook:
 
         The period and ``families`` are given as for :meth:`evaluate`. ``rules``
         (one id or several) limits the plan to those rules; without
-        ``families`` it then uses only the families that define them. A rule
-        id that no edition of those families defines for ``kind`` is an
-        :class:`~onderwijsregels.errors.UnknownRuleError`; one that the edition
+        ``families`` it then uses only the families that define them. Rules
+        of the other kind of subject are left out (so one ``rules`` serves a
+        board of employees and schools); when none is left the plan evaluates
+        nothing. A rule id that no edition of those families defines for any
+        kind is an :class:`~onderwijsregels.errors.UnknownRuleError`; one that the edition
         in force on the reference day lacks (a rule removed by a later
         edition, or not yet added) is an
         :class:`~onderwijsregels.errors.InvalidInputError` on ``rules`` that
@@ -497,8 +499,13 @@ class Rulebook:
         if found is None:
             chosen = given if given is not None else self.families_for(kind)
             if selection is not None:
-                chosen = self._families_with(kind, chosen, selection, families is None)
-            found = self._plans[key] = self._make_plan(kind, period, chosen, selection)
+                chosen, selection = self._families_with(kind, chosen, selection, given is None)
+            if selection is not None and not selection:
+                # Only rules for the other kind of subject were asked for: nothing to evaluate.
+                found = Plan(kind, period, (), selection)
+            else:
+                found = self._make_plan(kind, period, chosen, selection)
+            self._plans[key] = found
         return found
 
     def _families_with(
@@ -507,21 +514,26 @@ class Rulebook:
         chosen: tuple[str, ...],
         wanted: frozenset[str],
         narrow: bool,
-    ) -> tuple[str, ...]:
-        """The families of ``chosen`` that define a wanted rule (all of ``chosen`` unless
-        ``narrow``); an unknown rule id raises UnknownRuleError."""
+    ) -> tuple[tuple[str, ...], frozenset[str]]:
+        """The families of ``chosen`` that define a wanted rule for ``kind`` (all of ``chosen``
+        unless ``narrow``), and the wanted rules that are rules for ``kind``. A rule id that
+        no family of ``chosen`` defines for any kind of subject raises UnknownRuleError."""
         defines: dict[str, set[str]] = {}
-        for family in chosen:
+        known: set[str] = set()
+        families = chosen if not narrow else tuple(self.families())
+        for family in families:
             for edition in self.editions(family):
                 for rule in edition.rules:
-                    if issubclass(kind, rule.subject):
+                    known.add(rule.id)
+                    if family in chosen and issubclass(kind, rule.subject):
                         defines.setdefault(rule.id, set()).add(family)
         for rule_id in sorted(wanted):
-            if rule_id not in defines:
-                raise UnknownRuleError(rule_id, sorted(defines))
+            if rule_id not in known:
+                raise UnknownRuleError(rule_id, sorted(known))
+        mine = frozenset(rule for rule in wanted if rule in defines)
         if not narrow:
-            return chosen
-        return tuple(family for family in chosen if any(family in defines[r] for r in wanted))
+            return chosen, mine
+        return tuple(family for family in chosen if any(family in defines[r] for r in mine)), mine
 
     def run(
         self,

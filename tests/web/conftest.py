@@ -76,9 +76,15 @@ def stop_server(process: subprocess.Popen[bytes]) -> None:
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def server_log(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the real server writes its log."""
+    return tmp_path_factory.mktemp("server") / "server.log"
+
+
+@pytest.fixture(scope="session")
+def server(server_log: Path) -> Iterator[str]:
     """The base URL of a real ``onderwijsregels serve`` process on 127.0.0.1."""
-    log = tmp_path_factory.mktemp("server") / "server.log"
+    log = server_log
     process, base = start_server(log)
     try:
         yield base

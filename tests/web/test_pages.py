@@ -72,7 +72,7 @@ def test_the_form_shows_the_budget_with_its_article(client: TestClient) -> None:
     row = row[: row.index("</tr>")]
     assert "CAO PO 2019-2020, art. 9.3 lid 2" in row
     assert "Secundaire bron" in row  # art. 9.8 (the 2020 top-up) is not confirmed: secondary
-    assert cell(answer.text, "uren_per_werkweek") == "1.2"  # 2 hours x 0.6, as the library shows it
+    assert cell(answer.text, "uren_per_werkweek") == "1,2 uur per werkweek"  # 2 hours x 0.6
     assert "<summary>Toon berekening</summary>" in answer.text
     assert "€ 600,00 × werktijdfactor 0.6 = € 360,00" in answer.text  # the explanation's step
     assert 'value="0,6"' in answer.text  # the form keeps what was typed
@@ -124,7 +124,8 @@ def test_the_register_page_shows_status_and_next_date(client: TestClient) -> Non
     assert '<dd id="volgende-datum">2027-09-01</dd>' in answer.text
     row = answer.text[answer.text.index('id="regel-schoolleidersregister_herregistratiedatum"') :]
     assert "Registerreglement Schoolleidersregister PO, art. 7 lid 1" in row[: row.index("</tr>")]
-    assert cell(answer.text, "schoolleidersregister_punten_nodig") == "15"  # 100 - 85
+    assert cell(answer.text, "schoolleidersregister_punten_nodig") == "15 punten"  # 100 - 85
+    assert "<dt>Categorie voor het bestuur</dt><dd>in orde</dd>" in answer.text  # Dutch
 
 
 def test_the_register_page_names_each_bad_field(client: TestClient) -> None:
@@ -141,3 +142,11 @@ def test_the_scale_list_says_which_scales_were_removed(client: TestClient) -> No
     page = client.get("/").text
     assert '<option value="D11">geschrapt door CAO PO 2024-2025; herindelen vóór 2025-07-01' in page
     assert '<option value="L11"></option>' in page
+
+
+def test_a_year_no_edition_covers_is_a_problem_of_the_year_field(client: TestClient) -> None:
+    # The CAO PO editions start with the content of 2020 (CAO PO 2019-2020, from 2020-01-01).
+    answer = client.get("/", params={**TEACHER, "year": "2019"})
+    assert answer.status_code == 422
+    assert "governs 2019-01-01" in answer.text
+    assert 'id="year"' in answer.text

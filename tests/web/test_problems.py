@@ -218,3 +218,10 @@ def test_two_unknown_editions_are_both_named(client: TestClient) -> None:
     errors = found["errors"]
     assert isinstance(errors, list)
     assert [item["field"] for item in errors] == ["a", "b"]
+
+
+def test_rules_and_families_problems_name_their_fields(client: TestClient) -> None:
+    body = {"employees": [TEACHER], "year": 2025, "rules": ["uren_per_jaar"]}
+    assert problem(client.post("/evaluate", json=body), 422)["field"] == "rules"
+    body = {"employees": [TEACHER], "year": 2020, "families": ["cao-po", "nope"]}
+    assert problem(client.post("/evaluate", json=body), 422)["field"] == "families[1]"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import httpx
 import pytest
@@ -82,3 +83,17 @@ def test_serve_without_the_web_extra_says_what_to_install(
         "onderwijsregels: serve needs the web extra (uvicorn is not installed): "
         "pip install 'onderwijsregels[web]'\n"
     )
+
+
+def test_the_server_logs_no_request_data(server: str, server_log: Path) -> None:
+    # A page asked with a birth date: the query (personal data) never reaches the log.
+    page = httpx.get(
+        f"{server}/",
+        params={"function": "leraar", "werktijdfactor": "0,6", "birth_date": "1962-05-10"},
+        timeout=30,
+    )
+    assert page.status_code in (200, 422)
+    log = server_log.read_text(errors="replace")
+    assert "Uvicorn running" in log or "Application startup complete" in log  # it does log
+    assert "1962-05-10" not in log
+    assert "birth_date" not in log

@@ -178,11 +178,15 @@ def _within_limit(items: Sequence[_T], what: str) -> Sequence[_T]:
     (``evaluate_many``, or ``onderwijsregels evaluate EXPORT.csv``), which streams.
     """
     if len(items) > MAX_REQUEST_SUBJECTS:
+        instead = (
+            "split them over several requests"
+            if what == "ledgers"
+            else "evaluate more with the batch (onderwijsregels evaluate EXPORT.csv, or "
+            "Rulebook.evaluate_many), which streams"
+        )
         raise InvalidInputError(
             what.split()[0],
-            f"a request holds at most {MAX_REQUEST_SUBJECTS} {what}, got {len(items)}; "
-            "evaluate more with the batch (onderwijsregels evaluate EXPORT.csv, or "
-            "Rulebook.evaluate_many), which streams",
+            f"a request holds at most {MAX_REQUEST_SUBJECTS} {what}, got {len(items)}; {instead}",
         )
     return items
 

@@ -562,7 +562,8 @@ def openapi(rulebook: Rulebook) -> dict[str, Any]:
                 ],
                 "responses": {
                     "200": {"description": "the differences", "content": _json("Diff")},
-                    **_problems(404),
+                    # 422: two editions of different families cannot be compared.
+                    **_problems(404, 422),
                 },
             }
         },

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
@@ -23,13 +24,16 @@ from starlette.responses import HTMLResponse
 
 from onderwijsregels.convert import parse_day, shown
 from onderwijsregels.documents import registers_document
-from onderwijsregels.errors import InputError, InvalidInputError
-from onderwijsregels.evaluate import Evaluation
+from onderwijsregels.errors import InputError, InvalidInputError, NoEditionError
+from onderwijsregels.evaluate import Evaluation, Outcome
+from onderwijsregels.i18n import gettext
 from onderwijsregels.model import SCALES, Employee, Function
 from onderwijsregels.periods import check_year
+from onderwijsregels.present.words import unit_words, value_words
 from onderwijsregels.records import Record
 from onderwijsregels.registration import Predicate, Route
 from onderwijsregels.rulebook import Rulebook
+from onderwijsregels.rules import Unit
 
 __all__ = ["rekentool", "schoolleidersregister"]
 
@@ -94,6 +98,22 @@ def _year(text: str) -> int:
     return check_year(int(text), "year")
 
 
+LABELS = {
+    "function": "Functie",
+    "werktijdfactor": "Werktijdfactor",
+    "scale": "Schaal",
+    "birth_date": "Geboortedatum",
+    "year": "Kalenderjaar",
+    "on": "Dag",
+    "decision_date": "Datum registratiebesluit",
+    "predicate": "Predicaat",
+    "route": "Route",
+    "points": "Behaalde punten",
+    "period": "Periode",
+}
+"""The fields' labels, for the list of problems above the form (which links to the fields)."""
+
+
 def _errors(error: InvalidInputError) -> dict[str, list[str]]:
     """The library's messages per form field (the last part of the field's path)."""
     found: dict[str, list[str]] = {}
@@ -102,9 +122,21 @@ def _errors(error: InvalidInputError) -> dict[str, list[str]]:
     return found
 
 
+def _shown(outcome: Outcome) -> str:
+    """A value as the Dutch page shows it: euros the Dutch way, other numbers with a decimal
+    comma and their unit (``1,2 uur per werkweek``, ``3 jaren``); yes/no as ja/nee."""
+    value = value_words(outcome.value, outcome.unit, "nl")
+    if outcome.unit.is_money or outcome.unit in (Unit.JA_NEE, Unit.TEKST, Unit.DATUM):
+        return value
+    if isinstance(outcome.value, Decimal):
+        value = value.replace(".", ",")
+    return f"{value} {unit_words(outcome.unit, 'nl')}"
+
+
 def _outcomes(evaluation: Evaluation) -> dict[str, Any]:
     return {
         "document": evaluation.to_dict(),
+        "shown": {outcome.rule_id: _shown(outcome) for outcome in evaluation.outcomes},
         "explain": evaluation.explain("nl"),
         "label": evaluation.period.label,
     }
@@ -113,7 +145,7 @@ def _outcomes(evaluation: Evaluation) -> dict[str, Any]:
 def _render(name: str, status: int, **context: Any) -> HTMLResponse:
     template = _ENVIRONMENT.get_template(name)
     return HTMLResponse(
-        template.render(functions=FUNCTIONS, confidence=CONFIDENCE, **context),
+        template.render(functions=FUNCTIONS, confidence=CONFIDENCE, labels=LABELS, **context),
         status_code=status,
     )
 
@@ -169,6 +201,10 @@ async def rekentool(request: Request) -> HTMLResponse:
         return _render("rekentool.html", 200, **context)
     try:
         context["result"] = _calculation(_rulebook(request), form)
+    except NoEditionError as error:  # a period no edition covers: a problem of that field
+        field = "on" if form["on"] else "year"
+        context["errors"] = _errors(InvalidInputError(field, str(error)))
+        return _render("rekentool.html", InvalidInputError.http_status, **context)
     except InvalidInputError as error:
         context["errors"] = _errors(error)
         return _render("rekentool.html", error.http_status, **context)
@@ -208,7 +244,8 @@ def _position(rulebook: Rulebook, form: Mapping[str, str]) -> dict[str, Any]:
     assert on is not None  # a missing or bad day is among the problems
     row = registers_document(rulebook, [Record("formulier", employee)], on)["employees"][0]
     evaluation = rulebook.evaluate(employee, on=on, families=[REGISTER_FAMILY])
-    return {"row": row, **_outcomes(evaluation)}
+    category = gettext(str(row["category"]), "nl")
+    return {"row": row, "category": category, **_outcomes(evaluation)}
 
 
 async def schoolleidersregister(request: Request) -> HTMLResponse:
