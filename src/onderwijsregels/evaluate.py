@@ -11,6 +11,7 @@ reading them raises a clear error.
 from __future__ import annotations
 
 import decimal
+import functools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
@@ -97,6 +98,11 @@ class EditionUse:
 
     def notes(self) -> tuple[str, ...]:
         """The notes every outcome of this edition carries."""
+        return self._notes
+
+    @functools.cached_property
+    def _notes(self) -> tuple[str, ...]:
+        # Worked out once per use (every rule of every evaluation under it asks).
         found: list[str] = []
         edition = self.edition
         if self.nawerking and edition.valid_to is not None:
