@@ -762,7 +762,7 @@ def test_trede_0_is_not_a_starters_step(rulebook_all: Rulebook) -> None:
     # The starters' budget runs from L10-1 to L10-3; a trede must be a whole number from 0, so 0
     # is accepted as input and falls outside the steps.
     employee = Employee(function=LERAAR, werktijdfactor=D("0.5"), scale="L10", trede=0)
-    assert employee.label == "leraar (leraar, L10-0, werktijdfactor 0.5)"
+    assert employee.label == "leraar (L10-0, werktijdfactor 0.5)"
     evaluation = rulebook_all.evaluate(employee, year=2020)
     assert reason(evaluation, STARTER) == "L10-0 is not a starters' step (L10-1 up to L10-3)"
     accrual = owr.accruals(rulebook_all, employee, 2020)

@@ -201,12 +201,18 @@ class Employee:
 
     @property
     def label(self) -> str:
-        """A short human label: name (or function), scale and werktijdfactor."""
-        who = self.name or self.function.value
-        scale = f", {self.scale}" if self.scale else ""
-        if self.scale and self.trede is not None:
-            scale += f"-{self.trede}"
-        return f"{who} ({self.function.value}{scale}, werktijdfactor {self.werktijdfactor})"
+        """A short human label: name and function (or the function alone), scale, werktijdfactor.
+
+        >>> Employee(function=Function.LERAAR, werktijdfactor=Decimal("0.6"), scale="L11").label
+        'leraar (L11, werktijdfactor 0.6)'
+        >>> Employee(function=Function.OOP, werktijdfactor=Decimal("1"), name="Femke").label
+        'Femke (oop, werktijdfactor 1)'
+        """
+        parts = [] if self.name is None else [self.function.value]
+        if self.scale:
+            parts.append(self.scale if self.trede is None else f"{self.scale}-{self.trede}")
+        parts.append(f"werktijdfactor {self.werktijdfactor}")
+        return f"{self.name or self.function.value} ({', '.join(parts)})"
 
 
 def _pupils(value: object) -> int:

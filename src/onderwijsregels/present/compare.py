@@ -16,7 +16,7 @@ JSON (``Comparison.to_dict()``), as every JSON output of the library comes from 
 ...                    from_=date(2027, 1, 1), citation="A made-up figure for this example")
 >>> juf = owr.Employee(function=owr.Function.LERAAR, werktijdfactor=Decimal("0.6"))
 >>> print(comparison_csv(compare(rb, what_if, [juf], year=2027)).splitlines()[1])
-0,"leraar (leraar, werktijdfactor 0.6)",individueel_budget,EUR per kalenderjaar,value,315.00,interpretation,value,360.00,interpretation,45.00
+0,leraar (werktijdfactor 0.6),individueel_budget,EUR per kalenderjaar,value,315.00,interpretation,value,360.00,interpretation,45.00
 """
 
 from __future__ import annotations
