@@ -64,7 +64,7 @@ from onderwijsregels.rulebook import Rulebook, load
 from onderwijsregels.scaffold import new_edition
 from onderwijsregels.scenarios import compare, parse_scenario_value, scenario
 from onderwijsregels.statement import CSV_HEADER, lapses_per_school
-from onderwijsregels.stream import evaluate_csv, report_text
+from onderwijsregels.stream import evaluate_export, report_text
 from onderwijsregels.version import library_version
 
 __all__ = ["SKIPPED_ROWS", "main"]
@@ -498,7 +498,7 @@ def _evaluate_export(rulebook: Rulebook, arguments: argparse.Namespace) -> int:
         raise InvalidInputError("--output", f"cannot write: {error.strerror or error}") from None
     try:
         options: dict[str, Any] = {"progress": progress} if progress else {}
-        report = evaluate_csv(
+        report = evaluate_export(
             rulebook,
             arguments.file,
             out,

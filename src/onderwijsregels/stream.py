@@ -46,7 +46,7 @@ from onderwijsregels.present.csv import safe_cell
 from onderwijsregels.receipt import Receipt
 from onderwijsregels.rulebook import Rulebook
 
-__all__ = ["BadRow", "StreamReport", "evaluate_csv", "report_text"]
+__all__ = ["BadRow", "StreamReport", "evaluate_export", "report_text"]
 
 Format = Literal["csv", "json", "jsonl"]
 Progress = Callable[[Iterator[Any], str, int | None], Iterator[Any]]
@@ -259,7 +259,7 @@ def _csv_problem(error: Exception) -> str:
     return f"is not valid CSV ({text})"
 
 
-def evaluate_csv(
+def evaluate_export(
     rulebook: Rulebook,
     path: Path,
     out: IO[str],
@@ -273,7 +273,8 @@ def evaluate_csv(
     skip_invalid: bool = False,
     progress: Progress = _no_progress,
 ) -> StreamReport:
-    """Evaluate every row of the CSV export at ``path`` and write the results to ``out``.
+    """Evaluate every row of the export at ``path`` (CSV, or .xlsx: its first sheet) and write
+    the results to ``out``.
 
     Raises :class:`~onderwijsregels.errors.InvalidInputError` listing the bad
     rows (line, column, reason) before writing anything, unless
