@@ -438,3 +438,13 @@ def test_rows_that_differ_only_in_a_registration_cell_do_not_share(
     records = rulebook_all.evaluate_many(table, on=date(2025, 1, 1), rules=rule).to_records()
     assert records[0][f"{rule}.status"] == "not_applicable"
     assert records[1][f"{rule}.status"] == "ok"
+
+
+def test_a_rows_trace_later_comes_from_the_batch_not_a_new_run() -> None:
+    rulebook = owr.load()  # a fresh rulebook: its plans' memos hold only this batch
+    table = {"function": ["leraar"], "werktijdfactor": ["0.6"]}
+    (from_batch,) = rulebook.evaluate_many(table, year=2020, rules="individueel_budget")
+    again = rulebook.evaluate(leraar("0.6"), year=2020, rules="individueel_budget")
+    # The very outcome object of the batch: the rule did not run again.
+    assert again["individueel_budget"] is from_batch["individueel_budget"]
+    assert "Rounded once, half-up to cents: € 360,00" in again.explain()  # (500 + 100) × 0.6
