@@ -209,15 +209,10 @@ class Batch(Generic[_R]):
         self.size: int | None = self._table.size if self._table is not None else _size(subjects)
         """How many subjects the batch holds, when the input tells (a table, a list); else None."""
         if self._kind is None and self._rules:  # nothing to evaluate, but say a typo now
-            known = {
-                rule.id
-                for family in rulebook.families()
-                for edition in rulebook.editions(family)
-                for rule in edition.rules
-            }
+            known = rulebook.rule_ids()
             for rule_id in self._rules:
                 if rule_id not in known:
-                    raise UnknownRuleError(rule_id, sorted(known))
+                    raise UnknownRuleError(rule_id, known)
         plan = self._plan(self._kind) if self._kind is not None else None
         self.rule_ids: tuple[str, ...] = plan.rule_ids if plan is not None else ()
         """The rules evaluated, in column order."""

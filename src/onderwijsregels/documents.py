@@ -111,14 +111,9 @@ def evaluate_records(
     """
     found = list(problems)
     if rules is not None:  # a problem of the question, not of a record: said once
-        known = {
-            rule.id
-            for family in rulebook.families()
-            for edition in rulebook.editions(family)
-            for rule in edition.rules
-        }
+        known = rulebook.rule_ids()
         unknown = [
-            (f"rules[{index}]", f"no rule {item!r}; known rules: {', '.join(sorted(known))}")
+            (f"rules[{index}]", f"no rule {item!r}; known rules: {', '.join(known)}")
             for index, item in enumerate(rules)
             if item not in known
         ]

@@ -407,6 +407,23 @@ class Rulebook:
             )
         return diff_editions(first, second)
 
+    def rule_ids(self) -> tuple[str, ...]:
+        """Every rule id some installed edition defines, for any kind of subject, sorted.
+
+        >>> "individueel_budget" in load().rule_ids()
+        True
+        """
+        return tuple(
+            sorted(
+                {
+                    rule.id
+                    for family in self.families()
+                    for edition in self.editions(family)
+                    for rule in edition.rules
+                }
+            )
+        )
+
     def families_for(self, kind: type[Employee] | type[School]) -> tuple[str, ...]:
         """The families with rules for this kind of subject."""
         return tuple(
