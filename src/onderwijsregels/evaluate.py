@@ -196,6 +196,49 @@ def json_value(value: Value) -> Any:
     return str(value)
 
 
+class StepsLater:
+    """An outcome's steps, worked out when first asked: its rule run again for its subject.
+
+    The engine makes these for outcomes it computed without running the rule
+    for this subject (a traced rule replayed with the subject's number, see
+    :mod:`onderwijsregels.symbolic`). Running the rule must give the very value
+    the outcome has; if it does not, the engine has a defect, and this says so.
+    """
+
+    __slots__ = ("period", "rule", "subject", "use")
+
+    def __init__(
+        self, rule: Rule, subject: Employee | School, period: Period, use: EditionUse
+    ) -> None:
+        self.rule, self.subject, self.period, self.use = rule, subject, period, use
+
+    def resolve(self, exact: Value) -> tuple[Step, ...]:
+        """The steps, from running the rule; checks that it gives ``exact`` again."""
+        found = evaluate_rule(self.rule, self.subject, self.period, self.use)
+        if not isinstance(found, Outcome) or _key(found.exact) != _key(exact):
+            raise PluginError(
+                None,
+                None,
+                f"rule {self.rule.id!r} gave {found!r} when run again for its steps, not the "
+                f"value {exact!r} the engine found by tracing it (a defect in onderwijsregels)",
+                edition=self.use.edition.id,
+            )
+        return found.steps
+
+
+def _key(value: object) -> tuple[type, str]:
+    """A value compared with its form: ``Decimal("0.60")`` is not ``Decimal("0.6")`` here."""
+    return (type(value), str(value))
+
+
+def _steps_key(steps: tuple[Step, ...] | StepsLater) -> object:
+    """Outcomes compare by their steps, whether already worked out or not."""
+    if isinstance(steps, StepsLater):
+        found = evaluate_rule(steps.rule, steps.subject, steps.period, steps.use)
+        return found.steps if isinstance(found, Outcome) else found
+    return steps
+
+
 @attrs.frozen
 class Outcome:
     """The value of one rule for one subject on one day, with everything it rests on.
@@ -214,10 +257,26 @@ class Outcome:
     citations: tuple[Citation, ...]
     edition: Edition = attrs.field(repr=False)
     reference_day: date
-    steps: tuple[Step, ...] = attrs.field(repr=False)
+    _steps: tuple[Step, ...] | StepsLater = attrs.field(alias="steps", repr=False, eq=_steps_key)
     notes: tuple[str, ...] = ()
     interpretations: tuple[Interpretation, ...] = ()
     nawerking: bool = False
+
+    @property
+    def steps(self) -> tuple[Step, ...]:
+        """The arithmetic step by step, each step with what it rests on.
+
+        An outcome the engine computed from a traced rule (see
+        :mod:`onderwijsregels.symbolic`) works its steps out when first asked,
+        by running the rule for this subject, and keeps them.
+        """
+        steps = self._steps
+        if type(steps) is tuple:
+            return steps
+        assert isinstance(steps, StepsLater)
+        found = steps.resolve(self.exact)
+        object.__setattr__(self, "_steps", found)  # the same every time: a race is harmless
+        return found
 
     @property
     def day(self) -> date:
@@ -509,7 +568,7 @@ def _shown(value: object) -> str:
     return f"an object of type {type(value).__name__}"
 
 
-def _value_problem(value: object, unit: Unit) -> str | None:
+def value_problem(value: object, unit: Unit) -> str | None:
     """Why ``value`` cannot be a rule's value in ``unit``; ``None`` when it can."""
     if isinstance(value, float):
         return (
@@ -533,7 +592,7 @@ def _value_problem(value: object, unit: Unit) -> str | None:
     )
 
 
-def _result_problem(found: object, rule: Rule) -> str | None:
+def result_problem(found: object, rule: Rule) -> str | None:
     """Why what a rule's function returned is not a result; ``None`` when it is."""
     if isinstance(found, NotApplicable):
         return None if isinstance(found.reason, str) else "gave NotApplicable without a text reason"
@@ -547,12 +606,17 @@ def _result_problem(found: object, rule: Rule) -> str | None:
     wrong = next((step for step in found.steps if not isinstance(step, Step)), None)
     if wrong is not None:
         return f"gave a Computation with the step {_shown(wrong)}, which is not a Step"
-    return _value_problem(found.value, rule.unit)
+    return value_problem(found.value, rule.unit)
 
 
-def _evaluate_rule(
+def run_rule(
     rule: Rule, context: RuleContext, use: EditionUse
-) -> Outcome | NotApplicableResult | NotEncodedResult:
+) -> Computation | NotApplicable | NotEncodedResult:
+    """Run one rule's function: what it found, checked, or the gap it ran into.
+
+    A defect of the rule set raises :class:`~onderwijsregels.errors.PluginError`;
+    a value that cannot be computed exactly, :class:`InvalidInputError`.
+    """
     edition = use.edition
     try:
         with decimal.localcontext(EXACT):
@@ -590,7 +654,7 @@ def _evaluate_rule(
             f"rule {rule.id!r} raised {error!r}{why} for {subject_label(context)}",
             edition=edition.id,
         ) from error
-    problem = _result_problem(found, rule)
+    problem = result_problem(found, rule)
     if problem is not None:
         raise PluginError(
             None,
@@ -598,24 +662,54 @@ def _evaluate_rule(
             f"rule {rule.id!r} {problem} for {subject_label(context)}",
             edition=edition.id,
         )
+    return found
+
+
+def _evaluate_rule(
+    rule: Rule, context: RuleContext, use: EditionUse
+) -> Outcome | NotApplicableResult | NotEncodedResult:
+    found = run_rule(rule, context, use)
+    if isinstance(found, NotEncodedResult):
+        return found
     if not isinstance(found, Computation):
-        return NotApplicableResult(rule.id, rule.title, found.reason, edition.id)
-    if rule.values is not None and found.value not in rule.values:
+        return NotApplicableResult(rule.id, rule.title, found.reason, use.edition.id)
+    return finish_outcome(rule, context.period, context.day, use, found, found.value, found.steps)
+
+
+def finish_outcome(
+    rule: Rule,
+    period: Period,
+    day: date,
+    use: EditionUse,
+    found: Computation,
+    value: Value,
+    steps: tuple[Step, ...] | StepsLater,
+) -> Outcome:
+    """The outcome of a rule that found ``value``: rounded once, with every note it needs.
+
+    ``found`` gives the citations, notes and interpretations; ``value`` is its
+    value (the same, or a traced rule's value replayed for one subject, whose
+    ``steps`` then come later).
+    """
+    edition = use.edition
+    if rule.values is not None and value not in rule.values:
         raise PluginError(
             None,
             None,
-            f"rule {rule.id!r} gave {found.value!r}, which is not one of its declared values "
+            f"rule {rule.id!r} gave {value!r}, which is not one of its declared values "
             f"{sorted(rule.values)}",
             edition=edition.id,
         )
-    value = found.value
-    steps = found.steps
+    exact = value
     if rule.unit.is_money and isinstance(value, Decimal | int) and not isinstance(value, bool):
         rounded = round_money(Decimal(value))
-        steps = (
-            *steps,
-            Step(Message("Rounded once, half-up to cents: {amount}", amount=format_eur(rounded))),
-        )
+        if isinstance(steps, tuple):
+            steps = (
+                *steps,
+                Step(
+                    Message("Rounded once, half-up to cents: {amount}", amount=format_eur(rounded))
+                ),
+            )
         value = rounded
     notes: list[str] = list(use.notes())
     interpretations = [item for item in (rule.interpretation,) if item is not None]
@@ -632,7 +726,7 @@ def _evaluate_rule(
         )
         if edition.interpretation is not None and edition.interpretation not in interpretations:
             interpretations.append(edition.interpretation)
-    period_note = _period_note(rule, context.period, context.day)
+    period_note = _period_note(rule, period, day)
     if period_note:
         notes.append(period_note)
     notes.extend(found.notes)
@@ -640,12 +734,12 @@ def _evaluate_rule(
         rule_id=rule.id,
         title=rule.title,
         value=value,
-        exact=found.value,
+        exact=exact,
         unit=rule.unit,
         citation=found.citation,
         citations=found.citations,
         edition=edition,
-        reference_day=context.day,
+        reference_day=day,
         steps=steps,
         notes=tuple(notes),
         interpretations=tuple(interpretations),

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from decimal import MAX_EMAX, MIN_EMIN, ROUND_HALF_UP, Context, Decimal
 
+from onderwijsregels.symbolic import PLACEHOLDER, is_symbolic
+
 __all__ = ["CENT", "format_eur", "format_eur_exact", "round_money"]
 
 CENT = Decimal("0.01")
@@ -44,6 +46,8 @@ def format_eur(amount: Decimal) -> str:
     >>> format_eur(Decimal("3100"))
     '€ 3.100,00'
     """
+    if is_symbolic(amount):  # a rule traced for every value of a number (symbolic.py)
+        return PLACEHOLDER
     text = f"{round_money(amount):,.2f}"
     return "€ " + text.replace(",", "_").replace(".", ",").replace("_", ".")
 
@@ -61,6 +65,8 @@ def format_eur_exact(amount: Decimal) -> str:
     >>> format_eur_exact(Decimal("1E+3")), format_eur_exact(Decimal("-3100"))
     ('€ 1.000,00', '€ -3.100,00')
     """
+    if is_symbolic(amount):  # a rule traced for every value of a number (symbolic.py)
+        return PLACEHOLDER
     exponent = amount.normalize().as_tuple().exponent
     places = max(2, -exponent) if isinstance(exponent, int) else 2
     text = f"{amount:,.{places}f}"
@@ -75,5 +81,6 @@ def format_decimal(value: Decimal) -> str:
     >>> format_decimal(Decimal("1E+2"))
     '100'
     """
-    text = format(value.normalize(), "f")
-    return text
+    if is_symbolic(value):  # a rule traced for every value of a number (symbolic.py)
+        return PLACEHOLDER
+    return format(value.normalize(), "f")

@@ -56,6 +56,7 @@ from onderwijsregels.limits import MEMO_ENTRIES
 from onderwijsregels.model import Employee, School
 from onderwijsregels.periods import Period
 from onderwijsregels.rules import Rule
+from onderwijsregels.tracing import TRACED_FIELDS, Trace, trace
 
 __all__ = ["Plan", "RecordError"]
 
@@ -95,11 +96,15 @@ def _key_value(value: object) -> object:
 
 @attrs.frozen
 class _Task:
-    """One rule of the plan: the edition use it runs under, and the fields it reads."""
+    """One rule of the plan: the edition use it runs under, and the fields it reads.
+
+    ``traced`` is where the traced field (the werktijdfactor) is in ``fields``, if the rule reads it.
+    """
 
     use_index: int
     rule: Rule
     fields: tuple[str, ...] | None  # None: the rule does not declare what it reads
+    traced: int | None = None
 
 
 @attrs.frozen
@@ -123,6 +128,9 @@ class Plan:
     _evaluations: dict[tuple[object, ...], _Parts] = attrs.field(
         init=False, factory=dict, repr=False, eq=False
     )
+    _traces: dict[tuple[object, ...], Trace | None] = attrs.field(
+        init=False, factory=dict, repr=False, eq=False
+    )
     removed_scales: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
     """The scales an edition of the plan removed: only these change an employee's notes (and
     may refuse the employee), so only these count in the memo's key."""
@@ -136,7 +144,9 @@ class Plan:
                 if self.rules is not None and rule.id not in self.rules:
                     continue
                 fields = None if rule.reads is None else tuple(sorted(rule.read_set))
-                tasks.append(_Task(index, rule, fields))
+                field = TRACED_FIELDS.get(self.kind)
+                traced = fields.index(field) if fields and field in fields else None
+                tasks.append(_Task(index, rule, fields, traced))
         key_fields: set[str] | None = set()
         for task in tasks:
             if task.fields is None or key_fields is None:
@@ -227,9 +237,31 @@ class Plan:
             key = (position, use.subject_notes, *values)
             found = memo.get(key)
             if found is None:
-                found = evaluate_rule(task.rule, subject, period, use)
+                if task.traced is not None:
+                    found = self._replayed(position, task, subject, use, values)
+                if found is None:
+                    found = evaluate_rule(task.rule, subject, period, use)
                 _remember(memo, key, found)
             yield found
+
+    def _replayed(
+        self,
+        position: int,
+        task: _Task,
+        subject: Employee | School,
+        use: EditionUse,
+        values: list[Any],
+    ) -> _Result | None:
+        """The rule's result from its trace (traced once per value of its other fields)."""
+        assert task.traced is not None
+        others = (position, use.subject_notes, *values[: task.traced], *values[task.traced + 1 :])
+        traces = self._traces
+        if others in traces:
+            found = traces[others]
+        else:
+            found = trace(task.rule, subject, self.period, use)
+            _remember(traces, others, found)
+        return None if found is None else found.outcome(subject, self.period, use)
 
     def _for_employee(self, use: EditionUse, employee: Employee) -> EditionUse:
         note = check_scale(use.edition, employee.scale, self.reference_day)

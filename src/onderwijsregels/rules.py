@@ -12,7 +12,7 @@ import enum
 import functools
 import inspect
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import Any, Protocol, TypeVar, cast
 
@@ -25,6 +25,7 @@ from onderwijsregels.model import Employee, School
 from onderwijsregels.parameters import KnownValue, Parameter, Value
 from onderwijsregels.periods import CalendarYear, Period, SchoolYear
 from onderwijsregels.steps import Step
+from onderwijsregels.symbolic import Symbolic, Untraceable
 
 __all__ = [
     "SUBJECT_FIELDS",
@@ -184,6 +185,43 @@ class SubjectView:
         return f"SubjectView({self._subject.label}, reads={tuple(sorted(self._allowed))})"
 
 
+class _SymbolView(SubjectView):
+    """A rule's view in which some fields are symbolic numbers (see :mod:`onderwijsregels.symbolic`).
+
+    Anything else that would reveal such a field's value (the label, ``to_dict``,
+    comparing or hashing the subject) is refused with
+    :class:`~onderwijsregels.symbolic.Untraceable`.
+    """
+
+    __slots__ = ("_symbols",)
+
+    def __init__(
+        self,
+        subject: Employee | School,
+        fields: frozenset[str],
+        rule_id: str,
+        symbols: Mapping[str, Symbolic],
+    ) -> None:
+        super().__init__(subject, fields, rule_id)
+        object.__setattr__(self, "_symbols", symbols)
+
+    def __getattr__(self, name: str) -> Any:
+        symbols = self._symbols
+        if name in symbols:
+            return symbols[name]
+        known = SUBJECT_FIELDS[type(self._subject)]
+        needs = known if name == "to_dict" else _NEEDS.get(name, ())
+        if any(field in symbols for field in needs):
+            raise Untraceable(f"reads {name!r}, which shows a symbolic field")
+        return super().__getattr__(name)
+
+    def __eq__(self, other: object) -> bool:
+        raise Untraceable("compares the subject")
+
+    def __hash__(self) -> int:
+        raise Untraceable("hashes the subject")
+
+
 class EditionValues(Protocol):
     """What a rule's context needs of an edition (an :class:`~onderwijsregels.editions.Edition`).
 
@@ -256,6 +294,10 @@ class RuleContext:
     period: Period
     _edition: EditionValues = attrs.field(alias="edition", repr=False)
     rule: Rule | None = attrs.field(default=None, repr=False)
+    _symbols: Mapping[str, Symbolic] | None = attrs.field(
+        default=None, alias="symbols", repr=False, eq=False
+    )
+    """Subject fields that stand for every value while the rule is traced (engine use only)."""
     _views: dict[int, SubjectView] = attrs.field(factory=dict, init=False, repr=False, eq=False)
 
     @property
@@ -308,7 +350,11 @@ class RuleContext:
             return subject
         view = self._views.get(id(subject))
         if view is None:
-            view = self._views[id(subject)] = SubjectView(subject, rule.read_set, rule.id)
+            if self._symbols is None:
+                view = SubjectView(subject, rule.read_set, rule.id)
+            else:
+                view = _SymbolView(subject, rule.read_set, rule.id, self._symbols)
+            self._views[id(subject)] = view
         return cast(_S, view)
 
     def _any_view(self, subject: Employee | School) -> Employee | School:

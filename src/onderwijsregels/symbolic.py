@@ -1,0 +1,241 @@
+"""Symbolic numbers: run a rule once for every value of one number it reads.
+
+A rule that multiplies an amount by the werktijdfactor does the same
+arithmetic for every werktijdfactor; only the number changes. A
+:class:`Symbolic` stands for such a number while the rule runs once: it
+records the arithmetic done with it (``+ - * /``) on a :class:`Tape`, and
+refuses everything that would let the rule's path depend on it (comparing,
+truth, hashing, rounding, conversion, any other method) by raising
+:class:`Untraceable`. If the rule finishes, its path did not depend on the
+number, so replaying the tape with a real number (:meth:`Tape.replay`) gives
+exactly the value the rule itself would give: the same operations, in the same
+order, in the same decimal context.
+
+Texts are the exception: a Symbolic formats as a placeholder
+(:data:`PLACEHOLDER`) so the rule's step texts can be written, and anything
+that carries the placeholder (a note, a reason) marks the result as one that
+depends on the number in words, which a caller must then compute for real.
+
+This is how a rule keeps one definition and still serves a million
+werktijdfactors fast: nothing about a rule is written twice.
+
+>>> tape = Tape()
+>>> factor = tape.symbol()
+>>> budget = Decimal("600") * factor
+>>> tape.replay(Decimal("0.6"), budget)
+Decimal('360.0')
+>>> f"{factor}" == PLACEHOLDER
+True
+>>> factor > 0
+Traceback (most recent call last):
+...
+onderwijsregels.symbolic.Untraceable: compares the number
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any, NoReturn
+
+__all__ = ["PLACEHOLDER", "Symbolic", "Tape", "Untraceable", "is_symbolic"]
+
+PLACEHOLDER = "\u27e8number\u27e9"
+"""What a :class:`Symbolic` writes in a text (⟨number⟩)."""
+
+
+class Untraceable(Exception):
+    """The rule did something with the symbolic number that may depend on its value."""
+
+
+_Operand = Any  # a constant (Decimal or int), _SYMBOL, or a _Slot of the tape
+
+
+class _Slot:
+    """The result of the tape's ``index``-th operation."""
+
+    __slots__ = ("index",)
+
+    def __init__(self, index: int) -> None:
+        self.index = index
+
+
+_SYMBOL = _Slot(-1)
+
+_OPERATIONS: dict[str, Callable[[Any, Any], Any]] = {
+    "add": operator.add,
+    "sub": operator.sub,
+    "mul": operator.mul,
+    "truediv": operator.truediv,
+}
+
+
+class Tape:
+    """The arithmetic done with one symbolic number, in the order it was done."""
+
+    __slots__ = ("_steps",)
+
+    def __init__(self) -> None:
+        self._steps: list[tuple[str, _Operand, _Operand]] = []
+
+    def symbol(self) -> Symbolic:
+        """The symbolic number this tape records."""
+        return Symbolic(self, _SYMBOL)
+
+    def record(self, name: str, left: object, right: object) -> Symbolic:
+        self._steps.append((name, _operand(left), _operand(right)))
+        return Symbolic(self, _Slot(len(self._steps) - 1))
+
+    def __len__(self) -> int:
+        return len(self._steps)
+
+    def replay(self, number: Decimal, result: object) -> Any:
+        """Every recorded operation again with ``number``, in order; then ``result``'s value.
+
+        Run it in the decimal context the rule ran in: an operation that would
+        round (or divide by zero) raises there just as it would have in the
+        rule. ``result`` is a Symbolic of this tape or a constant (returned as it is).
+        """
+        done: list[Any] = []
+        for name, left, right in self._steps:
+            done.append(_OPERATIONS[name](_value(left, number, done), _value(right, number, done)))
+        if isinstance(result, Symbolic):
+            return _value(result._slot, number, done)
+        return result
+
+
+def _operand(value: object) -> _Operand:
+    if isinstance(value, Symbolic):
+        return value._slot
+    return value
+
+
+def _value(operand: _Operand, number: Decimal, done: list[Any]) -> Any:
+    if type(operand) is _Slot:
+        return number if operand.index < 0 else done[operand.index]
+    return operand
+
+
+def _refuse(what: str) -> Callable[..., NoReturn]:
+    def refuse(*_: object, **__: object) -> NoReturn:
+        raise Untraceable(what)
+
+    refuse.__name__ = f"refuse({what})"
+    return refuse
+
+
+_ALLOWED = frozenset(
+    {
+        "_tape",
+        "_slot",
+        "_with",
+        "__class__",
+        "__reduce__",
+        "__reduce_ex__",
+        "__copy__",
+        "__deepcopy__",
+    }
+)
+
+
+class Symbolic(Decimal):
+    """A number whose value is not known while a rule runs (see the module's text).
+
+    It is a ``Decimal`` (so ``isinstance`` checks pass as for the real number),
+    underneath a signalling NaN, so an operation that slips past the recording
+    (a context method, say) fails instead of computing with a stand-in.
+    """
+
+    __slots__ = ("_slot", "_tape")
+
+    _tape: Tape
+    _slot: _Slot
+
+    def __new__(cls, tape: Tape, slot: _Slot) -> Symbolic:
+        self = super().__new__(cls, "sNaN")
+        object.__setattr__(self, "_tape", tape)
+        object.__setattr__(self, "_slot", slot)
+        return self
+
+    def __getattribute__(self, name: str) -> Any:
+        if name in _ALLOWED:
+            return object.__getattribute__(self, name)
+        raise Untraceable(f"reads {name!r} of the number")
+
+    def _with(self, name: str, left: object, right: object) -> Any:
+        if isinstance(left, Symbolic | Decimal | int) and isinstance(
+            right, Symbolic | Decimal | int
+        ):
+            return self._tape.record(name, left, right)
+        return NotImplemented
+
+    def __add__(self, other: object) -> Any:
+        return self._with("add", self, other)
+
+    def __radd__(self, other: object) -> Any:
+        return self._with("add", other, self)
+
+    def __sub__(self, other: object) -> Any:
+        return self._with("sub", self, other)
+
+    def __rsub__(self, other: object) -> Any:
+        return self._with("sub", other, self)
+
+    def __mul__(self, other: object) -> Any:
+        return self._with("mul", self, other)
+
+    def __rmul__(self, other: object) -> Any:
+        return self._with("mul", other, self)
+
+    def __truediv__(self, other: object) -> Any:
+        return self._with("truediv", self, other)
+
+    def __rtruediv__(self, other: object) -> Any:
+        return self._with("truediv", other, self)
+
+    def __reduce__(self) -> tuple[type[Symbolic], tuple[Tape, _Slot]]:  # type: ignore[override]
+        # Pickled with its tape (a rulebook shipped to a Dask worker keeps its traces).
+        return (Symbolic, (self._tape, self._slot))
+
+    def __format__(self, spec: str, context: object = None, /) -> str:
+        return PLACEHOLDER
+
+    def __str__(self) -> str:
+        return PLACEHOLDER
+
+    def __repr__(self) -> str:
+        return PLACEHOLDER
+
+    # Everything else could make the rule's path depend on the value: refused.
+    __eq__ = _refuse("compares the number")
+    __ne__ = _refuse("compares the number")
+    __lt__ = _refuse("compares the number")
+    __le__ = _refuse("compares the number")
+    __gt__ = _refuse("compares the number")
+    __ge__ = _refuse("compares the number")
+    __hash__ = _refuse("hashes the number")
+    __bool__ = _refuse("asks the truth of the number")
+    __int__ = _refuse("converts the number")
+    __float__ = _refuse("converts the number")
+    __complex__ = _refuse("converts the number")
+    __round__ = _refuse("rounds the number")
+    __trunc__ = _refuse("rounds the number")
+    __floor__ = _refuse("rounds the number")
+    __ceil__ = _refuse("rounds the number")
+    __neg__ = _refuse("negates the number")
+    __pos__ = _refuse("applies + to the number")
+    __abs__ = _refuse("takes the absolute value")
+    __floordiv__ = _refuse("divides with //")
+    __rfloordiv__ = _refuse("divides with //")
+    __mod__ = _refuse("takes a remainder")
+    __rmod__ = _refuse("takes a remainder")
+    __divmod__ = _refuse("takes a remainder")
+    __rdivmod__ = _refuse("takes a remainder")
+    __pow__ = _refuse("raises to a power")
+    __rpow__ = _refuse("raises to a power")
+
+
+def is_symbolic(value: object) -> bool:
+    """Whether ``value`` stands for a number not known yet (for formatting it as a placeholder)."""
+    return type(value) is Symbolic

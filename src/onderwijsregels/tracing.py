@@ -1,0 +1,166 @@
+"""Tracing a rule once for every werktijdfactor, and replaying it for one.
+
+A rule that reads the werktijdfactor mostly multiplies by it: a pro-rata
+budget, pro-rata hours. :func:`trace` runs the rule once with a symbolic
+werktijdfactor (:mod:`onderwijsregels.symbolic`) and keeps what it found as a
+:class:`Trace`; :meth:`Trace.outcome` then gives the outcome for an employee
+with a real werktijdfactor by replaying the recorded arithmetic, without
+running the rule: the same operations in the same decimal context, so the same
+value, with the same citations, notes, interpretations and edition. Its steps
+are worked out when someone asks for them (the rule then runs for that
+employee, and must give the same value).
+
+A rule whose path depends on the werktijdfactor (it compares it, rounds it,
+shows it in a note) cannot be traced: :func:`trace` returns ``None`` and the
+caller runs the rule as always. Tracing changes how fast an outcome is found,
+never what it is; the property tests compare both ways for every shipped edition.
+"""
+
+from __future__ import annotations
+
+import decimal
+from collections.abc import Mapping
+from decimal import Decimal
+
+import attrs
+
+from onderwijsregels.errors import NotEncodedError
+from onderwijsregels.evaluate import (
+    EXACT,
+    EditionUse,
+    NotApplicableResult,
+    NotEncodedResult,
+    Outcome,
+    StepsLater,
+    finish_outcome,
+    result_problem,
+    value_problem,
+)
+from onderwijsregels.model import Employee, School
+from onderwijsregels.periods import Period
+from onderwijsregels.rules import Computation, NotApplicable, Rule, RuleContext
+from onderwijsregels.symbolic import PLACEHOLDER, Symbolic, Tape
+
+__all__ = ["TRACED_FIELDS", "Trace", "trace"]
+
+TRACED_FIELDS: Mapping[type, str] = {Employee: "werktijdfactor"}
+"""Per kind of subject, the number a rule is traced for (a Decimal with many values)."""
+
+_TRACING = decimal.Context(
+    prec=EXACT.prec,
+    rounding=EXACT.rounding,
+    traps=[decimal.Inexact, decimal.InvalidOperation, decimal.DivisionByZero],
+)
+"""The rule's own context, but an operation on the stand-in behind a symbolic number (a
+signalling NaN) raises instead of giving NaN."""
+
+_TELLTALES = (PLACEHOLDER, "sNaN", "NaN")
+"""Texts that show the symbolic number (or its stand-in) reached words a result keeps."""
+
+
+@attrs.frozen
+class Trace:
+    """What a rule found with a symbolic number: its value as arithmetic to replay.
+
+    ``found`` is the rule's Computation (its value symbolic or fixed), or a
+    not-applicable or not-encoded result, which then holds for every value of
+    the number.
+    """
+
+    rule: Rule
+    field: str
+    found: Computation | NotApplicableResult | NotEncodedResult
+    tape: Tape = attrs.field(eq=False)
+
+    def outcome(
+        self, subject: Employee | School, period: Period, use: EditionUse
+    ) -> Outcome | NotApplicableResult | NotEncodedResult | None:
+        """The result for ``subject``; ``None`` if it must be computed by running the rule."""
+        found = self.found
+        if not isinstance(found, Computation):
+            return found
+        number = getattr(subject, self.field)
+        try:
+            with decimal.localcontext(EXACT):
+                value = self.tape.replay(number, found.value)
+        except Exception:
+            return None
+        if value_problem(value, self.rule.unit) is not None:
+            return None
+        steps = StepsLater(self.rule, subject, period, use)
+        return finish_outcome(self.rule, period, period.reference_day, use, found, value, steps)
+
+
+def trace(rule: Rule, subject: Employee | School, period: Period, use: EditionUse) -> Trace | None:
+    """Run ``rule`` once with a symbolic number; ``None`` if its path depends on the number.
+
+    Only a rule that declares what it reads (``reads=``, including the traced
+    field) is traced: the declaration is what makes it a function of those fields.
+    """
+    field = TRACED_FIELDS.get(type(subject))
+    if field is None or rule.reads is None or field not in rule.read_set:
+        return None
+    tape = Tape()
+    context = RuleContext(
+        subject=subject,
+        day=period.reference_day,
+        period=period,
+        edition=use.edition,
+        rule=rule,
+        symbols={field: tape.symbol()},
+    )
+    try:
+        with decimal.localcontext(_TRACING):
+            found = rule.compute(context)
+    except NotEncodedError as error:
+        if _shows_number((error.why, error.fact, error.parameter)):
+            return None
+        gap = NotEncodedResult(
+            rule.id,
+            rule.title,
+            error.why,
+            use.edition.id,
+            fact=error.fact,
+            parameter=error.parameter,
+        )
+        return Trace(rule, field, gap, tape)
+    except Exception:
+        return None
+    if isinstance(found, NotApplicable):
+        if not isinstance(found.reason, str) or _shows_number(found.reason):
+            return None
+        return Trace(
+            rule,
+            field,
+            NotApplicableResult(rule.id, rule.title, found.reason, use.edition.id),
+            tape,
+        )
+    if not isinstance(found, Computation):
+        return None
+    value = found.value
+    if type(value) is Symbolic:
+        if value._tape is not tape:
+            return None
+        checked = attrs.evolve(found, value=Decimal(0))
+    else:
+        checked = found
+    words = (
+        found.notes,
+        found.interpretations,
+        found.citations,
+        tuple(step.interpretation for step in found.steps),
+    )
+    if result_problem(checked, rule) is not None or _shows_number(words):
+        return None
+    if type(value) is not Symbolic and _shows_number(value):
+        return None
+    return Trace(rule, field, found, tape)
+
+
+def _shows_number(words: object) -> bool:
+    """Whether ``words`` (texts, or objects made of them) show the symbolic number."""
+    try:
+        text = repr(words)
+    except Exception:
+        return True
+    return any(telltale in text for telltale in _TELLTALES)

@@ -1,0 +1,307 @@
+"""A rule traced once with a symbolic werktijdfactor and replayed per employee (issue 11).
+
+The plan runs a rule that reads the werktijdfactor once per combination of its other
+fields with a symbolic number, and replays the recorded arithmetic for each real one.
+These tests pin that the replay gives what running the rule gives, that everything which
+could make a rule's path depend on the number makes the plan run the rule instead, and
+that the steps, worked out later, are the rule's own.
+"""
+
+from __future__ import annotations
+
+import decimal
+import pickle
+from collections.abc import Callable, Sequence
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import onderwijsregels as owr
+from onderwijsregels.evaluate import EXACT, Outcome, StepsLater, evaluate_editions
+from onderwijsregels.money import format_eur_exact
+from onderwijsregels.symbolic import PLACEHOLDER, Symbolic, Tape, Untraceable
+from onderwijsregels.tracing import trace
+
+CITE = owr.Citation(
+    "Test",
+    None,
+    None,
+    owr.Source("test-tracing", "Test", "tests", owr.Grade.D),
+    "made up for a test",
+)
+
+FACTORS = st.integers(1, 10_000).map(lambda n: Decimal(n) / 10_000)
+
+
+# --- the symbolic number -----------------------------------------------------------------
+
+
+def test_the_tape_replays_the_arithmetic_in_order() -> None:
+    tape = Tape()
+    factor = tape.symbol()
+    budget = (Decimal("500") + Decimal("100")) * factor
+    hours = 2 * factor / Decimal("40") - Decimal("0.01")
+    # 1 operation for the budget, 3 for the hours; 500 + 100 is not on the tape (no number in it)
+    assert len(tape) == 4
+    # (500 + 100) × 0.6 = 360.0, written with the digits Decimal gives it
+    assert str(tape.replay(Decimal("0.6"), budget)) == "360.0"
+    # 2 × 0.5 / 40 − 0.01 = 0.025 − 0.01 = 0.015
+    assert tape.replay(Decimal("0.5"), hours) == Decimal("0.015")
+    assert tape.replay(Decimal("0.5"), Decimal("7")) == Decimal("7")  # a constant as it is
+
+
+@given(factor=FACTORS)
+def test_the_replay_is_the_direct_computation(factor: Decimal) -> None:
+    tape = Tape()
+    symbol = tape.symbol()
+    traced = Decimal("525") * symbol + Decimal("3") - symbol / 4
+    direct = Decimal("525") * factor + Decimal("3") - factor / 4
+    replayed = tape.replay(factor, traced)
+    assert (str(replayed), type(replayed)) == (str(direct), Decimal)  # the exponent too
+
+
+def _compare(symbol: Decimal) -> object:
+    return symbol > 0
+
+
+REFUSED: list[Callable[[Decimal], object]] = [
+    _compare,
+    lambda x: x == Decimal("0.5"),
+    lambda x: x in (Decimal("1"),),
+    lambda x: bool(x),
+    lambda x: hash(x),
+    lambda x: {x: 1},
+    lambda x: int(x),
+    lambda x: float(x),
+    lambda x: round(x, 2),
+    lambda x: abs(x),
+    lambda x: -x,
+    lambda x: x // 2,
+    lambda x: x % 2,
+    lambda x: x**2,
+    lambda x: x.quantize(Decimal("0.01")),
+    lambda x: x.as_tuple(),
+    lambda x: x.normalize(),
+    lambda x: x.is_zero(),
+    lambda x: max(x, Decimal("0.5")),
+]
+
+
+@pytest.mark.parametrize("observe", REFUSED)
+def test_what_could_depend_on_the_value_is_refused(observe: Callable[[Decimal], object]) -> None:
+    with pytest.raises(Untraceable):
+        observe(Tape().symbol())
+
+
+def test_a_way_around_the_recording_fails_instead_of_computing_with_a_stand_in() -> None:
+    symbol = Tape().symbol()
+    with pytest.raises(decimal.InvalidOperation):  # a signalling NaN underneath
+        Decimal(symbol) * 2
+    with pytest.raises(TypeError):  # as a Decimal would: no floats
+        symbol + 1.5
+
+
+def test_a_symbol_writes_a_placeholder_and_is_a_decimal() -> None:
+    symbol = Tape().symbol()
+    assert isinstance(symbol, Decimal)
+    assert f"werktijdfactor {symbol}" == f"werktijdfactor {PLACEHOLDER}"
+    assert format_eur_exact(symbol) == PLACEHOLDER  # the library's own formatting too
+
+
+def test_a_trace_survives_pickling() -> None:
+    # A rulebook sent to a Dask worker carries the traces its plans keep.
+    tape = Tape()
+    budget = Decimal("600") * tape.symbol()
+    tape2, budget2 = pickle.loads(pickle.dumps((tape, budget)))
+    assert isinstance(budget2, Symbolic)
+    assert tape2.replay(Decimal("0.25"), budget2) == Decimal("150")  # 600 × 0.25
+
+
+# --- the shipped rules are traced and replayed exactly ----------------------------------------
+
+
+def test_the_shipped_pro_rata_rules_are_traced(rulebook_all: owr.Rulebook) -> None:
+    plan = rulebook_all.plan(owr.Employee, year=2020, families="cao-po")
+    employee = owr.Employee(function=owr.Function.LERAAR, werktijdfactor=Decimal("0.6123"))
+    for use in plan.uses:
+        rule = use.edition.rule("individueel_budget")
+        found = trace(rule, employee, plan.period, use)
+        assert found is not None
+        outcome = found.outcome(employee, plan.period, use)
+        assert isinstance(outcome, Outcome)
+        # (500 + 100) × 0.6123 = 367.38 exactly
+        assert outcome.value == Decimal("367.38")
+
+
+@given(
+    factor=FACTORS,
+    function=st.sampled_from(list(owr.Function)),
+    year=st.sampled_from([2020, 2022, 2024, 2026]),
+)
+def test_a_replayed_outcome_equals_running_the_rule(
+    rulebook_all: owr.Rulebook, factor: Decimal, function: owr.Function, year: int
+) -> None:
+    employee = owr.Employee(function=function, werktijdfactor=factor)
+    plan = rulebook_all.plan(owr.Employee, year=year)
+    replayed = plan.evaluate(employee)
+    reference = evaluate_editions(employee, plan.period, plan.uses)
+    for mine, theirs in zip(replayed.outcomes, reference.outcomes, strict=True):
+        assert (mine.rule_id, str(mine.value), str(mine.exact)) == (
+            theirs.rule_id,
+            str(theirs.value),
+            str(theirs.exact),
+        )
+        assert mine.citations == theirs.citations
+        assert mine.notes == theirs.notes
+        assert mine.interpretations == theirs.interpretations
+        assert mine.confidence is theirs.confidence
+        assert mine.steps == theirs.steps  # worked out on demand, the rule's own
+
+
+def test_steps_come_later_and_are_the_rules_own(rulebook_all: owr.Rulebook) -> None:
+    plan = rulebook_all.plan(owr.Employee, year=2020, families="cao-po")
+    plan.evaluate(owr.Employee(function=owr.Function.LERAAR, werktijdfactor=Decimal("0.5")))
+    # A werktijdfactor the plan has not seen: replayed from the trace, steps not yet made.
+    employee = owr.Employee(function=owr.Function.LERAAR, werktijdfactor=Decimal("0.4321"))
+    outcome = plan.evaluate(employee)["individueel_budget"]
+    assert isinstance(outcome._steps, StepsLater)
+    assert [step.text for step in outcome.steps] == [
+        "Base amount a year for teachers and OOP: € 500,00",
+        "Top-up for calendar year 2020: € 100,00",
+        "Pro rata: € 600,00 × werktijdfactor 0.4321 = € 259,26",  # 600 × 0.4321 = 259.26
+        "Rounded once, half-up to cents: € 259,26",
+    ]
+    assert isinstance(outcome._steps, tuple)  # kept
+
+
+def test_steps_that_do_not_give_the_value_are_a_defect(rulebook_all: owr.Rulebook) -> None:
+    plan = rulebook_all.plan(owr.Employee, year=2020, families="cao-po")
+    employee = owr.Employee(function=owr.Function.LERAAR, werktijdfactor=Decimal("0.5"))
+    use = plan.uses[0]
+    later = StepsLater(use.edition.rule("individueel_budget"), employee, plan.period, use)
+    with pytest.raises(owr.PluginError, match="a defect in onderwijsregels"):
+        later.resolve(Decimal("299"))  # the rule gives 300 for 0.5: (500 + 100) × 0.5
+
+
+# --- what cannot be traced is run ------------------------------------------------------------
+
+
+def _rulebook(
+    compute: Callable[[owr.RuleContext], owr.Computation | owr.NotApplicable],
+    reads: tuple[str, ...] = ("function", "werktijdfactor"),
+) -> owr.Rulebook:
+    made = owr.rule(
+        "proef",
+        title="A rule for the tracer",
+        subject=owr.Employee,
+        unit=owr.Unit.EUR_PER_KALENDERJAAR,
+        citations=(CITE,),
+        reads=reads,
+    )(compute)
+    edition = owr.Edition(
+        id="proef-2030",
+        family="proef",
+        title="Proef 2030",
+        valid_from=date(2030, 1, 1),
+        valid_to=None,
+        citation=CITE,
+        rules=(made,),
+    )
+
+    class Plugin:
+        __name__ = "proef-plugin"
+
+        @owr.hookimpl
+        def onderwijsregels_editions(self) -> Sequence[owr.Edition]:
+            return (edition,)
+
+    return owr.load([Plugin()], entry_points=False)
+
+
+def _budget(rulebook: owr.Rulebook, factor: str) -> Decimal:
+    employee = owr.Employee(function=owr.Function.LERAAR, werktijdfactor=Decimal(factor))
+    value = rulebook.evaluate(employee, year=2030)["proef"].value
+    assert isinstance(value, Decimal)
+    return value
+
+
+def _traced(rulebook: owr.Rulebook) -> bool:
+    plan = rulebook.plan(owr.Employee, year=2030)
+    employee = owr.Employee(function=owr.Function.LERAAR, werktijdfactor=Decimal("0.5"))
+    use = plan.uses[0]
+    return trace(use.edition.rule("proef"), employee, plan.period, use) is not None
+
+
+def test_a_rule_that_branches_on_the_number_is_run() -> None:
+    def compute(ctx: owr.RuleContext) -> owr.Computation:
+        factor = ctx.employee.werktijdfactor
+        amount = Decimal("100") if factor < Decimal("0.5") else Decimal("200")
+        return owr.Computation(amount * factor, [], CITE)
+
+    rulebook = _rulebook(compute)
+    assert not _traced(rulebook)
+    assert _budget(rulebook, "0.4") == Decimal("40.00")  # 100 × 0.4
+    assert _budget(rulebook, "0.6") == Decimal("120.00")  # 200 × 0.6
+
+
+def test_a_rule_that_shows_the_number_in_a_note_is_run() -> None:
+    def compute(ctx: owr.RuleContext) -> owr.Computation:
+        factor = ctx.employee.werktijdfactor
+        return owr.Computation(100 * factor, [], CITE, notes=[f"werktijdfactor {factor}"])
+
+    rulebook = _rulebook(compute)
+    assert not _traced(rulebook)
+    employee = owr.Employee(function=owr.Function.LERAAR, werktijdfactor=Decimal("0.3"))
+    assert rulebook.evaluate(employee, year=2030)["proef"].notes[-1] == "werktijdfactor 0.3"
+
+
+def test_a_rule_that_reads_the_label_is_run() -> None:
+    def compute(ctx: owr.RuleContext) -> owr.NotApplicable:
+        return owr.NotApplicable(f"not for {ctx.employee.label}")
+
+    rulebook = _rulebook(compute, reads=("name", "function", "scale", "trede", "werktijdfactor"))
+    assert not _traced(rulebook)
+    employee = owr.Employee(function=owr.Function.LERAAR, werktijdfactor=Decimal("0.3"))
+    evaluation = rulebook.evaluate(employee, year=2030)
+    assert evaluation.not_applicable[0].reason == "not for leraar (werktijdfactor 0.3)"
+
+
+def test_an_operation_the_value_does_not_use_still_counts() -> None:
+    # The rule divides by the werktijdfactor for a text only. 1 / 0.3 has no exact
+    # decimal, so running the rule refuses it; the replay runs that division too.
+    def compute(ctx: owr.RuleContext) -> owr.Computation:
+        factor = ctx.employee.werktijdfactor
+        per_fte = 1 / factor
+        return owr.Computation(100 * factor, [owr.Step(f"per fte {per_fte}")], CITE)
+
+    rulebook = _rulebook(compute)
+    assert _traced(rulebook)
+    assert _budget(rulebook, "0.5") == Decimal("50.00")  # 100 × 0.5, and 1 / 0.5 = 2 exactly
+    with pytest.raises(owr.InvalidInputError, match="cannot be computed exactly"):
+        _budget(rulebook, "0.3")
+
+
+def test_a_value_that_needs_rounding_is_refused_as_the_rule_would() -> None:
+    def compute(ctx: owr.RuleContext) -> owr.Computation:
+        return owr.Computation(Decimal("100") / (4 * ctx.employee.werktijdfactor), [], CITE)
+
+    rulebook = _rulebook(compute)
+    assert _traced(rulebook)
+    assert _budget(rulebook, "0.5") == Decimal("50.00")  # 100 / (4 × 0.5) = 100 / 2
+    with pytest.raises(owr.InvalidInputError, match="cannot be computed exactly"):
+        _budget(rulebook, "0.3")  # 100 / 1.2 = 83.333...: refused, never rounded silently
+    staff = [
+        owr.Employee(function=owr.Function.LERAAR, werktijdfactor=Decimal(factor))
+        for factor in ("0.3", "0.25")
+    ]
+    results = list(rulebook.evaluate_many(staff, year=2030, errors="collect"))
+    assert isinstance(results[0], owr.RecordError)
+    assert isinstance(results[1], owr.Evaluation)
+    assert results[1]["proef"].value == Decimal("100.00")  # 100 / (4 × 0.25) = 100 / 1
+
+
+def test_the_context_the_rule_runs_in_is_the_replays() -> None:
+    assert EXACT.traps[decimal.Inexact]
