@@ -691,26 +691,44 @@ def finish_outcome(
     value (the same, or a traced rule's value replayed for one subject, whose
     ``steps`` then come later).
     """
-    edition = use.edition
+    check_declared_value(rule, value, use)
+    rounded = rounded_value(value, rule.unit)
+    if rounded is not value and isinstance(steps, tuple):
+        assert isinstance(rounded, Decimal)
+        steps = (
+            *steps,
+            Step(Message("Rounded once, half-up to cents: {amount}", amount=format_eur(rounded))),
+        )
+    return Outcome(
+        value=rounded, exact=value, steps=steps, **outcome_fields(rule, period, day, use, found)
+    )
+
+
+def check_declared_value(rule: Rule, value: Value, use: EditionUse) -> None:
+    """A text rule's value must be one it declares in ``values=``; else the rule is defective."""
     if rule.values is not None and value not in rule.values:
         raise PluginError(
             None,
             None,
             f"rule {rule.id!r} gave {value!r}, which is not one of its declared values "
             f"{sorted(rule.values)}",
-            edition=edition.id,
+            edition=use.edition.id,
         )
-    exact = value
-    if rule.unit.is_money and isinstance(value, Decimal | int) and not isinstance(value, bool):
-        rounded = round_money(Decimal(value))
-        if isinstance(steps, tuple):
-            steps = (
-                *steps,
-                Step(
-                    Message("Rounded once, half-up to cents: {amount}", amount=format_eur(rounded))
-                ),
-            )
-        value = rounded
+
+
+def rounded_value(value: Value, unit: Unit) -> Value:
+    """Money rounded once, half-up to cents; any other value as it is."""
+    if unit.is_money and isinstance(value, Decimal | int) and not isinstance(value, bool):
+        return round_money(Decimal(value))
+    return value
+
+
+def outcome_fields(
+    rule: Rule, period: Period, day: date, use: EditionUse, found: Computation
+) -> dict[str, Any]:
+    """Everything of an outcome but its value and steps: title, unit, citations, notes,
+    interpretations, edition, day."""
+    edition = use.edition
     notes: list[str] = list(use.notes())
     interpretations = [item for item in (rule.interpretation,) if item is not None]
     for item in (*found.interpretations, *(step.interpretation for step in found.steps)):
@@ -730,21 +748,18 @@ def finish_outcome(
     if period_note:
         notes.append(period_note)
     notes.extend(found.notes)
-    return Outcome(
-        rule_id=rule.id,
-        title=rule.title,
-        value=value,
-        exact=exact,
-        unit=rule.unit,
-        citation=found.citation,
-        citations=found.citations,
-        edition=edition,
-        reference_day=day,
-        steps=steps,
-        notes=tuple(notes),
-        interpretations=tuple(interpretations),
-        nawerking=use.nawerking,
-    )
+    return {
+        "rule_id": rule.id,
+        "title": rule.title,
+        "unit": rule.unit,
+        "citation": found.citation,
+        "citations": found.citations,
+        "edition": edition,
+        "reference_day": day,
+        "notes": tuple(notes),
+        "interpretations": tuple(interpretations),
+        "nawerking": use.nawerking,
+    }
 
 
 def evaluate_rule(

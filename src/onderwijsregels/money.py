@@ -11,6 +11,7 @@ Decimal('208.35')
 
 from __future__ import annotations
 
+import functools
 from decimal import MAX_EMAX, MIN_EMIN, ROUND_HALF_UP, Context, Decimal
 
 from onderwijsregels.symbolic import PLACEHOLDER, is_symbolic
@@ -36,8 +37,13 @@ def round_money(amount: Decimal) -> Decimal:
     Decimal('100000000000000000000000000.00')
     """
     precision = max(28, min(amount.adjusted() + 4, 100))
-    context = Context(prec=precision, Emax=MAX_EMAX, Emin=MIN_EMIN)
-    return amount.quantize(CENT, rounding=ROUND_HALF_UP, context=context)
+    return amount.quantize(CENT, rounding=ROUND_HALF_UP, context=_context(precision))
+
+
+@functools.cache
+def _context(precision: int) -> Context:
+    """The context :func:`round_money` rounds in (one of at most 73, made once each)."""
+    return Context(prec=precision, Emax=MAX_EMAX, Emin=MIN_EMIN)
 
 
 def format_eur(amount: Decimal) -> str:

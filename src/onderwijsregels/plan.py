@@ -122,7 +122,7 @@ class Plan:
     rules: frozenset[str] | None = None
     _tasks: tuple[_Task, ...] = attrs.field(init=False, repr=False, eq=False)
     _key_fields: tuple[str, ...] | None = attrs.field(init=False, repr=False, eq=False)
-    _outcomes: dict[tuple[object, ...], _Result] = attrs.field(
+    _outcomes: dict[tuple[object, ...], tuple[_Result, ...]] = attrs.field(
         init=False, factory=dict, repr=False, eq=False
     )
     _evaluations: dict[tuple[object, ...], _Parts] = attrs.field(
@@ -131,6 +131,12 @@ class Plan:
     _traces: dict[tuple[object, ...], Trace | None] = attrs.field(
         init=False, factory=dict, repr=False, eq=False
     )
+    _groups: tuple[tuple[tuple[str, ...], tuple[int, ...]], ...] = attrs.field(
+        init=False, repr=False, eq=False
+    )
+    """The tasks that read the same fields, together: one memo lookup serves them all."""
+    _singles: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
+    """The tasks of rules that do not declare what they read: run every time."""
     removed_scales: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
     """The scales an edition of the plan removed: only these change an employee's notes (and
     may refuse the employee), so only these count in the memo's key."""
@@ -153,6 +159,15 @@ class Plan:
                 key_fields = None
             else:
                 key_fields.update(task.fields)
+        groups: dict[tuple[str, ...], list[int]] = {}
+        for position, task in enumerate(tasks):
+            if task.fields is not None:
+                groups.setdefault(task.fields, []).append(position)
+        object.__setattr__(
+            self, "_groups", tuple((fields, tuple(at)) for fields, at in groups.items())
+        )
+        singles = tuple(position for position, task in enumerate(tasks) if task.fields is None)
+        object.__setattr__(self, "_singles", singles)
         removed = frozenset(scale for use in self.uses for scale in use.edition.removed_scales)
         object.__setattr__(self, "removed_scales", removed)
         object.__setattr__(self, "_tasks", tuple(tasks))
@@ -222,27 +237,47 @@ class Plan:
             uses = tuple(self._for_employee(use, subject) for use in uses)
         return (uses, *sort_results(self._results(subject, uses)))
 
-    def _results(
-        self, subject: Employee | School, uses: tuple[EditionUse, ...]
-    ) -> Iterator[_Result]:
-        """Each task's result, from the memo when the rule declares what it reads."""
+    def _results(self, subject: Employee | School, uses: tuple[EditionUse, ...]) -> list[_Result]:
+        """Each task's result, in task order; from the memo when the rule declares what it reads.
+
+        Tasks that read the same fields share one memo entry, keyed on those fields' values
+        and the notes the editions have about this subject.
+        """
         memo = self._outcomes
-        period = self.period
-        for position, task in enumerate(self._tasks):
-            use = uses[task.use_index]
-            if task.fields is None:
-                yield evaluate_rule(task.rule, subject, period, use)
-                continue
-            values: list[Any] = [_key_value(getattr(subject, name)) for name in task.fields]
-            key = (position, use.subject_notes, *values)
+        tasks = self._tasks
+        results: list[Any] = [None] * len(tasks)
+        notes = tuple([use.subject_notes for use in uses])
+        for number, (fields, positions) in enumerate(self._groups):
+            values: list[Any] = [_key_value(getattr(subject, name)) for name in fields]
+            key = (number, notes, *values)
             found = memo.get(key)
             if found is None:
-                if task.traced is not None:
-                    found = self._replayed(position, task, subject, use, values)
-                if found is None:
-                    found = evaluate_rule(task.rule, subject, period, use)
+                found = tuple(
+                    [self._result(position, subject, uses, values) for position in positions]
+                )
                 _remember(memo, key, found)
-            yield found
+            for position, result in zip(positions, found, strict=True):
+                results[position] = result
+        for position in self._singles:
+            task = tasks[position]
+            results[position] = evaluate_rule(task.rule, subject, self.period, uses[task.use_index])
+        return results
+
+    def _result(
+        self,
+        position: int,
+        subject: Employee | School,
+        uses: tuple[EditionUse, ...],
+        values: list[Any],
+    ) -> _Result:
+        """One task's result, worked out: replayed from its trace, or the rule run."""
+        task = self._tasks[position]
+        use = uses[task.use_index]
+        if task.traced is not None:
+            found = self._replayed(position, task, subject, use, values)
+            if found is not None:
+                return found
+        return evaluate_rule(task.rule, subject, self.period, use)
 
     def _replayed(
         self,

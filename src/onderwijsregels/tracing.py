@@ -21,6 +21,7 @@ from __future__ import annotations
 import decimal
 from collections.abc import Mapping
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
@@ -32,8 +33,10 @@ from onderwijsregels.evaluate import (
     NotEncodedResult,
     Outcome,
     StepsLater,
-    finish_outcome,
+    check_declared_value,
+    outcome_fields,
     result_problem,
+    rounded_value,
     value_problem,
 )
 from onderwijsregels.model import Employee, School
@@ -64,31 +67,39 @@ class Trace:
 
     ``found`` is the rule's Computation (its value symbolic or fixed), or a
     not-applicable or not-encoded result, which then holds for every value of
-    the number.
+    the number. ``fields`` are the parts of the outcome that are the same for
+    every value of the number (citations, notes, edition, ...).
     """
 
     rule: Rule
     field: str
     found: Computation | NotApplicableResult | NotEncodedResult
     tape: Tape = attrs.field(eq=False)
+    fields: dict[str, Any] = attrs.field(factory=dict, eq=False, repr=False)
 
     def outcome(
         self, subject: Employee | School, period: Period, use: EditionUse
     ) -> Outcome | NotApplicableResult | NotEncodedResult | None:
-        """The result for ``subject``; ``None`` if it must be computed by running the rule."""
+        """The result for ``subject``; ``None`` if it must be computed by running the rule.
+
+        ``period`` and ``use`` must be those the rule was traced under.
+        """
         found = self.found
         if not isinstance(found, Computation):
             return found
-        number = getattr(subject, self.field)
+        rule = self.rule
         try:
             with decimal.localcontext(EXACT):
-                value = self.tape.replay(number, found.value)
+                value = self.tape.replay(getattr(subject, self.field), found.value)
+            check_declared_value(rule, value, use)
         except Exception:
+            return None  # running the rule will say what is wrong (an input error, a defect)
+        if value_problem(value, rule.unit) is not None:
             return None
-        if value_problem(value, self.rule.unit) is not None:
-            return None
-        steps = StepsLater(self.rule, subject, period, use)
-        return finish_outcome(self.rule, period, period.reference_day, use, found, value, steps)
+        steps = StepsLater(rule, subject, period, use)
+        return Outcome(
+            value=rounded_value(value, rule.unit), exact=value, steps=steps, **self.fields
+        )
 
 
 def trace(rule: Rule, subject: Employee | School, period: Period, use: EditionUse) -> Trace | None:
@@ -154,7 +165,8 @@ def trace(rule: Rule, subject: Employee | School, period: Period, use: EditionUs
         return None
     if type(value) is not Symbolic and _shows_number(value):
         return None
-    return Trace(rule, field, found, tape)
+    fields = outcome_fields(rule, period, period.reference_day, use, found)
+    return Trace(rule, field, found, tape, fields)
 
 
 def _shows_number(words: object) -> bool:
