@@ -16,7 +16,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import onderwijsregels as owr
@@ -305,3 +305,88 @@ def test_a_value_that_needs_rounding_is_refused_as_the_rule_would() -> None:
 
 def test_the_context_the_rule_runs_in_is_the_replays() -> None:
     assert EXACT.traps[decimal.Inexact]
+
+
+# --- a table: rows that differ only in the werktijdfactor ---------------------------------------
+
+RULEBOOK = owr.load()
+DAYS = sorted(
+    {
+        edition.starts
+        for family in RULEBOOK.families_for(owr.Employee)
+        for edition in RULEBOOK.editions(family)
+        if edition.starts >= date(2020, 1, 1)
+    }
+)
+CELLS = st.sampled_from(["0.6", "1", "0.8125", "0.6000", "0,5", "1.5", "0", "abc", "", " 0.7 "])
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    day=st.sampled_from(DAYS),
+    function=st.sampled_from([item.value for item in owr.Function]),
+    scale=st.sampled_from(["", "L10", "D12", "A13"]),
+    cells=st.lists(FACTORS.map(str) | CELLS, min_size=2, max_size=12),
+)
+def test_table_rows_replayed_by_werktijdfactor_equal_evaluate(
+    day: date, function: str, scale: str, cells: list[str]
+) -> None:
+    # One group: every row the same but for its werktijdfactor, some of them not valid.
+    table = {
+        "function": [function] * len(cells),
+        "werktijdfactor": cells,
+        "scale": [scale] * len(cells),
+    }
+    records = RULEBOOK.evaluate_many(table, on=day, errors="collect").to_records()
+    for cell, record in zip(cells, records, strict=True):
+        data = {"function": function, "werktijdfactor": cell.strip(), "scale": scale or None}
+        try:
+            person = owr.Employee.from_dict({k: v for k, v in data.items() if v})
+            expected = evaluate_editions(
+                person,
+                RULEBOOK.plan(owr.Employee, on=day).period,
+                RULEBOOK.plan(owr.Employee, on=day).uses,
+            )
+        except owr.InputError:
+            assert record["error"], (cell, record)
+            continue
+        assert record["error"] is None, (cell, record["error"])
+        for outcome in expected.outcomes:
+            rule = outcome.rule_id
+            assert (str(record[rule]), record[f"{rule}.status"]) == (str(outcome.value), "ok")
+            assert record[f"{rule}.edition"] == outcome.edition.id
+            assert record[f"{rule}.confidence"] == outcome.confidence.value
+            assert record[f"{rule}.citation"] == outcome.citation.reference
+        for missing in (*expected.not_applicable, *expected.not_encoded):
+            assert record[missing.rule_id] is None
+            assert record[f"{missing.rule_id}.reason"] == missing.reason
+
+
+def test_a_table_replays_values_for_new_werktijdfactors() -> None:
+    rulebook = owr.load()
+    table = {"function": ["leraar"] * 3, "werktijdfactor": ["0.5", "0.4321", "0.5"]}
+    batch = rulebook.evaluate_many(table, year=2020, rules="individueel_budget")
+    records = batch.to_records()
+    # (500 + 100) × 0.5 = 300; × 0.4321 = 259.26
+    assert [row["individueel_budget"] for row in records] == [
+        Decimal("300.00"),
+        Decimal("259.26"),
+        Decimal("300.00"),
+    ]
+    assert {row["individueel_budget.edition"] for row in records} == {"cao-po-2019-2020"}
+    _, groups, numbers = batch._caches[3:]
+    assert len(groups) == 1  # one group: leraar, no statutair_bestuurder
+    assert len(numbers) == 1  # 0.4321 read once, its value replayed from the first row's traces
+
+
+def test_a_bad_werktijdfactor_in_a_group_is_reported_as_without_the_fast_path() -> None:
+    table = {"function": ["leraar"] * 3, "werktijdfactor": ["0.5", "1.5", "0,5"]}
+    with pytest.raises(owr.InvalidInputError) as raised:
+        RULEBOOK.evaluate_many(table, year=2020, rules="individueel_budget").to_records()
+    assert raised.value.problems[0][0] == "row 1.werktijdfactor"
+    records = RULEBOOK.evaluate_many(
+        table, year=2020, rules="individueel_budget", errors="collect"
+    ).to_records()
+    assert records[0]["error"] is None
+    assert "greater than 0 and at most 1" in str(records[1]["error"])
+    assert "decimal comma" in str(records[2]["error"])

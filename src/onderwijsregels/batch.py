@@ -45,6 +45,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, cast
 
 import attrs
@@ -64,6 +65,8 @@ from onderwijsregels.model import Employee, School
 from onderwijsregels.periods import SchoolYear
 from onderwijsregels.plan import Plan, RecordError
 from onderwijsregels.receipt import Receipt
+from onderwijsregels.rules import Computation
+from onderwijsregels.tracing import TRACED_FIELDS, Trace
 
 if TYPE_CHECKING:
     from onderwijsregels.rulebook import Rulebook
@@ -178,7 +181,7 @@ class Batch(Generic[_R]):
         self._errors: Errors = errors
         self._used = False
         self._plans: dict[type, Plan] = {}
-        self._caches: tuple[dict[Any, Any], dict[Any, Any], dict[Any, Any]] = ({}, {}, {})
+        self._caches: tuple[dict[Any, Any], ...] = ({}, {}, {}, {}, {}, {})
         keep_names = names_argument(keep, "keep") or ()
         table = columns_of(subjects) if _header is None else (tuple(_header), [])
         self._table: _Table | None = None
@@ -341,65 +344,88 @@ class Batch(Generic[_R]):
         if with_subjects or plan.reads is None:
             yield from self._rows_one_by_one(table)
             return
-        # Rows that agree on the cells the plan's rules read share one evaluation. Every
-        # other cell is still checked: those whose check involves other cells (a trede needs
-        # a scale) once per combination, the independent ones (INDEPENDENT) once per value.
-        columns = shape.columns
-        reads = set(plan.reads)
-        # A registration's cells are read as the one field `registration`.
-        key_at = tuple(at for at in shape.key if columns[at].split(".")[0] in reads)
-        scale_at = next((at for at in shape.key if columns[at] == "scale"), None)
-        # Independent cells the rules read are in the key (a key seen before was checked);
-        # the others are checked once per distinct value.
-        free = tuple(
-            at for at in shape.key if columns[at] in INDEPENDENT and columns[at] not in reads
-        )
-        linked = tuple(at for at in shape.key if columns[at] not in INDEPENDENT)
-        removed = plan.removed_scales
-        passthrough_at = shape.passthrough
-        seen, checked, linked_ok = self._caches
-        check_shape = shape.row_problem
+        reader = _RowReader(self, shape, plan)
         for index, cells in enumerate(table.rows):
-            problem = check_shape(cells)
-            if problem is not None:
-                yield index, self._failed(index, None, problem), _some(cells, passthrough_at)
+            failed, passthrough, key = reader.check(index, cells)
+            if failed is not None:
+                yield index, failed, passthrough
                 continue
-            passthrough = tuple([cells[at] for at in passthrough_at])
-            together = tuple([cells[at] for at in linked])
-            try:
-                fits = linked_ok.get(together)
-                hash(cells)
-            except TypeError:  # a list in a cell, say: this row stands alone
-                yield index, self._alone(index, shape, cells), passthrough
+            yield index, reader.result(index, cells, key), passthrough
+
+    def _table_cells(self, table: _Table) -> Iterator[tuple[int, _Cells, _Cells]]:
+        """``(index, passthrough cells, result cells)`` per row of a table, for :meth:`rows`.
+
+        The fast path of a table. Each row is checked as always (:class:`_RowReader`).
+        A row equal to an earlier one in every cell the rules read gets that row's
+        cells; a row that differs from an earlier one only in its werktijdfactor gets its
+        values replayed from the traces of that row's rules
+        (:meth:`~onderwijsregels.plan.Plan.traces_for`), everything else (status, unit,
+        edition, confidence, citation) being the earlier row's, and the werktijdfactor
+        itself read as the Employee reads it. Any other row is evaluated.
+        """
+        shape = table.shape
+        kind: type[Employee] | type[School] = Employee if shape.kind == "employee" else School
+        plan = self._plan(kind)
+        rule_ids = self.rule_ids
+        if plan.reads is None:
+            for index, result, passthrough in self._table_results(table, False):
+                yield index, passthrough, _rule_cells(result, rule_ids)
+            return
+        reader = _RowReader(self, shape, plan)
+        field = TRACED_FIELDS.get(kind)
+        columns = shape.columns
+        # Where the traced field's cell is in a row's key (after the removed-scale marker).
+        number_at = next(
+            (1 + place for place, at in enumerate(reader.key_at) if columns[at] == field),
+            None,
+        )
+        if len(set(rule_ids)) != len(rule_ids):
+            number_at = None
+        done, groups, numbers = self._caches[3:]
+        for index, cells in enumerate(table.rows):
+            failed, passthrough, key = reader.check(index, cells)
+            if failed is not None:
+                yield index, passthrough, _rule_cells(failed, rule_ids)
                 continue
-            if fits is None:
-                fits = shape.linked_fit(cells)
-                _keep(linked_ok, together, fits)
-            if not fits or not all(self._fits(shape, at, cells[at], checked) for at in free):
-                try:
-                    shape.subject(cells)  # raises, naming every bad cell of the row
-                except InvalidInputError as error:
-                    yield index, self._failed(index, None, error), passthrough
-                    continue
-            scale = cells[scale_at] if scale_at is not None else None
-            scale_key = scale.strip() if isinstance(scale, str) else scale
-            key = (
-                scale_key if scale_key in removed else None,
-                *[cells[at] for at in key_at],
-            )
-            known = seen.get(key)
-            if known is None:
-                try:
-                    subject = shape.subject(cells)
-                except InvalidInputError as error:  # an independent cell the rules read
-                    yield index, self._failed(index, None, error), passthrough
-                    continue
-                result = self._evaluate(index, subject)
-                if isinstance(result, Evaluation):
-                    _keep(seen, key, result)
-                yield index, result, passthrough
-            else:
-                yield index, known, passthrough
+            if key is None:  # an unhashable cell: the row stands alone
+                yield index, passthrough, _rule_cells(reader.result(index, cells, key), rule_ids)
+                continue
+            found = done.get(key)
+            if found is not None:
+                yield index, passthrough, found
+                continue
+            others = None
+            if number_at is not None:
+                others = (*key[:number_at], None, *key[number_at + 1 :])
+                group = groups.get(others)
+                if group is not None:
+                    found = group.cells(self._number(shape, key[number_at], numbers))
+                    if found is not None:
+                        _keep(done, key, found)
+                        yield index, passthrough, found
+                        continue
+            result = reader.result(index, cells, key)
+            found = _rule_cells(result, rule_ids)
+            if isinstance(result, Evaluation):
+                _keep(done, key, found)
+                if others is not None and others not in groups:
+                    _keep(groups, others, _Group.of(plan, result, rule_ids, found))
+            yield index, passthrough, found
+
+    @staticmethod
+    def _number(
+        shape: TableShape, cell: object, numbers: dict[object, Decimal | None]
+    ) -> Decimal | None:
+        """The werktijdfactor an Employee reads from ``cell`` (checked as it checks it, once
+        per distinct cell); ``None`` if the cell does not give one."""
+        if cell in numbers:
+            return numbers[cell]
+        try:
+            found: Decimal | None = shape.werktijdfactor(cell)
+        except InvalidInputError:
+            found = None
+        _keep(numbers, cell, found)
+        return found
 
     def _alone(self, index: int, shape: TableShape, cells: tuple[object, ...]) -> _Result:
         try:
@@ -492,6 +518,9 @@ class Batch(Generic[_R]):
         share its converted cells, so it runs once per distinct result.
         """
         self._start()
+        if self._table is not None:
+            yield from self._table_rows(self._table, convert)
+            return
         rule_ids = self.rule_ids
         cells_of: dict[int, tuple[_Result, _Cells]] = {}
         for index, result, passthrough in self._results(with_subjects=False):
@@ -511,6 +540,21 @@ class Batch(Generic[_R]):
             if convert is not None:
                 passthrough = tuple([convert(cell) for cell in passthrough])
             yield (index, *passthrough, *cached[1])
+
+    def _table_rows(
+        self, table: _Table, convert: Callable[[object], object] | None
+    ) -> Iterator[tuple[object, ...]]:
+        if convert is None:
+            for index, passthrough, cells in self._table_cells(table):
+                yield (index, *passthrough, *cells)
+            return
+        converted: dict[int, tuple[_Cells, _Cells]] = {}
+        for index, passthrough, cells in self._table_cells(table):
+            cached = converted.get(id(cells))
+            if cached is None or cached[0] is not cells:
+                cached = (cells, tuple([convert(cell) for cell in cells]))
+                _keep(converted, id(cells), cached)
+            yield (index, *[convert(cell) for cell in passthrough], *cached[1])
 
     def records(self) -> Iterator[dict[str, object]]:
         """One dict per subject (column name to value), streamed, in input order."""
@@ -568,6 +612,135 @@ class Batch(Generic[_R]):
                 cells = [None if cell is None else str(cell) for cell in cells]
             arrays[name] = pyarrow.array(cells)
         return pyarrow.table(arrays)
+
+
+class _RowReader:
+    """Checks the rows of a table and evaluates them; rows that agree share work.
+
+    Rows that agree on the cells the plan's rules read share one evaluation. Every
+    other cell is still checked: those whose check involves other cells (a trede needs
+    a scale) once per combination, the independent ones (INDEPENDENT) once per value.
+    """
+
+    def __init__(self, batch: Batch[Any], shape: TableShape, plan: Plan) -> None:
+        assert plan.reads is not None
+        self.batch, self.shape = batch, shape
+        columns = shape.columns
+        reads = set(plan.reads)
+        # A registration's cells are read as the one field `registration`.
+        self.key_at = tuple(at for at in shape.key if columns[at].split(".")[0] in reads)
+        self.scale_at = next((at for at in shape.key if columns[at] == "scale"), None)
+        # Independent cells the rules read are in the key (a key seen before was checked);
+        # the others are checked once per distinct value.
+        self.free = tuple(
+            at for at in shape.key if columns[at] in INDEPENDENT and columns[at] not in reads
+        )
+        self.linked = tuple(at for at in shape.key if columns[at] not in INDEPENDENT)
+        self.removed = plan.removed_scales
+        self.seen, self.checked, self.linked_ok = batch._caches[:3]
+
+    def check(
+        self, index: int, cells: tuple[object, ...]
+    ) -> tuple[_Result | None, _Cells, tuple[object, ...] | None]:
+        """``(failure, passthrough, key)`` of a row: the failure if a cell is wrong; the key of
+        the cells the rules read, ``None`` if the row must stand alone (an unhashable cell)."""
+        shape, batch = self.shape, self.batch
+        problem = shape.row_problem(cells)
+        if problem is not None:
+            return batch._failed(index, None, problem), _some(cells, shape.passthrough), None
+        passthrough = tuple([cells[at] for at in shape.passthrough])
+        together = tuple([cells[at] for at in self.linked])
+        try:
+            fits = self.linked_ok.get(together)
+            hash(cells)
+        except TypeError:  # a list in a cell, say: this row stands alone
+            return None, passthrough, None
+        if fits is None:
+            fits = shape.linked_fit(cells)
+            _keep(self.linked_ok, together, fits)
+        checked = self.checked
+        if not fits or not all(batch._fits(shape, at, cells[at], checked) for at in self.free):
+            try:
+                shape.subject(cells)  # raises, naming every bad cell of the row
+            except InvalidInputError as error:
+                return batch._failed(index, None, error), passthrough, None
+        scale = cells[self.scale_at] if self.scale_at is not None else None
+        scale_key = scale.strip() if isinstance(scale, str) else scale
+        key = (
+            scale_key if scale_key in self.removed else None,
+            *[cells[at] for at in self.key_at],
+        )
+        return None, passthrough, key
+
+    def result(
+        self, index: int, cells: tuple[object, ...], key: tuple[object, ...] | None
+    ) -> _Result:
+        """The result of a checked row (``key`` from :meth:`check`)."""
+        batch = self.batch
+        if key is None:
+            return batch._alone(index, self.shape, cells)
+        known = self.seen.get(key)
+        if known is not None:
+            return cast(_Result, known)
+        try:
+            subject = self.shape.subject(cells)
+        except InvalidInputError as error:  # an independent cell the rules read
+            return batch._failed(index, None, error)
+        result = batch._evaluate(index, subject)
+        if isinstance(result, Evaluation):
+            _keep(self.seen, key, result)
+        return result
+
+
+class _Group:
+    """Rows that differ only in the werktijdfactor: their cells, but for the traced values."""
+
+    __slots__ = ("cells_template", "traced", "uses")
+
+    def __init__(
+        self, template: _Cells, traced: tuple[tuple[int, Trace], ...], uses: tuple[Any, ...]
+    ) -> None:
+        self.cells_template = template
+        self.traced = traced  # (the value cell's place, the trace) per rule that reads it
+        self.uses = uses
+
+    @classmethod
+    def of(
+        cls, plan: Plan, result: Evaluation, rule_ids: Sequence[str], cells: _Cells
+    ) -> _Group | None:
+        """The group of ``result``'s subject; ``None`` when only running the plan will do."""
+        traces = plan.traces_for(result.subject)
+        if traces is None:
+            return None
+        traced: list[tuple[int, Trace]] = []
+        uses: list[Any] = []
+        uses_by_family = {use.edition.id: use for use in result.editions}
+        for rule_id, found in zip(plan.rule_ids, traces, strict=True):
+            if found is None or not isinstance(found.found, Computation):
+                continue  # its cells do not change with the werktijdfactor
+            place = 1 + rule_ids.index(rule_id) * len(RULE_COLUMNS)
+            if cells[place + 1] != "ok":
+                return None
+            use = uses_by_family.get(str(cells[place + 3]))
+            if use is None:
+                return None
+            traced.append((place, found))
+            uses.append(use)
+        return cls(cells, tuple(traced), tuple(uses))
+
+    def cells(self, number: Decimal | None) -> _Cells | None:
+        """The cells of a row with werktijdfactor ``number``; ``None``: evaluate the row."""
+        if number is None:
+            return None
+        if not self.traced:
+            return self.cells_template
+        found = list(self.cells_template)
+        for (place, trace), use in zip(self.traced, self.uses, strict=True):
+            value = trace.value(number, use)
+            if value is None:
+                return None
+            found[place] = value
+        return tuple(found)
 
 
 def _some(cells: Sequence[object], positions: Sequence[int]) -> _Cells:

@@ -39,6 +39,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
 from typing import Any, Literal
 
 import attrs
@@ -232,6 +233,12 @@ class TableShape:
             Employee.from_dict({**base, column: read})
         else:
             School.from_dict({"pupils": 0, column: read})
+
+    def werktijdfactor(self, value: object) -> Decimal:
+        """The werktijdfactor an Employee reads from a ``werktijdfactor`` cell, read and checked
+        exactly as :meth:`subject` reads it; raises InvalidInputError naming the column."""
+        read = _cell("werktijdfactor", value, self.decimal_comma)
+        return Employee.from_dict({"function": "oop", "werktijdfactor": read}).werktijdfactor
 
     def renamed(self, subject: Employee | School, cells: Sequence[object]) -> Employee | School:
         """``subject`` (read from an equal row) with this row's name."""

@@ -279,6 +279,53 @@ class Plan:
                 return found
         return evaluate_rule(task.rule, subject, self.period, use)
 
+    def traces_for(self, subject: Employee | School) -> tuple[Trace | None, ...] | None:
+        """Per rule of the plan (in :attr:`rule_ids` order), its trace for ``subject``'s other
+        fields if it reads the traced field (the werktijdfactor), else ``None``.
+
+        ``None`` overall when some rule reads the traced field but cannot be traced, or
+        does not declare what it reads: then only running the plan gives the results. For a
+        table: rows that differ from ``subject`` only in the traced field get their values by
+        :meth:`Trace.value <onderwijsregels.tracing.Trace.value>`, everything else from
+        ``subject``'s evaluation.
+        """
+        if self._singles or not isinstance(subject, self.kind):
+            return None
+        uses = self.uses
+        if isinstance(subject, Employee):
+            uses = tuple(self._for_employee(use, subject) for use in uses)
+        found: list[Trace | None] = []
+        for position, task in enumerate(self._tasks):
+            if task.traced is None:
+                found.append(None)
+                continue
+            assert task.fields is not None
+            use = uses[task.use_index]
+            values = [_key_value(getattr(subject, name)) for name in task.fields]
+            one = self._trace(position, task, subject, use, values)
+            if one is None:
+                return None
+            found.append(one)
+        return tuple(found)
+
+    def _trace(
+        self,
+        position: int,
+        task: _Task,
+        subject: Employee | School,
+        use: EditionUse,
+        values: list[Any],
+    ) -> Trace | None:
+        """The task's trace for the values of its other fields (traced once, then kept)."""
+        assert task.traced is not None
+        others = (position, use.subject_notes, *values[: task.traced], *values[task.traced + 1 :])
+        traces = self._traces
+        if others in traces:
+            return traces[others]
+        found = trace(task.rule, subject, self.period, use)
+        _remember(traces, others, found)
+        return found
+
     def _replayed(
         self,
         position: int,
@@ -288,14 +335,7 @@ class Plan:
         values: list[Any],
     ) -> _Result | None:
         """The rule's result from its trace (traced once per value of its other fields)."""
-        assert task.traced is not None
-        others = (position, use.subject_notes, *values[: task.traced], *values[task.traced + 1 :])
-        traces = self._traces
-        if others in traces:
-            found = traces[others]
-        else:
-            found = trace(task.rule, subject, self.period, use)
-            _remember(traces, others, found)
+        found = self._trace(position, task, subject, use, values)
         return None if found is None else found.outcome(subject, self.period, use)
 
     def _for_employee(self, use: EditionUse, employee: Employee) -> EditionUse:

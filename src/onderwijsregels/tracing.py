@@ -40,6 +40,7 @@ from onderwijsregels.evaluate import (
     value_problem,
 )
 from onderwijsregels.model import Employee, School
+from onderwijsregels.parameters import Value
 from onderwijsregels.periods import Period
 from onderwijsregels.rules import Computation, NotApplicable, Rule, RuleContext
 from onderwijsregels.symbolic import PLACEHOLDER, Symbolic, Tape
@@ -87,19 +88,37 @@ class Trace:
         found = self.found
         if not isinstance(found, Computation):
             return found
+        value = self.exact(getattr(subject, self.field), use)
+        if value is None:
+            return None
+        steps = StepsLater(self.rule, subject, period, use)
+        return Outcome(
+            value=rounded_value(value, self.rule.unit), exact=value, steps=steps, **self.fields
+        )
+
+    def exact(self, number: Decimal, use: EditionUse) -> Value | None:
+        """The rule's exact value for ``number``; ``None`` if only running the rule can tell
+        (an operation that would round, a value that does not fit the unit, ...)."""
+        found = self.found
+        assert isinstance(found, Computation)
         rule = self.rule
         try:
             with decimal.localcontext(EXACT):
-                value = self.tape.replay(getattr(subject, self.field), found.value)
+                value: Value = self.tape.replay(number, found.value)
             check_declared_value(rule, value, use)
         except Exception:
             return None  # running the rule will say what is wrong (an input error, a defect)
         if value_problem(value, rule.unit) is not None:
             return None
-        steps = StepsLater(rule, subject, period, use)
-        return Outcome(
-            value=rounded_value(value, rule.unit), exact=value, steps=steps, **self.fields
-        )
+        return value
+
+    def value(self, number: Decimal, use: EditionUse) -> Value | None:
+        """The outcome's value for ``number`` (money rounded once); ``None`` as for :meth:`exact`.
+
+        Only for a trace whose rule found a value (``found`` is a Computation).
+        """
+        value = self.exact(number, use)
+        return None if value is None else rounded_value(value, self.rule.unit)
 
 
 def trace(rule: Rule, subject: Employee | School, period: Period, use: EditionUse) -> Trace | None:
