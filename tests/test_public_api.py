@@ -174,3 +174,40 @@ def test_loading_the_rules_does_not_import_ledgers_scenarios_or_the_batch() -> N
         "[]",
         "onderwijsregels.batch onderwijsregels.scenarios onderwijsregels.ledger",
     ]
+
+
+def test_loading_the_rules_leaves_the_heavy_imports_for_later() -> None:
+    # Loading the rules needs neither the converter (cattrs), the YAML reader, the receipts'
+    # hashing and JSON, the edition diff nor the package metadata of __version__: they are
+    # imported on first use, and every public name still answers (a fresh interpreter, so
+    # nothing is imported already).
+    deferred = ("cattrs", "yaml", "hashlib", "onderwijsregels.diff")
+    code = (
+        "import sys, onderwijsregels as owr; owr.load(); "
+        f"print(sorted(m for m in {deferred!r} if m in sys.modules)); "
+        "from onderwijsregels import EditionDiff, __version__; "
+        "print(EditionDiff.__module__, __version__ == owr.library_version(), "
+        "'__version__' in dir(owr), 'EditionDiff' in dir(owr))"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert found == ["[]", "onderwijsregels.diff True True True"]
+
+
+def test_the_converter_is_made_with_every_hook_registered_before_it() -> None:
+    # The converter is made on first use, with the hooks modules registered before then.
+    code = (
+        "import sys, onderwijsregels as owr; from decimal import Decimal; "
+        "rb = owr.load(); "
+        "juf = owr.Employee(function=owr.Function.LERAAR, werktijdfactor=Decimal('0.6')); "
+        "ev = rb.evaluate(juf, year=2020); "
+        "print('cattrs' in sys.modules); "
+        "data = ev.to_dict(); "
+        "print('cattrs' in sys.modules, data['outcomes']['individueel_budget']['value']); "
+        "print(owr.Employee.from_dict({'function': 'leraar', 'werktijdfactor': '0.6'}) == juf)"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert found == ["False", "True 360.00", "True"]

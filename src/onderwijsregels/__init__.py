@@ -16,7 +16,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from onderwijsregels.citations import Citation, Confidence, Interpretation
-from onderwijsregels.diff import EditionDiff
 from onderwijsregels.editions import Edition
 from onderwijsregels.errors import (
     DefinitionError,
@@ -69,6 +68,7 @@ from onderwijsregels.version import library_version
 if TYPE_CHECKING:  # for type checkers; at run time these load on first use
     from onderwijsregels.accrual import Accrual, AccrualYear, accruals
     from onderwijsregels.batch import Batch
+    from onderwijsregels.diff import EditionDiff
     from onderwijsregels.ledger import (
         Ledger,
         SavingsAgreement,
@@ -93,6 +93,7 @@ _LAZY = {
     "AccrualYear": "onderwijsregels.accrual",
     "accruals": "onderwijsregels.accrual",
     "Batch": "onderwijsregels.batch",
+    "EditionDiff": "onderwijsregels.diff",
     "Ledger": "onderwijsregels.ledger",
     "SavingsAgreement": "onderwijsregels.ledger",
     "Situation": "onderwijsregels.ledger",
@@ -111,11 +112,13 @@ _LAZY = {
     "board_lapses": "onderwijsregels.statement",
 }
 """Public names of the parts of the library that loading the rules does not need (ledgers,
-statements, scenarios, the batch): imported on first use, so ``import onderwijsregels`` and
-``load()`` stay quick."""
+statements, scenarios, the batch, edition diffs): imported on first use, so ``import
+onderwijsregels`` and ``load()`` stay quick."""
 
-__version__ = library_version()
-"""The installed version (``0+unknown`` for a source tree that is not installed)."""
+if TYPE_CHECKING:
+    __version__: str
+    """The installed version (``0+unknown`` for a source tree that is not installed): read
+    from the package metadata on first use (see :func:`library_version`)."""
 
 __all__ = [
     "SCALES",
@@ -204,7 +207,12 @@ __all__ = [
 
 
 def __getattr__(name: str) -> object:
-    """Import a public name of a part loaded on first use (see ``_LAZY``)."""
+    """Import a public name of a part loaded on first use (see ``_LAZY``), or read
+    ``__version__`` (the package metadata is read only when it is asked for)."""
+    if name == "__version__":
+        version = library_version()
+        globals()[name] = version
+        return version
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'onderwijsregels' has no attribute {name!r}")
@@ -216,4 +224,4 @@ def __getattr__(name: str) -> object:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY))
+    return sorted(set(globals()) | set(_LAZY) | {"__version__"})

@@ -45,15 +45,6 @@ from onderwijsregels import hookspecs
 from onderwijsregels.citations import Citation
 from onderwijsregels.contracts import violations
 from onderwijsregels.convert import items_argument, names_argument, shown
-from onderwijsregels.data_editions import (
-    EditionFile,
-    EditionFileProblems,
-    dump_edition,
-    edition_data,
-    expressible,
-    read_edition_file,
-)
-from onderwijsregels.diff import EditionDiff, diff_editions
 from onderwijsregels.editions import Edition, edition_on
 from onderwijsregels.errors import (
     EditionDefinitionError,
@@ -74,6 +65,8 @@ from onderwijsregels.sources import register
 
 if TYPE_CHECKING:
     from onderwijsregels.batch import Batch
+    from onderwijsregels.data_editions import EditionFile, EditionFileProblems
+    from onderwijsregels.diff import EditionDiff
 
 __all__ = [
     "PLUGINS_ENV",
@@ -340,6 +333,8 @@ class Rulebook:
         >>> "derives_from: cao-po-2024-2025" in text
         True
         """
+        from onderwijsregels.data_editions import dump_edition, edition_data, expressible
+
         edition = self.get(edition_id)
         if derives_from is None:
             base, why = self._data_base(edition)
@@ -384,6 +379,8 @@ class Rulebook:
         parent = self._find(edition.derives_from)
         if parent is None:
             return edition, f"the base of {edition.id!r}, {edition.derives_from!r}, is not loaded"
+        from onderwijsregels.data_editions import expressible
+
         problem = expressible(edition, parent)
         if problem is not None:
             return edition, problem
@@ -398,6 +395,8 @@ class Rulebook:
 
     def diff(self, before: str, after: str) -> EditionDiff:
         """Every rule added, removed or changed from edition ``before`` to ``after`` (by id)."""
+        from onderwijsregels.diff import diff_editions  # on first use: loading does not need it
+
         first, second = self.get(before), self.get(after)
         if first.family != second.family:
             raise InvalidInputError(
@@ -1040,6 +1039,8 @@ def _collect(
 
 def _read_user_file(path: Path) -> EditionFile:
     """An edition file passed to load(): read, or an InvalidInputError naming the file."""
+    from onderwijsregels.data_editions import EditionFileProblems, read_edition_file
+
     try:
         return read_edition_file(path)
     except EditionFileProblems as problems:
@@ -1057,6 +1058,10 @@ def _add_data_editions(
     A file a plugin ships that does not fit makes the plugin broken (its other editions are
     dropped too); a file passed to load() that does not fit raises an InvalidInputError.
     """
+    if not pending:
+        return
+    from onderwijsregels.data_editions import EditionFileProblems  # only for edition files
+
     sources = loading.sources
     while pending:
         ready = [item for item in pending if item[1].derives_from in by_id]
@@ -1132,6 +1137,8 @@ def _files_of(
     impl: pluggy.HookImpl, arguments: Mapping[str, object], loading: _Loading
 ) -> tuple[EditionFile, ...] | None:
     """The edition files one plugin ships, read; ``None`` if the plugin is broken."""
+    from onderwijsregels.data_editions import EditionFileProblems, read_edition_file
+
     name = impl.plugin_name
     dist = loading.sources.get(name, (None, None))
     hook = "onderwijsregels_edition_files"
