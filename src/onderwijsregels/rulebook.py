@@ -31,9 +31,6 @@ import inspect
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
-from importlib import metadata
-from importlib.metadata import PackageNotFoundError
-from importlib.metadata import version as distribution_version
 from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, overload
@@ -41,7 +38,7 @@ from typing import TYPE_CHECKING, Any, Literal, overload
 import attrs
 import pluggy
 
-from onderwijsregels import hookspecs
+from onderwijsregels import hookspecs, installed
 from onderwijsregels.citations import Citation
 from onderwijsregels.contracts import violations
 from onderwijsregels.convert import items_argument, names_argument, shown
@@ -67,6 +64,7 @@ if TYPE_CHECKING:
     from onderwijsregels.batch import Batch
     from onderwijsregels.data_editions import EditionFile, EditionFileProblems
     from onderwijsregels.diff import EditionDiff
+    from onderwijsregels.installed import InstalledEntryPoint
 
 __all__ = [
     "PLUGINS_ENV",
@@ -743,9 +741,11 @@ def _check_day(day: object) -> date:
 
 def host_version() -> str:
     """The installed onderwijsregels version (``"unknown"`` when run from a bare source tree)."""
+    from importlib import metadata  # on first use: it imports the email package
+
     try:
-        return distribution_version(hookspecs.PROJECT_NAME)
-    except PackageNotFoundError:
+        return metadata.version(hookspecs.PROJECT_NAME)
+    except metadata.PackageNotFoundError:
         return "unknown"
 
 
@@ -758,7 +758,7 @@ def _selection(only: Iterable[str] | None) -> frozenset[str] | None:
     return frozenset(name.strip() for name in text.split(",") if name.strip())
 
 
-def _distribution(entry_point: metadata.EntryPoint) -> tuple[str | None, str | None]:
+def _distribution(entry_point: InstalledEntryPoint) -> tuple[str | None, str | None]:
     dist = entry_point.dist
     if dist is None:
         return None, None
@@ -859,7 +859,7 @@ def load(
 
     selected = _selection(only)
     if entry_points:
-        found = sorted(metadata.entry_points(group=hookspecs.PROJECT_NAME), key=lambda ep: ep.name)
+        found = sorted(installed.entry_points(group=hookspecs.PROJECT_NAME), key=lambda ep: ep.name)
         if selected is not None:
             unknown = selected - {ep.name for ep in found}
             if unknown:
@@ -962,6 +962,17 @@ def _no_hook(plugin: object) -> str:
     return text
 
 
+class _HookArguments(dict[str, object]):
+    """The hooks' arguments, each worked out when a plugin first names it (``host_version``
+    reads the package metadata, which no shipped plugin asks for)."""
+
+    def __missing__(self, name: str) -> object:
+        if name != "host_version":
+            raise KeyError(name)
+        value = self[name] = host_version()
+        return value
+
+
 def _collect(
     manager: pluggy.PluginManager,
     loading: _Loading,
@@ -970,7 +981,7 @@ def _collect(
     strict: bool = False,
 ) -> Rulebook:
     sources = loading.sources
-    arguments = {"host_version": host_version()}
+    arguments = _HookArguments()
     warnings: list[PluginWarning] = []
     for name, dist in list(sources.items()):
         plugin = manager.get_plugin(name)
@@ -1142,8 +1153,9 @@ def _files_of(
     name = impl.plugin_name
     dist = loading.sources.get(name, (None, None))
     hook = "onderwijsregels_edition_files"
+    values = [arguments[argname] for argname in impl.argnames]
     try:
-        provided: object = impl.function(*(arguments[argname] for argname in impl.argnames))
+        provided: object = impl.function(*values)
     except KeyboardInterrupt:
         raise
     except BaseException as error:  # SystemExit too: a plugin must not end the process
@@ -1190,10 +1202,11 @@ def _editions_of(
     """The editions one plugin's hook provides, each checked on its own; ``None`` if broken."""
     name = impl.plugin_name
     dist = loading.sources.get(name, (None, None))
+    # The pluggy way: each implementation gets the hook's arguments it names, so hooks can
+    # grow by adding arguments without breaking older plugins.
+    values = [arguments[argname] for argname in impl.argnames]
     try:
-        # The pluggy way: each implementation gets the hook's arguments it names, so hooks
-        # can grow by adding arguments without breaking older plugins.
-        provided: object = impl.function(*(arguments[argname] for argname in impl.argnames))
+        provided: object = impl.function(*values)
         is_sequence = isinstance(provided, Sequence) and not isinstance(provided, str | bytes)
         editions: tuple[object, ...] = (
             tuple(provided) if is_sequence and isinstance(provided, Sequence) else ()
