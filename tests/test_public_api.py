@@ -178,11 +178,11 @@ def test_loading_the_rules_does_not_import_ledgers_scenarios_or_the_batch() -> N
 
 def test_loading_the_rules_leaves_the_heavy_imports_for_later() -> None:
     # Loading the rules needs neither the converter (cattrs), the YAML reader, the receipts'
-    # hashing and JSON, the edition diff, the package metadata (plugins are found by
-    # onderwijsregels.installed; __version__ reads it on first use), importlib.resources (the
-    # source register is read directly), gettext nor the presentation: they are imported on
-    # first use, and every public name still answers (a fresh interpreter, so nothing is
-    # imported already).
+    # hashing and JSON, the edition diff, evaluating (plans, evaluations), the package
+    # metadata (plugins are found by onderwijsregels.installed; __version__ reads it on first
+    # use), importlib.resources (the source register is read directly), gettext nor the
+    # presentation: they are imported on first use, and every public name still answers (a
+    # fresh interpreter, so nothing is imported already).
     deferred = (
         "cattrs",
         "yaml",
@@ -194,6 +194,8 @@ def test_loading_the_rules_leaves_the_heavy_imports_for_later() -> None:
         "gettext",
         "csv",
         "onderwijsregels.diff",
+        "onderwijsregels.evaluate",
+        "onderwijsregels.plan",
         "onderwijsregels.data_editions",
         "onderwijsregels.records",
         "onderwijsregels.present.text",
@@ -227,3 +229,26 @@ def test_the_converter_is_made_with_every_hook_registered_before_it() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.splitlines()
     assert found == ["False", "True 360.00", "True"]
+
+
+def test_submodules_the_package_used_to_import_are_still_its_attributes() -> None:
+    # `import onderwijsregels` no longer imports these, but they answer as attributes (and in
+    # dir()) as they did, each with the submodules it used to bring along.
+    names = ("data_editions", "diff", "evaluate", "plan", "present", "records")
+    code = (
+        "import sys, onderwijsregels as owr; "
+        f"names = {names!r}; "
+        "print(all(name in dir(owr) for name in names)); "
+        "print(' '.join(getattr(owr, name).__name__ for name in names)); "
+        "print(owr.present.text.__name__, owr.present.csv.__name__, owr.present.words.__name__); "
+        "from onderwijsregels import diff; print(diff is owr.diff)"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert found == [
+        "True",
+        " ".join(f"onderwijsregels.{name}" for name in names),
+        "onderwijsregels.present.text onderwijsregels.present.csv onderwijsregels.present.words",
+        "True",
+    ]

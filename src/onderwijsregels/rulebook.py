@@ -52,11 +52,9 @@ from onderwijsregels.errors import (
     UnknownEditionError,
     UnknownRuleError,
 )
-from onderwijsregels.evaluate import EditionUse, Evaluation
 from onderwijsregels.i18n import Message
 from onderwijsregels.model import Employee, School
 from onderwijsregels.periods import Period, SchoolYear, period_from
-from onderwijsregels.plan import Plan, RecordError
 from onderwijsregels.receipt import EditionSource
 from onderwijsregels.sources import register
 
@@ -64,7 +62,9 @@ if TYPE_CHECKING:
     from onderwijsregels.batch import Batch
     from onderwijsregels.data_editions import EditionFile, EditionFileProblems
     from onderwijsregels.diff import EditionDiff
+    from onderwijsregels.evaluate import Evaluation
     from onderwijsregels.installed import InstalledEntryPoint
+    from onderwijsregels.plan import Plan, RecordError
 
 __all__ = [
     "PLUGINS_ENV",
@@ -515,6 +515,8 @@ class Rulebook:
             if selection is not None:
                 chosen, selection = self._families_with(kind, chosen, selection, given is None)
             if selection is not None and not selection:
+                from onderwijsregels.plan import Plan
+
                 # Only rules for the other kind of subject were asked for: nothing to evaluate.
                 found = Plan(kind, period, (), selection)
             else:
@@ -572,6 +574,8 @@ class Rulebook:
         >>> [type(r).__name__ for r in rb.run([bad, good], on=date(2025, 8, 1), families="cao-po")]
         ['RecordError', 'Evaluation']
         """
+        from onderwijsregels.plan import RecordError
+
         families = names_argument(families, "families")
         for index, subject in enumerate(subjects):
             if not isinstance(subject, Employee | School):
@@ -674,6 +678,10 @@ class Rulebook:
         chosen: tuple[str, ...],
         selection: frozenset[str] | None = None,
     ) -> Plan:
+        # Evaluating is imported when the first plan is made: loading the rules does not need it.
+        from onderwijsregels.evaluate import EditionUse
+        from onderwijsregels.plan import Plan
+
         day = period.reference_day
         if not chosen:
             raise NoEditionError(f"(any family with rules for {kind.__name__})", day, None)
