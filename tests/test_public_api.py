@@ -180,8 +180,8 @@ def test_loading_the_rules_leaves_the_heavy_imports_for_later() -> None:
     # Loading the rules needs neither the converter (cattrs), the YAML reader, the receipts'
     # hashing and JSON, the edition diff, evaluating (plans, evaluations), the package
     # metadata (plugins are found by onderwijsregels.installed; __version__ reads it on first
-    # use), importlib.resources (the source register is read directly), gettext nor the
-    # presentation: they are imported on first use, and every public name still answers (a
+    # use), importlib.resources (the source register is read directly), gettext, calendar nor
+    # the presentation: they are imported on first use, and every public name still answers (a
     # fresh interpreter, so nothing is imported already).
     deferred = (
         "cattrs",
@@ -193,6 +193,7 @@ def test_loading_the_rules_leaves_the_heavy_imports_for_later() -> None:
         "importlib.resources",
         "gettext",
         "csv",
+        "calendar",
         "onderwijsregels.diff",
         "onderwijsregels.evaluate",
         "onderwijsregels.plan",
