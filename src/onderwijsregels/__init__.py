@@ -226,8 +226,9 @@ __all__ = [
 
 
 def __getattr__(name: str) -> object:
-    """Import a public name of a part loaded on first use (see ``_LAZY``), or read
-    ``__version__`` (the package metadata is read only when it is asked for)."""
+    """Import a public name of a part loaded on first use (see ``_LAZY``) or a submodule the
+    package used to import (see ``_SUBMODULES``), or read ``__version__`` (the package
+    metadata is read only when it is asked for)."""
     if name == "__version__":
         version = library_version()
         globals()[name] = version
