@@ -44,7 +44,7 @@ def with_a_broken_plugin(monkeypatch: pytest.MonkeyPatch) -> None:
         return (*real, BrokenEntryPoint())
 
     fake = types.SimpleNamespace(entry_points=entry_points)
-    monkeypatch.setattr(rulebook, "metadata", fake)
+    monkeypatch.setattr(rulebook, "installed", fake)
 
 
 @pytest.mark.usefixtures("with_a_broken_plugin")

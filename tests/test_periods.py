@@ -90,3 +90,19 @@ def test_period_kinds() -> None:
     assert CalendarYear(2020).kind == "kalenderjaar"
     assert SchoolYear(2020).kind == "schooljaar"
     assert Day(date(2020, 1, 1)).kind == "dag"
+
+
+def test_the_days_of_a_month_are_the_calendars() -> None:
+    # add_months counts a month's days itself (importing calendar and locale cost ~1 ms).
+    import calendar
+
+    from onderwijsregels.periods import _days_in_month, add_months
+
+    for year in range(1, 10000):
+        for month in range(1, 13):
+            assert _days_in_month(year, month) == calendar.monthrange(year, month)[1]
+    assert add_months(date(2024, 1, 31), 1) == date(2024, 2, 29)
+    assert add_months(date(2100, 1, 31), 1) == date(2100, 2, 28)
+    assert add_months(date(2000, 3, 31), -1) == date(2000, 2, 29)
+    with pytest.raises(ValueError, match="out of range"):
+        add_months(date(9999, 12, 1), 1)

@@ -164,7 +164,7 @@ def installed(monkeypatch: pytest.MonkeyPatch) -> Install:
             return entry_points
 
         monkeypatch.setattr(
-            registry, "metadata", types.SimpleNamespace(entry_points=entry_points_of)
+            registry, "installed", types.SimpleNamespace(entry_points=entry_points_of)
         )
 
     return install

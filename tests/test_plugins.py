@@ -149,7 +149,7 @@ def fake_entry_points(monkeypatch: pytest.MonkeyPatch) -> Callable[..., None]:
             return entry_points
 
         monkeypatch.setattr(
-            registry, "metadata", types.SimpleNamespace(entry_points=entry_points_of)
+            registry, "installed", types.SimpleNamespace(entry_points=entry_points_of)
         )
 
     return install

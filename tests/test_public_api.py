@@ -174,3 +174,82 @@ def test_loading_the_rules_does_not_import_ledgers_scenarios_or_the_batch() -> N
         "[]",
         "onderwijsregels.batch onderwijsregels.scenarios onderwijsregels.ledger",
     ]
+
+
+def test_loading_the_rules_leaves_the_heavy_imports_for_later() -> None:
+    # Loading the rules needs neither the converter (cattrs), the YAML reader, the receipts'
+    # hashing and JSON, the edition diff, evaluating (plans, evaluations), the package
+    # metadata (plugins are found by onderwijsregels.installed; __version__ reads it on first
+    # use), importlib.resources (the source register is read directly), gettext, calendar nor
+    # the presentation: they are imported on first use, and every public name still answers (a
+    # fresh interpreter, so nothing is imported already).
+    deferred = (
+        "cattrs",
+        "yaml",
+        "hashlib",
+        "json",
+        "importlib.metadata",
+        "email",
+        "importlib.resources",
+        "gettext",
+        "csv",
+        "calendar",
+        "onderwijsregels.diff",
+        "onderwijsregels.evaluate",
+        "onderwijsregels.plan",
+        "onderwijsregels.data_editions",
+        "onderwijsregels.records",
+        "onderwijsregels.present.text",
+    )
+    code = (
+        "import sys, onderwijsregels as owr; owr.load(); "
+        f"print(sorted(m for m in {deferred!r} if m in sys.modules)); "
+        "from onderwijsregels import EditionDiff, __version__; "
+        "print(EditionDiff.__module__, __version__ == owr.library_version(), "
+        "'__version__' in dir(owr), 'EditionDiff' in dir(owr))"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert found == ["[]", "onderwijsregels.diff True True True"]
+
+
+def test_the_converter_is_made_with_every_hook_registered_before_it() -> None:
+    # The converter is made on first use, with the hooks modules registered before then.
+    code = (
+        "import sys, onderwijsregels as owr; from decimal import Decimal; "
+        "rb = owr.load(); "
+        "juf = owr.Employee(function=owr.Function.LERAAR, werktijdfactor=Decimal('0.6')); "
+        "ev = rb.evaluate(juf, year=2020); "
+        "print('cattrs' in sys.modules); "
+        "data = ev.to_dict(); "
+        "print('cattrs' in sys.modules, data['outcomes']['individueel_budget']['value']); "
+        "print(owr.Employee.from_dict({'function': 'leraar', 'werktijdfactor': '0.6'}) == juf)"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert found == ["False", "True 360.00", "True"]
+
+
+def test_submodules_the_package_used_to_import_are_still_its_attributes() -> None:
+    # `import onderwijsregels` no longer imports these, but they answer as attributes (and in
+    # dir()) as they did, each with the submodules it used to bring along.
+    names = ("data_editions", "diff", "evaluate", "plan", "present", "records")
+    code = (
+        "import sys, onderwijsregels as owr; "
+        f"names = {names!r}; "
+        "print(all(name in dir(owr) for name in names)); "
+        "print(' '.join(getattr(owr, name).__name__ for name in names)); "
+        "print(owr.present.text.__name__, owr.present.csv.__name__, owr.present.words.__name__); "
+        "from onderwijsregels import diff; print(diff is owr.diff)"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert found == [
+        "True",
+        " ".join(f"onderwijsregels.{name}" for name in names),
+        "onderwijsregels.present.text onderwijsregels.present.csv onderwijsregels.present.words",
+        "True",
+    ]

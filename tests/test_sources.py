@@ -55,6 +55,43 @@ def test_register_is_sorted_and_stable() -> None:
     assert register() is register()  # read once
 
 
+def test_the_register_is_read_as_importlib_resources_reads_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from importlib import resources
+    from importlib.machinery import SourceFileLoader
+
+    from onderwijsregels import sources
+
+    name = "source_register.toml"
+    shipped = resources.files("onderwijsregels").joinpath(name).read_bytes()
+    assert sources._shipped_bytes(name) == shipped
+    read: list[str] = []
+    files = resources.files
+
+    def files_read(package: str) -> object:
+        read.append(package)
+        return files(package)
+
+    monkeypatch.setattr(resources, "files", files_read)
+    spec = owr.__spec__
+    assert spec is not None
+    assert spec.origin is not None
+    # A package in a directory, imported as Python imports it (pytest imports it with its own
+    # loader): the file is read directly.
+    monkeypatch.setattr(spec, "loader", SourceFileLoader("onderwijsregels", spec.origin))
+    assert sources._shipped_bytes(name) == shipped
+    assert read == []
+
+    # A package with any other loader is read through importlib.resources.
+    class OtherLoader(SourceFileLoader):
+        pass
+
+    monkeypatch.setattr(spec, "loader", OtherLoader("onderwijsregels", spec.origin))
+    assert sources._shipped_bytes(name) == shipped
+    assert read == ["onderwijsregels"]
+
+
 def test_known_sources_and_their_grades() -> None:
     # The AVS FAQ page and the PO-Raad are CAO parties (A); RAP HRM quotes the CAO (B); IJK is a
     # third party (C); the scraped copy of the register's page is weak (D).

@@ -16,7 +16,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from onderwijsregels.citations import Citation, Confidence, Interpretation
-from onderwijsregels.diff import EditionDiff
 from onderwijsregels.editions import Edition
 from onderwijsregels.errors import (
     DefinitionError,
@@ -35,19 +34,11 @@ from onderwijsregels.errors import (
     UnknownRuleError,
     UnknownSourceError,
 )
-from onderwijsregels.evaluate import (
-    EditionUse,
-    Evaluation,
-    NotApplicableResult,
-    NotEncodedResult,
-    Outcome,
-)
 from onderwijsregels.hookspecs import hookimpl
 from onderwijsregels.model import SCALES, Employee, Function, School
 from onderwijsregels.money import round_money
 from onderwijsregels.parameters import DatedValue, Parameter
 from onderwijsregels.periods import CalendarYear, Day, SchoolYear
-from onderwijsregels.plan import Plan, RecordError
 from onderwijsregels.receipt import EditionSource, Receipt
 
 # Eager: the function has the name of its module, which a lazy import would leave in its place.
@@ -69,6 +60,14 @@ from onderwijsregels.version import library_version
 if TYPE_CHECKING:  # for type checkers; at run time these load on first use
     from onderwijsregels.accrual import Accrual, AccrualYear, accruals
     from onderwijsregels.batch import Batch
+    from onderwijsregels.diff import EditionDiff
+    from onderwijsregels.evaluate import (
+        EditionUse,
+        Evaluation,
+        NotApplicableResult,
+        NotEncodedResult,
+        Outcome,
+    )
     from onderwijsregels.ledger import (
         Ledger,
         SavingsAgreement,
@@ -77,6 +76,7 @@ if TYPE_CHECKING:  # for type checkers; at run time these load on first use
         SpendingKind,
         Tranche,
     )
+    from onderwijsregels.plan import Plan, RecordError
     from onderwijsregels.scenarios import (
         Comparison,
         RuleComparison,
@@ -93,12 +93,20 @@ _LAZY = {
     "AccrualYear": "onderwijsregels.accrual",
     "accruals": "onderwijsregels.accrual",
     "Batch": "onderwijsregels.batch",
+    "EditionDiff": "onderwijsregels.diff",
+    "EditionUse": "onderwijsregels.evaluate",
+    "Evaluation": "onderwijsregels.evaluate",
+    "NotApplicableResult": "onderwijsregels.evaluate",
+    "NotEncodedResult": "onderwijsregels.evaluate",
+    "Outcome": "onderwijsregels.evaluate",
     "Ledger": "onderwijsregels.ledger",
     "SavingsAgreement": "onderwijsregels.ledger",
     "Situation": "onderwijsregels.ledger",
     "Spending": "onderwijsregels.ledger",
     "SpendingKind": "onderwijsregels.ledger",
     "Tranche": "onderwijsregels.ledger",
+    "Plan": "onderwijsregels.plan",
+    "RecordError": "onderwijsregels.plan",
     "Comparison": "onderwijsregels.scenarios",
     "RuleComparison": "onderwijsregels.scenarios",
     "RuleTotal": "onderwijsregels.scenarios",
@@ -111,11 +119,25 @@ _LAZY = {
     "board_lapses": "onderwijsregels.statement",
 }
 """Public names of the parts of the library that loading the rules does not need (ledgers,
-statements, scenarios, the batch): imported on first use, so ``import onderwijsregels`` and
-``load()`` stay quick."""
+statements, scenarios, the batch, edition diffs, evaluating): imported on first use, so
+``import onderwijsregels`` and ``load()`` stay quick."""
 
-__version__ = library_version()
-"""The installed version (``0+unknown`` for a source tree that is not installed)."""
+_SUBMODULES = {
+    "data_editions": (),
+    "diff": (),
+    "evaluate": (),
+    "plan": (),
+    "present": ("csv", "text", "words"),
+    "records": (),
+}
+"""Submodules that ``import onderwijsregels`` used to import, so ``onderwijsregels.diff`` (or
+``onderwijsregels.present.text``) worked without importing them, and that loading the rules
+does not need: imported on first use, with the submodules of their own it imported."""
+
+if TYPE_CHECKING:
+    __version__ = library_version()
+    """The installed version (``0+unknown`` for a source tree that is not installed): read
+    from the package metadata on first use (see :func:`library_version`)."""
 
 __all__ = [
     "SCALES",
@@ -204,11 +226,23 @@ __all__ = [
 
 
 def __getattr__(name: str) -> object:
-    """Import a public name of a part loaded on first use (see ``_LAZY``)."""
+    """Import a public name of a part loaded on first use (see ``_LAZY``) or a submodule the
+    package used to import (see ``_SUBMODULES``), or read ``__version__`` (the package
+    metadata is read only when it is asked for)."""
+    if name == "__version__":
+        version = library_version()
+        globals()[name] = version
+        return version
+    import importlib
+
+    if name in _SUBMODULES:
+        submodule = importlib.import_module(f"{__name__}.{name}")
+        for inner in _SUBMODULES[name]:
+            importlib.import_module(f"{__name__}.{name}.{inner}")
+        return submodule
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'onderwijsregels' has no attribute {name!r}")
-    import importlib
 
     value = getattr(importlib.import_module(module), name)
     globals()[name] = value
@@ -216,4 +250,4 @@ def __getattr__(name: str) -> object:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY))
+    return sorted(set(globals()) | set(_LAZY) | set(_SUBMODULES) | {"__version__"})

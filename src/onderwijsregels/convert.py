@@ -22,20 +22,13 @@ from __future__ import annotations
 import enum
 import re
 import reprlib
+import threading
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import attrs
-import cattrs
-from cattrs.errors import (
-    AttributeValidationNote,
-    ClassValidationError,
-    ForbiddenExtraKeysError,
-    IterableValidationError,
-    IterableValidationNote,
-)
 
 from onderwijsregels.errors import EditionDefinitionError, InvalidInputError
 from onderwijsregels.limits import (
@@ -47,6 +40,9 @@ from onderwijsregels.limits import (
     MAX_DIGITS,
     SHOWN_CHARACTERS,
 )
+
+if TYPE_CHECKING:
+    import cattrs
 
 __all__ = [
     "check_day",
@@ -414,6 +410,8 @@ def _enum(value: object, kind: type[enum.Enum]) -> enum.Enum:
 
 
 def _make_converter() -> cattrs.Converter:
+    import cattrs  # here, not at the top: loading the rules never structures anything
+
     made = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     made.register_structure_hook(Decimal, lambda value, _: structure_decimal(value))
     made.register_structure_hook(str, _strict_str)
@@ -432,8 +430,58 @@ def _make_converter() -> cattrs.Converter:
     return made
 
 
-converter = _make_converter()
-"""The library's one converter (strict, forbids extra keys)."""
+class _Converter:
+    """The library's one converter, made on first use.
+
+    Importing :mod:`cattrs` and building the converter takes longer than loading the rules
+    needs: modules register their unstructure hooks when imported, and these are kept (in
+    order) until something is structured or unstructured, when the real
+    :class:`cattrs.Converter` is made with them. Every other attribute is the real
+    converter's. Registering keeps its one side effect at once: an attrs class has its
+    annotations resolved (``attrs.resolve_types``), as cattrs does when it registers one.
+    """
+
+    __slots__ = ("_lock", "_made", "_pending")
+
+    def __init__(self) -> None:
+        self._lock = threading.RLock()
+        self._made: cattrs.Converter | None = None
+        self._pending: list[tuple[Any, Any]] = []
+
+    def register_unstructure_hook(self, cls: Any = None, func: Any = None) -> Any:
+        with self._lock:
+            if self._made is None and func is not None:
+                if attrs.has(cls):
+                    attrs.resolve_types(cls)
+                self._pending.append((cls, func))
+                return None
+        # made already, or used as a decorator
+        return self._converter().register_unstructure_hook(cls, func)
+
+    def _converter(self) -> cattrs.Converter:
+        made = self._made
+        if made is None:
+            with self._lock:
+                made = self._made
+                if made is None:
+                    made = _make_converter()
+                    for cls, func in self._pending:
+                        made.register_unstructure_hook(cls, func)
+                    self._pending.clear()
+                    self._made = made
+        return made
+
+    def __getattr__(self, name: str) -> Any:
+        if name in _Converter.__slots__:  # not set yet (an instance made without __init__)
+            raise AttributeError(name)
+        return getattr(self._converter(), name)
+
+    def __repr__(self) -> str:
+        return repr(self._converter())
+
+
+converter = cast("cattrs.Converter", _Converter())
+"""The library's one converter (strict, forbids extra keys), made on first use."""
 
 
 def _join(path: str, name: str) -> str:
@@ -445,6 +493,14 @@ def _join(path: str, name: str) -> str:
 
 
 def _problems(error: BaseException, path: str) -> list[tuple[str, str]]:
+    from cattrs.errors import (
+        AttributeValidationNote,
+        ClassValidationError,
+        ForbiddenExtraKeysError,
+        IterableValidationError,
+        IterableValidationNote,
+    )
+
     if isinstance(error, InvalidInputError):
         return [(_join(path, field), why) for field, why in error.problems]
     if isinstance(error, ClassValidationError):

@@ -19,9 +19,11 @@ keep the English text.
 from __future__ import annotations
 
 import functools
-import gettext as _gettext
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    import gettext as _gettext
 
 __all__ = [
     "DEFAULT_LANGUAGE",
@@ -53,6 +55,8 @@ def N_(text: str) -> str:
 
 @functools.cache
 def _catalogue(lang: str) -> _gettext.NullTranslations:
+    import gettext as _gettext  # on first use: loading the rules translates nothing
+
     if lang == "en":
         return _gettext.NullTranslations()
     return _gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang], fallback=True)

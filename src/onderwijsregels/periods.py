@@ -17,7 +17,6 @@ datetime.date(2021, 8, 1)
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date
 from typing import Literal
@@ -241,6 +240,17 @@ def period_from(
     return SchoolYear.parse(school_year)
 
 
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _days_in_month(year: int, month: int) -> int:
+    """The number of days in ``month`` (1-12) of ``year``: ``calendar.monthrange(year,
+    month)[1]``, without importing :mod:`calendar` (and :mod:`locale`) for it."""
+    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+        return 29
+    return _MONTH_DAYS[month - 1]
+
+
 def add_months(day: date, months: int) -> date:
     """The same day ``months`` later, or that month's last day when it has no such day.
 
@@ -249,7 +259,7 @@ def add_months(day: date, months: int) -> date:
     """
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
+    last = _days_in_month(year, month + 1)
     return date(year, month + 1, min(day.day, last))
 
 

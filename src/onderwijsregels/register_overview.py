@@ -30,9 +30,6 @@ from onderwijsregels.errors import InvalidInputError
 from onderwijsregels.i18n import N_, gettext
 from onderwijsregels.model import Employee
 from onderwijsregels.periods import add_months
-from onderwijsregels.present.csv import rows_to_csv as csv_text
-from onderwijsregels.present.text import table
-from onderwijsregels.present.words import checked_language
 from onderwijsregels.receipt import Receipt
 from onderwijsregels.rulebook import Rulebook
 
@@ -147,6 +144,10 @@ def rows_to_text(rows: Iterable[RegisterRow], on: date, lang: str = "en") -> str
     The categories are written in ``lang``; the register's own statuses (``geregistreerd``,
     ``onder voorwaarden``, ...) as the register names them.
     """
+    # The presentation is imported here: ``import onderwijsregels`` imports this module.
+    from onderwijsregels.present.text import table
+    from onderwijsregels.present.words import checked_language
+
     lang = checked_language(lang)
 
     def _(text: str) -> str:
@@ -184,6 +185,8 @@ def rows_to_text(rows: Iterable[RegisterRow], on: date, lang: str = "en") -> str
 
 def rows_to_csv(rows: Iterable[RegisterRow]) -> str:
     """The board view as CSV (booleans ``true``/``false``, as in JSON)."""
+    from onderwijsregels.present.csv import rows_to_csv as csv_text
+
     return csv_text(
         ["record", "employee", "required", "status", "title", "due", "category", "basis"],
         (

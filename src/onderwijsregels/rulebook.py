@@ -31,9 +31,6 @@ import inspect
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
-from importlib import metadata
-from importlib.metadata import PackageNotFoundError
-from importlib.metadata import version as distribution_version
 from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, overload
@@ -41,19 +38,10 @@ from typing import TYPE_CHECKING, Any, Literal, overload
 import attrs
 import pluggy
 
-from onderwijsregels import hookspecs
+from onderwijsregels import hookspecs, installed
 from onderwijsregels.citations import Citation
 from onderwijsregels.contracts import violations
 from onderwijsregels.convert import items_argument, names_argument, shown
-from onderwijsregels.data_editions import (
-    EditionFile,
-    EditionFileProblems,
-    dump_edition,
-    edition_data,
-    expressible,
-    read_edition_file,
-)
-from onderwijsregels.diff import EditionDiff, diff_editions
 from onderwijsregels.editions import Edition, edition_on
 from onderwijsregels.errors import (
     EditionDefinitionError,
@@ -64,16 +52,19 @@ from onderwijsregels.errors import (
     UnknownEditionError,
     UnknownRuleError,
 )
-from onderwijsregels.evaluate import EditionUse, Evaluation
 from onderwijsregels.i18n import Message
 from onderwijsregels.model import Employee, School
 from onderwijsregels.periods import Period, SchoolYear, period_from
-from onderwijsregels.plan import Plan, RecordError
 from onderwijsregels.receipt import EditionSource
 from onderwijsregels.sources import register
 
 if TYPE_CHECKING:
     from onderwijsregels.batch import Batch
+    from onderwijsregels.data_editions import EditionFile, EditionFileProblems
+    from onderwijsregels.diff import EditionDiff
+    from onderwijsregels.evaluate import Evaluation
+    from onderwijsregels.installed import InstalledEntryPoint
+    from onderwijsregels.plan import Plan, RecordError
 
 __all__ = [
     "PLUGINS_ENV",
@@ -340,6 +331,8 @@ class Rulebook:
         >>> "derives_from: cao-po-2024-2025" in text
         True
         """
+        from onderwijsregels.data_editions import dump_edition, edition_data, expressible
+
         edition = self.get(edition_id)
         if derives_from is None:
             base, why = self._data_base(edition)
@@ -384,6 +377,8 @@ class Rulebook:
         parent = self._find(edition.derives_from)
         if parent is None:
             return edition, f"the base of {edition.id!r}, {edition.derives_from!r}, is not loaded"
+        from onderwijsregels.data_editions import expressible
+
         problem = expressible(edition, parent)
         if problem is not None:
             return edition, problem
@@ -398,6 +393,8 @@ class Rulebook:
 
     def diff(self, before: str, after: str) -> EditionDiff:
         """Every rule added, removed or changed from edition ``before`` to ``after`` (by id)."""
+        from onderwijsregels.diff import diff_editions  # on first use: loading does not need it
+
         first, second = self.get(before), self.get(after)
         if first.family != second.family:
             raise InvalidInputError(
@@ -518,6 +515,8 @@ class Rulebook:
             if selection is not None:
                 chosen, selection = self._families_with(kind, chosen, selection, given is None)
             if selection is not None and not selection:
+                from onderwijsregels.plan import Plan
+
                 # Only rules for the other kind of subject were asked for: nothing to evaluate.
                 found = Plan(kind, period, (), selection)
             else:
@@ -575,6 +574,8 @@ class Rulebook:
         >>> [type(r).__name__ for r in rb.run([bad, good], on=date(2025, 8, 1), families="cao-po")]
         ['RecordError', 'Evaluation']
         """
+        from onderwijsregels.plan import RecordError
+
         families = names_argument(families, "families")
         for index, subject in enumerate(subjects):
             if not isinstance(subject, Employee | School):
@@ -677,6 +678,10 @@ class Rulebook:
         chosen: tuple[str, ...],
         selection: frozenset[str] | None = None,
     ) -> Plan:
+        # Evaluating is imported when the first plan is made: loading the rules does not need it.
+        from onderwijsregels.evaluate import EditionUse
+        from onderwijsregels.plan import Plan
+
         day = period.reference_day
         if not chosen:
             raise NoEditionError(f"(any family with rules for {kind.__name__})", day, None)
@@ -744,9 +749,11 @@ def _check_day(day: object) -> date:
 
 def host_version() -> str:
     """The installed onderwijsregels version (``"unknown"`` when run from a bare source tree)."""
+    from importlib import metadata  # on first use: it imports the email package
+
     try:
-        return distribution_version(hookspecs.PROJECT_NAME)
-    except PackageNotFoundError:
+        return metadata.version(hookspecs.PROJECT_NAME)
+    except metadata.PackageNotFoundError:
         return "unknown"
 
 
@@ -759,7 +766,7 @@ def _selection(only: Iterable[str] | None) -> frozenset[str] | None:
     return frozenset(name.strip() for name in text.split(",") if name.strip())
 
 
-def _distribution(entry_point: metadata.EntryPoint) -> tuple[str | None, str | None]:
+def _distribution(entry_point: InstalledEntryPoint) -> tuple[str | None, str | None]:
     dist = entry_point.dist
     if dist is None:
         return None, None
@@ -860,7 +867,7 @@ def load(
 
     selected = _selection(only)
     if entry_points:
-        found = sorted(metadata.entry_points(group=hookspecs.PROJECT_NAME), key=lambda ep: ep.name)
+        found = sorted(installed.entry_points(group=hookspecs.PROJECT_NAME), key=lambda ep: ep.name)
         if selected is not None:
             unknown = selected - {ep.name for ep in found}
             if unknown:
@@ -963,6 +970,17 @@ def _no_hook(plugin: object) -> str:
     return text
 
 
+class _HookArguments(dict[str, object]):
+    """The hooks' arguments, each worked out when a plugin first names it (``host_version``
+    reads the package metadata, which no shipped plugin asks for)."""
+
+    def __missing__(self, name: str) -> object:
+        if name != "host_version":
+            raise KeyError(name)
+        value = self[name] = host_version()
+        return value
+
+
 def _collect(
     manager: pluggy.PluginManager,
     loading: _Loading,
@@ -971,7 +989,7 @@ def _collect(
     strict: bool = False,
 ) -> Rulebook:
     sources = loading.sources
-    arguments = {"host_version": host_version()}
+    arguments = _HookArguments()
     warnings: list[PluginWarning] = []
     for name, dist in list(sources.items()):
         plugin = manager.get_plugin(name)
@@ -1040,6 +1058,8 @@ def _collect(
 
 def _read_user_file(path: Path) -> EditionFile:
     """An edition file passed to load(): read, or an InvalidInputError naming the file."""
+    from onderwijsregels.data_editions import EditionFileProblems, read_edition_file
+
     try:
         return read_edition_file(path)
     except EditionFileProblems as problems:
@@ -1057,6 +1077,10 @@ def _add_data_editions(
     A file a plugin ships that does not fit makes the plugin broken (its other editions are
     dropped too); a file passed to load() that does not fit raises an InvalidInputError.
     """
+    if not pending:
+        return
+    from onderwijsregels.data_editions import EditionFileProblems  # only for edition files
+
     sources = loading.sources
     while pending:
         ready = [item for item in pending if item[1].derives_from in by_id]
@@ -1132,11 +1156,14 @@ def _files_of(
     impl: pluggy.HookImpl, arguments: Mapping[str, object], loading: _Loading
 ) -> tuple[EditionFile, ...] | None:
     """The edition files one plugin ships, read; ``None`` if the plugin is broken."""
+    from onderwijsregels.data_editions import EditionFileProblems, read_edition_file
+
     name = impl.plugin_name
     dist = loading.sources.get(name, (None, None))
     hook = "onderwijsregels_edition_files"
+    values = [arguments[argname] for argname in impl.argnames]
     try:
-        provided: object = impl.function(*(arguments[argname] for argname in impl.argnames))
+        provided: object = impl.function(*values)
     except KeyboardInterrupt:
         raise
     except BaseException as error:  # SystemExit too: a plugin must not end the process
@@ -1183,10 +1210,11 @@ def _editions_of(
     """The editions one plugin's hook provides, each checked on its own; ``None`` if broken."""
     name = impl.plugin_name
     dist = loading.sources.get(name, (None, None))
+    # The pluggy way: each implementation gets the hook's arguments it names, so hooks can
+    # grow by adding arguments without breaking older plugins.
+    values = [arguments[argname] for argname in impl.argnames]
     try:
-        # The pluggy way: each implementation gets the hook's arguments it names, so hooks
-        # can grow by adding arguments without breaking older plugins.
-        provided: object = impl.function(*(arguments[argname] for argname in impl.argnames))
+        provided: object = impl.function(*values)
         is_sequence = isinstance(provided, Sequence) and not isinstance(provided, str | bytes)
         editions: tuple[object, ...] = (
             tuple(provided) if is_sequence and isinstance(provided, Sequence) else ()

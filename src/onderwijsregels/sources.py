@@ -24,11 +24,11 @@ from __future__ import annotations
 
 import enum
 import functools
+import os
 import re
-import tomllib
+import sys
 from collections.abc import Mapping
 from datetime import date
-from importlib import resources
 from typing import Any, TypeVar
 
 import attrs
@@ -193,6 +193,29 @@ def _from_toml(entry: Mapping[str, Any]) -> Source:
     return Source(**fields)
 
 
+def _shipped_bytes(name: str) -> bytes:
+    """The bytes of a file shipped in the package, as ``importlib.resources`` reads them.
+
+    For a package in a directory (its loader a plain file loader) the file beside its
+    ``__init__.py`` is read directly, as importlib.resources would: importing
+    :mod:`importlib.resources` takes longer than reading the register. Any other package
+    (in a zip archive, say) is read through importlib.resources.
+    """
+    from importlib.machinery import SourceFileLoader, SourcelessFileLoader
+
+    package = sys.modules[__name__.rpartition(".")[0]]
+    loader = package.__spec__.loader if package.__spec__ is not None else None
+    if isinstance(loader, SourceFileLoader | SourcelessFileLoader) and type(loader) in (
+        SourceFileLoader,
+        SourcelessFileLoader,
+    ):
+        with open(os.path.join(os.path.dirname(loader.path), name), "rb") as file:
+            return file.read()
+    from importlib import resources
+
+    return resources.files(package.__name__).joinpath(name).read_bytes()
+
+
 @functools.cache
 def register() -> Mapping[str, Source]:
     """Every source the package ships, by id (read once from ``source_register.toml``).
@@ -200,7 +223,9 @@ def register() -> Mapping[str, Source]:
     >>> len(register()) > 30
     True
     """
-    raw = resources.files("onderwijsregels").joinpath("source_register.toml").read_bytes()
+    import tomllib  # here: importing the package alone does not read the register
+
+    raw = _shipped_bytes("source_register.toml")
     found: dict[str, Source] = {}
     for entry in tomllib.loads(raw.decode("utf-8"))["source"]:
         item = _from_toml(entry)

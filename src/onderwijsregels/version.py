@@ -8,8 +8,6 @@ True
 from __future__ import annotations
 
 import functools
-from importlib.metadata import PackageNotFoundError
-from importlib.metadata import version as distribution_version
 
 __all__ = ["UNKNOWN_VERSION", "library_version"]
 
@@ -21,6 +19,17 @@ UNKNOWN_VERSION = "0+unknown"
 before every release, so it is never mistaken for one."""
 
 
+def distribution_version(name: str) -> str:
+    """The installed version of the distribution ``name`` (:func:`importlib.metadata.version`).
+
+    :mod:`importlib.metadata` is imported here, on first use: it imports the :mod:`email`
+    package, which loading the rules does not need.
+    """
+    from importlib import metadata
+
+    return metadata.version(name)
+
+
 @functools.cache
 def library_version() -> str:
     """The installed version (e.g. ``0.1.0.dev0``), or :data:`UNKNOWN_VERSION` when not installed.
@@ -30,6 +39,8 @@ def library_version() -> str:
     >>> library_version() != ""
     True
     """
+    from importlib.metadata import PackageNotFoundError
+
     try:
         return distribution_version(DISTRIBUTION)
     except PackageNotFoundError:
