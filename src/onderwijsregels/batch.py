@@ -352,8 +352,11 @@ class Batch(Generic[_R]):
                 continue
             yield index, reader.result(index, cells, key), passthrough
 
-    def _table_cells(self, table: _Table) -> Iterator[tuple[int, _Cells, _Cells]]:
-        """``(index, passthrough cells, result cells)`` per row of a table, for :meth:`rows`.
+    def _table_cells(
+        self, table: _Table
+    ) -> Iterator[tuple[int, _Cells, _Cells, RecordError | None]]:
+        """``(index, passthrough cells, result cells, record error)`` per row of a table, for
+        :meth:`rows` (the record error only for a row that could not be evaluated).
 
         The fast path of a table. Each row is checked as always (:class:`_RowReader`).
         A row equal to an earlier one in every cell the rules read gets that row's
@@ -369,7 +372,7 @@ class Batch(Generic[_R]):
         rule_ids = self.rule_ids
         if plan.reads is None:
             for index, result, passthrough in self._table_results(table, False):
-                yield index, passthrough, _rule_cells(result, rule_ids)
+                yield index, passthrough, _rule_cells(result, rule_ids), _failure(result)
             return
         reader = _RowReader(self, shape, plan)
         field = TRACED_FIELDS.get(kind)
@@ -385,14 +388,15 @@ class Batch(Generic[_R]):
         for index, cells in enumerate(table.rows):
             failed, passthrough, key = reader.check(index, cells)
             if failed is not None:
-                yield index, passthrough, _rule_cells(failed, rule_ids)
+                yield index, passthrough, _rule_cells(failed, rule_ids), _failure(failed)
                 continue
             if key is None:  # an unhashable cell: the row stands alone
-                yield index, passthrough, _rule_cells(reader.result(index, cells, key), rule_ids)
+                alone = reader.result(index, cells, key)
+                yield index, passthrough, _rule_cells(alone, rule_ids), _failure(alone)
                 continue
             found = done.get(key)
             if found is not None:
-                yield index, passthrough, found
+                yield index, passthrough, found, None
                 continue
             others = None
             if number_at is not None:
@@ -402,7 +406,7 @@ class Batch(Generic[_R]):
                     found = group.cells(self._number(shape, key[number_at], numbers))
                     if found is not None:
                         _keep(done, key, found)
-                        yield index, passthrough, found
+                        yield index, passthrough, found, None
                         continue
             result = reader.result(index, cells, key)
             found = _rule_cells(result, rule_ids)
@@ -410,7 +414,7 @@ class Batch(Generic[_R]):
                 _keep(done, key, found)
                 if others is not None and others not in groups:
                     _keep(groups, others, _Group.of(plan, result, rule_ids, found))
-            yield index, passthrough, found
+            yield index, passthrough, found, _failure(result)
 
     @staticmethod
     def _number(
@@ -545,16 +549,27 @@ class Batch(Generic[_R]):
         self, table: _Table, convert: Callable[[object], object] | None
     ) -> Iterator[tuple[object, ...]]:
         if convert is None:
-            for index, passthrough, cells in self._table_cells(table):
+            for index, passthrough, cells, _ in self._table_cells(table):
                 yield (index, *passthrough, *cells)
             return
         converted: dict[int, tuple[_Cells, _Cells]] = {}
-        for index, passthrough, cells in self._table_cells(table):
+        for index, passthrough, cells, _ in self._table_cells(table):
             cached = converted.get(id(cells))
             if cached is None or cached[0] is not cells:
                 cached = (cells, tuple([convert(cell) for cell in cells]))
                 _keep(converted, id(cells), cached)
             yield (index, *[convert(cell) for cell in passthrough], *cached[1])
+
+    def _record_errors(self) -> Iterator[tuple[int, RecordError | None]]:
+        """``(index, RecordError or None)`` per subject, streamed: for checking a table (an
+        export before it is written) without building an Evaluation per row."""
+        self._start()
+        if self._table is not None:
+            for index, _, _, failure in self._table_cells(self._table):
+                yield index, failure
+            return
+        for index, result, _ in self._results(with_subjects=False):
+            yield index, _failure(result)
 
     def records(self) -> Iterator[dict[str, object]]:
         """One dict per subject (column name to value), streamed, in input order."""
@@ -637,6 +652,7 @@ class _RowReader:
         )
         self.linked = tuple(at for at in shape.key if columns[at] not in INDEPENDENT)
         self.removed = plan.removed_scales
+        self.width = len(columns)
         self.seen, self.checked, self.linked_ok = batch._caches[:3]
 
     def check(
@@ -645,21 +661,30 @@ class _RowReader:
         """``(failure, passthrough, key)`` of a row: the failure if a cell is wrong; the key of
         the cells the rules read, ``None`` if the row must stand alone (an unhashable cell)."""
         shape, batch = self.shape, self.batch
-        problem = shape.row_problem(cells)
-        if problem is not None:
-            return batch._failed(index, None, problem), _some(cells, shape.passthrough), None
+        if len(cells) != self.width or shape.blank:
+            problem = shape.row_problem(cells)
+            if problem is not None:
+                return batch._failed(index, None, problem), _some(cells, shape.passthrough), None
         passthrough = tuple([cells[at] for at in shape.passthrough])
         together = tuple([cells[at] for at in self.linked])
-        try:
+        checked = self.checked
+        fits: bool | None
+        try:  # every cell of the row is hashed here: a list in a cell makes the row stand alone
             fits = self.linked_ok.get(together)
-            hash(cells)
-        except TypeError:  # a list in a cell, say: this row stands alone
+            hash(passthrough)
+            for at in self.free:
+                value = cells[at]
+                ok = checked.get((at, value))
+                if ok is None:
+                    ok = batch._fits(shape, at, value, checked)
+                if not ok:
+                    fits = False
+        except TypeError:
             return None, passthrough, None
         if fits is None:
             fits = shape.linked_fit(cells)
             _keep(self.linked_ok, together, fits)
-        checked = self.checked
-        if not fits or not all(batch._fits(shape, at, cells[at], checked) for at in self.free):
+        if not fits:
             try:
                 shape.subject(cells)  # raises, naming every bad cell of the row
             except InvalidInputError as error:
@@ -741,6 +766,10 @@ class _Group:
                 return None
             found[place] = value
         return tuple(found)
+
+
+def _failure(result: _Result) -> RecordError | None:
+    return result if isinstance(result, RecordError) else None
 
 
 def _some(cells: Sequence[object], positions: Sequence[int]) -> _Cells:

@@ -41,7 +41,6 @@ from onderwijsregels.batch import Batch
 from onderwijsregels.errors import InvalidInputError, MissingExtraError
 from onderwijsregels.limits import MAX_ROW_BYTES
 from onderwijsregels.periods import SchoolYear
-from onderwijsregels.plan import RecordError
 from onderwijsregels.present.csv import safe_cell
 from onderwijsregels.receipt import Receipt
 from onderwijsregels.rulebook import Rulebook
@@ -297,10 +296,12 @@ def evaluate_export(
     count = 0
     with handle:
         batch = Batch.of_rows(rulebook, header, rows, **options)
-        for index, result in progress(batch.results(shared=True), "checking", None):
+        for index, failure in progress(batch._record_errors(), "checking", None):
             count += 1
-            if isinstance(result, RecordError):
-                bad.extend(BadRow(source.line, index, field, why) for field, why in result.problems)
+            if failure is not None:
+                bad.extend(
+                    BadRow(source.line, index, field, why) for field, why in failure.problems
+                )
     if bad and not skip_invalid:
         shown = [
             (f"line {item.line}" + (f", column {item.column}" if item.column else ""), item.reason)
