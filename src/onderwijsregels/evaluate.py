@@ -220,7 +220,8 @@ class StepsLater:
                 None,
                 None,
                 f"rule {self.rule.id!r} gave {found!r} when run again for its steps, not the "
-                f"value {exact!r} the engine found by tracing it (a defect in onderwijsregels)",
+                f"value {exact!r} found by tracing it: the rule is not a pure function of what it "
+                "declares (reads=, parameters=), or onderwijsregels has a defect",
                 edition=self.use.edition.id,
             )
         return found.steps
