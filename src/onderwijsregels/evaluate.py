@@ -262,6 +262,7 @@ class Outcome:
     notes: tuple[str, ...] = ()
     interpretations: tuple[Interpretation, ...] = ()
     nawerking: bool = False
+    _confidence: Confidence | None = attrs.field(default=None, init=False, eq=False, repr=False)
 
     @property
     def steps(self) -> tuple[Step, ...]:
@@ -287,8 +288,11 @@ class Outcome:
     @property
     def confidence(self) -> Confidence:
         """The weakest confidence among its citations; *interpretation* if any is attached."""
-        found = combined_confidence(self.citations, self.interpretations)
-        assert found is not None  # an outcome always has its primary citation
+        found = self._confidence
+        if found is None:  # worked out once (a table asks for it per row)
+            found = combined_confidence(self.citations, self.interpretations)
+            assert found is not None  # an outcome always has its primary citation
+            object.__setattr__(self, "_confidence", found)
         return found
 
     @property
