@@ -390,3 +390,19 @@ def test_a_bad_werktijdfactor_in_a_group_is_reported_as_without_the_fast_path() 
     assert records[0]["error"] is None
     assert "greater than 0 and at most 1" in str(records[1]["error"])
     assert "decimal comma" in str(records[2]["error"])
+
+
+def test_a_trace_that_disagrees_with_the_rule_is_not_used() -> None:
+    # Testing the exact type is something a symbolic number cannot refuse: the trace takes
+    # the other branch. Each trace is checked against a run of the rule, so it is dropped.
+    def compute(ctx: owr.RuleContext) -> owr.Computation:
+        factor = ctx.employee.werktijdfactor
+        amount = Decimal("200") if type(factor) is Decimal else Decimal("100")
+        return owr.Computation(amount * factor, [], CITE)
+
+    rulebook = _rulebook(compute)
+    assert _traced(rulebook)  # the symbolic run itself cannot tell
+    assert _budget(rulebook, "0.5") == Decimal("100.00")  # 200 × 0.5, from running the rule
+    assert _budget(rulebook, "0.25") == Decimal("50.00")  # 200 × 0.25: still run, not replayed
+    plan = rulebook.plan(owr.Employee, year=2030)
+    assert set(plan._traces.values()) == {None}

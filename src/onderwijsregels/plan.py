@@ -302,7 +302,7 @@ class Plan:
             assert task.fields is not None
             use = uses[task.use_index]
             values = [_key_value(getattr(subject, name)) for name in task.fields]
-            one = self._trace(position, task, subject, use, values)
+            one, _ = self._trace(position, task, subject, use, values)
             if one is None:
                 return None
             found.append(one)
@@ -315,16 +315,28 @@ class Plan:
         subject: Employee | School,
         use: EditionUse,
         values: list[Any],
-    ) -> Trace | None:
-        """The task's trace for the values of its other fields (traced once, then kept)."""
+    ) -> tuple[Trace | None, _Result | None]:
+        """The task's trace for the values of its other fields (traced once, then kept).
+
+        A new trace is checked against running the rule for ``subject``: unless the two
+        agree in everything but the steps, the trace is not used (and not kept as usable).
+        Returns the trace (``None``: run the rule) and, for a new trace, the result of that
+        run, which is ``subject``'s result. An input error of the run is raised (and nothing
+        is kept, so the next subject is traced afresh).
+        """
         assert task.traced is not None
         others = (position, use.subject_notes, *values[: task.traced], *values[task.traced + 1 :])
         traces = self._traces
         if others in traces:
-            return traces[others]
+            return traces[others], None
         found = trace(task.rule, subject, self.period, use)
-        _remember(traces, others, found)
-        return found
+        if found is None:
+            _remember(traces, others, None)
+            return None, None
+        real = evaluate_rule(task.rule, subject, self.period, use)
+        agreed = found if found.agrees(real, subject, self.period, use) else None
+        _remember(traces, others, agreed)
+        return agreed, real
 
     def _replayed(
         self,
@@ -335,7 +347,9 @@ class Plan:
         values: list[Any],
     ) -> _Result | None:
         """The rule's result from its trace (traced once per value of its other fields)."""
-        found = self._trace(position, task, subject, use, values)
+        found, real = self._trace(position, task, subject, use, values)
+        if real is not None:
+            return real
         return None if found is None else found.outcome(subject, self.period, use)
 
     def _for_employee(self, use: EditionUse, employee: Employee) -> EditionUse:

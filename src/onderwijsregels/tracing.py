@@ -96,6 +96,30 @@ class Trace:
             value=rounded_value(value, self.rule.unit), exact=value, steps=steps, **self.fields
         )
 
+    def agrees(
+        self,
+        real: Outcome | NotApplicableResult | NotEncodedResult,
+        subject: Employee | School,
+        period: Period,
+        use: EditionUse,
+    ) -> bool:
+        """Whether running the rule for ``subject`` (``real``) gave what the trace gives for it,
+        in everything but the steps: a check of the trace against the rule itself, made once
+        per trace (a rule whose path depends on the number in a way the symbolic number
+        cannot see, such as testing ``type(number) is Decimal``, fails it)."""
+        mine = self.outcome(subject, period, use)
+        if not isinstance(mine, Outcome) or not isinstance(real, Outcome):
+            return mine == real
+        return (
+            _form(mine.value) == _form(real.value)
+            and _form(mine.exact) == _form(real.exact)
+            and mine.citations == real.citations
+            and mine.notes == real.notes
+            and mine.interpretations == real.interpretations
+            and mine.edition is real.edition
+            and mine.nawerking == real.nawerking
+        )
+
     def exact(self, number: Decimal, use: EditionUse) -> Value | None:
         """The rule's exact value for ``number``; ``None`` if only running the rule can tell
         (an operation that would round, a value that does not fit the unit, ...)."""
@@ -186,6 +210,11 @@ def trace(rule: Rule, subject: Employee | School, period: Period, use: EditionUs
         return None
     fields = outcome_fields(rule, period, period.reference_day, use, found)
     return Trace(rule, field, found, tape, fields)
+
+
+def _form(value: object) -> tuple[type, str]:
+    """A value with its form: ``Decimal("0.60")`` is not ``Decimal("0.6")`` here."""
+    return (type(value), str(value))
 
 
 def _shows_number(words: object) -> bool:
