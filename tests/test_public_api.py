@@ -180,9 +180,10 @@ def test_loading_the_rules_leaves_the_heavy_imports_for_later() -> None:
     # Loading the rules needs neither the converter (cattrs), the YAML reader, the receipts'
     # hashing and JSON, the edition diff, evaluating (plans, evaluations), the package
     # metadata (plugins are found by onderwijsregels.installed; __version__ reads it on first
-    # use), importlib.resources (the source register is read directly), gettext, calendar nor
-    # the presentation: they are imported on first use, and every public name still answers (a
-    # fresh interpreter, so nothing is imported already).
+    # use), importlib.resources (the source register is read directly), tomllib (the register
+    # is written plainly enough to read without it), gettext, calendar nor the presentation:
+    # they are imported on first use, and every public name still answers (a fresh
+    # interpreter, so nothing is imported already).
     deferred = (
         "cattrs",
         "yaml",
@@ -194,6 +195,7 @@ def test_loading_the_rules_leaves_the_heavy_imports_for_later() -> None:
         "gettext",
         "csv",
         "calendar",
+        "tomllib",
         "onderwijsregels.diff",
         "onderwijsregels.evaluate",
         "onderwijsregels.plan",

@@ -92,6 +92,106 @@ def test_the_register_is_read_as_importlib_resources_reads_it(
     assert read == ["onderwijsregels"]
 
 
+def test_the_shipped_register_is_read_as_tomllib_reads_it() -> None:
+    # The register is read without tomllib when every line is written plainly (it is, and
+    # must stay so: the quick reading is what loading the rules takes); both readings agree.
+    import tomllib
+
+    from onderwijsregels import sources
+
+    text = sources._shipped_bytes("source_register.toml").decode("utf-8")
+    plain = sources._plain_entries(text)
+    assert plain is not None, "source_register.toml has a line the quick reading does not know"
+    assert plain == tomllib.loads(text)["source"]
+    assert sources._register_entries(text) == plain
+
+
+PLAIN = '# a comment\n\n[[source]]\nid = "a-b"\ntitle = "T"\nread = 2025-02-03\n'
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        PLAIN,
+        PLAIN.replace('"T"', '"say \\"hi\\" \\\\ é\tok"'),  # \" and \\ and a tab
+        PLAIN + '\n[[source]]\nid = "c"\n',
+        PLAIN.rstrip("\n"),  # no newline at the end
+        "   \t\n" + PLAIN,  # a line of white space
+    ],
+)
+def test_a_plainly_written_register_is_read_without_tomllib(text: str) -> None:
+    import tomllib
+
+    from onderwijsregels import sources
+
+    plain = sources._plain_entries(text)
+    assert plain is not None
+    assert plain == tomllib.loads(text)["source"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        PLAIN.replace('"T"', '"a\\tb"'),  # another escape
+        PLAIN.replace('"T"', '"a\\u00e9"'),
+        PLAIN.replace('"T"', "'T'"),  # a literal string
+        PLAIN.replace('"T"', '"""T"""'),
+        PLAIN.replace('"T"', '"T" # why'),  # a comment after a value
+        PLAIN.replace("title = ", "title  =  "),  # other spacing
+        PLAIN.replace("title", "  title"),  # indented
+        PLAIN.replace("title", '"title"'),  # a quoted key
+        PLAIN.replace("title", "a.title"),  # a dotted key
+        PLAIN.replace("2025-02-03", "2025-02-03T10:00:00"),
+        PLAIN.replace("2025-02-03", "2025-2-3"),
+        PLAIN.replace("2025-02-03", "42"),
+        PLAIN.replace("\n", "\r\n"),
+        PLAIN.replace("# a comment", "# a \x01 comment"),
+        PLAIN.replace('"T"', '"a\x7fb"'),
+        PLAIN.replace("[[source]]", "[[source]] # the first"),
+        PLAIN.replace("[[source]]", "[source]"),
+        "\ufeff" + PLAIN,
+        "x = 1\n" + PLAIN,  # a key before the first table
+        "\n",  # no source at all
+    ],
+)
+def test_any_other_register_is_left_to_tomllib(text: str) -> None:
+    from onderwijsregels import sources
+
+    assert sources._plain_entries(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        PLAIN + 'id = "again"\n',  # a key given twice
+        PLAIN.replace("2025-02-03", "2025-02-30"),  # a day that does not exist
+        PLAIN.replace('"T"', '"T'),
+        PLAIN.replace('"T"', '"a"b"'),
+    ],
+)
+def test_a_register_tomllib_refuses_is_refused(text: str) -> None:
+    import tomllib
+
+    from onderwijsregels import sources
+
+    assert sources._plain_entries(text) is None
+    with pytest.raises(tomllib.TOMLDecodeError):
+        sources._register_entries(text)
+
+
+@given(st.text(alphabet=st.sampled_from('ab é\t\\"#=[]-_0129\n\r\x01'), max_size=40))
+def test_the_quick_reading_never_disagrees_with_tomllib(value: str) -> None:
+    import tomllib
+
+    from onderwijsregels import sources
+
+    for text in (PLAIN.replace("T", value), PLAIN + value):
+        plain = sources._plain_entries(text)
+        if plain is None:
+            continue
+        assert plain == tomllib.loads(text)["source"]
+
+
 def test_known_sources_and_their_grades() -> None:
     # The AVS FAQ page and the PO-Raad are CAO parties (A); RAP HRM quotes the CAO (B); IJK is a
     # third party (C); the scraped copy of the register's page is weak (D).

@@ -216,6 +216,63 @@ def _shipped_bytes(name: str) -> bytes:
     return resources.files(package.__name__).joinpath(name).read_bytes()
 
 
+_PLAIN_LINE = (
+    r"[ \t]*(?:#[^\x00-\x08\x0a-\x1f\x7f]*)?"  # blank, or a comment
+    r"|(\[\[source\]\])"  # the start of a source
+    r"|([A-Za-z0-9_-]+) = "  # a key, and its text or day
+    r'(?:"([^"\\\x00-\x08\x0a-\x1f\x7f]*(?:\\["\\][^"\\\x00-\x08\x0a-\x1f\x7f]*)*)"'
+    r"|([0-9]{4})-([0-9]{2})-([0-9]{2}))"
+)
+"""A line of the register written plainly: a blank line or a comment, ``[[source]]``, or
+``key = "text"`` (escaping nothing but ``"`` and ``\\``) or ``key = YYYY-MM-DD``; no control
+character but a tab, as TOML allows."""
+
+
+def _plain_entries(text: str) -> list[dict[str, Any]] | None:
+    """The ``[[source]]`` tables of the register as :func:`tomllib.loads` reads them, if every
+    line is written plainly (see ``_PLAIN_LINE``); ``None`` for anything else (another kind
+    of line, a key given twice, a day that does not exist), which :mod:`tomllib` then reads,
+    or refuses, instead.
+
+    Importing and running :mod:`tomllib` takes longer than the rest of loading the rules;
+    ``tests/test_sources.py`` checks that both read the shipped register alike.
+    """
+    line = re.compile(_PLAIN_LINE)
+    entries: list[dict[str, Any]] = []
+    entry: dict[str, Any] | None = None
+    for text_line in text.split("\n"):
+        match = line.fullmatch(text_line)
+        if match is None:
+            return None
+        table, key, value, year, month, day = match.groups()
+        if table is not None:
+            entry = {}
+            entries.append(entry)
+        elif key is not None:
+            if entry is None or key in entry:
+                return None
+            if value is None:
+                try:
+                    entry[key] = date(int(year), int(month), int(day))
+                except ValueError:
+                    return None
+            else:
+                entry[key] = re.sub(r'\\(["\\])', r"\1", value) if "\\" in value else value
+    return entries or None
+
+
+def _register_entries(text: str) -> list[Any]:
+    """The register's ``[[source]]`` tables: read directly when written plainly, else by
+    :mod:`tomllib` (see :func:`_plain_entries`)."""
+    entries = _plain_entries(text)
+    if entries is not None:
+        return entries
+    import tomllib  # only for a register written otherwise
+
+    found: list[Any] = tomllib.loads(text)["source"]
+    return found
+
+
 @functools.cache
 def register() -> Mapping[str, Source]:
     """Every source the package ships, by id (read once from ``source_register.toml``).
@@ -223,11 +280,9 @@ def register() -> Mapping[str, Source]:
     >>> len(register()) > 30
     True
     """
-    import tomllib  # here: importing the package alone does not read the register
-
     raw = _shipped_bytes("source_register.toml")
     found: dict[str, Source] = {}
-    for entry in tomllib.loads(raw.decode("utf-8"))["source"]:
+    for entry in _register_entries(raw.decode("utf-8")):
         item = _from_toml(entry)
         if item.id in found:
             raise EditionDefinitionError(f"source id {item.id!r} appears twice in the register")
