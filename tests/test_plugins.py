@@ -22,6 +22,7 @@ from decimal import Decimal
 from importlib import metadata
 
 import attrs
+import pluggy as owr_pluggy
 import pytest
 from onderwijsregels_cao_po_2021 import EDITION as CAO_PO_2021
 
@@ -545,3 +546,58 @@ def test_the_example_plugin_is_picked_up() -> None:
     assert [p.name for p in owr.load(only=["cao-po-voorbeeld-2099"]).plugins] == [
         "cao-po-voorbeeld-2099"
     ]
+
+
+def _hooks_found(manager: object, plugin: object) -> list[tuple[str, object]]:
+    """The hook implementations a manager finds on a plugin: the hook and the function."""
+    assert isinstance(manager, owr_pluggy.PluginManager)
+    manager.register(plugin, name="the-plugin")
+    return sorted(
+        (
+            (hook.name, impl.function)
+            for hook in manager.get_hookcallers(plugin) or ()
+            for impl in hook.get_hookimpls()
+        ),
+        key=lambda item: item[0],
+    )
+
+
+class _Described:
+    """A method descriptor (no function), marked as a hook: older pluggy takes it."""
+
+    def __get__(self, instance: object, owner: object = None) -> object:
+        return self
+
+    def __call__(self) -> tuple[owr.Edition, ...]:
+        return ()
+
+
+def test_registering_a_plugin_module_finds_the_hooks_pluggy_finds() -> None:
+    # load() passes over a plugin module's attributes that are no routine before pluggy looks
+    # each up: the same hooks are found, for the built-in plugins and for a module holding a
+    # marked function, staticmethod, classmethod, class, lambda and method descriptor.
+    module = types.ModuleType("odd_plugin")
+    module.__dict__.update(
+        onderwijsregels_editions=owr.hookimpl(lambda: ()),
+        onderwijsregels_edition_files=owr.hookimpl(staticmethod(lambda: ())),
+        marked_class=owr.hookimpl(type("Marked", (), {})),
+        marked_classmethod=owr.hookimpl(classmethod(lambda cls: ())),  # type: ignore[type-var]
+        marked_descriptor=owr.hookimpl(_Described()),
+        constant=3,
+        edition=make_edition(),
+        rule=vaste_testwaarde,
+        unmarked=lambda: (),
+        builtin=len,
+    )
+    plugins = [module] + [
+        importlib.import_module(name)
+        for name in ("onderwijsregels_cao_po_2021", "onderwijsregels_prestatiebox_2019_2020")
+    ]
+    found = []
+    for plugin in plugins:
+        ours = registry._PluginManager(hookspecs.PROJECT_NAME)
+        theirs = owr_pluggy.PluginManager(hookspecs.PROJECT_NAME)
+        found.append(_hooks_found(ours, plugin))
+        assert found[-1] == _hooks_found(theirs, plugin)
+    assert {name for name, _ in found[0]} >= set(registry._HOOKS)
+    assert all(found)

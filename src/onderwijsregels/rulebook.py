@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import inspect
 import os
+import types
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from os import PathLike
@@ -773,6 +774,27 @@ def _distribution(entry_point: InstalledEntryPoint) -> tuple[str | None, str | N
     return dist.name, dist.version
 
 
+class _PluginManager(pluggy.PluginManager):
+    """pluggy's plugin manager, passing over the classes, constants, editions and rules of a
+    plugin module before pluggy's own lookup of each attribute (the slow part of registering).
+
+    A value in a plain module's ``__dict__`` that is no routine (function, method, built-in,
+    staticmethod, classmethod or other method descriptor) is not a hook implementation to any
+    pluggy version: pluggy finds that same value (or a descriptor of the module type, no
+    function either) and skips it. Everything else is pluggy's to decide.
+    """
+
+    def parse_hookimpl_opts(self, plugin: object, name: str) -> pluggy.HookimplOpts | None:
+        if type(plugin) is types.ModuleType:
+            value = plugin.__dict__.get(name, _NOTHING)
+            if value is not _NOTHING and not inspect.isroutine(value):
+                return None
+        return super().parse_hookimpl_opts(plugin, name)
+
+
+_NOTHING = object()
+
+
 BrokenMode = Literal["raise", "collect"]
 """What :func:`load` does with a broken plugin: raise its PluginError, or collect it."""
 
@@ -852,7 +874,7 @@ def load(
     only = names_argument(only, "only")
     loading = _Loading(broken)
     sources = loading.sources
-    manager = pluggy.PluginManager(hookspecs.PROJECT_NAME)
+    manager = _PluginManager(hookspecs.PROJECT_NAME)
     manager.add_hookspecs(hookspecs)
 
     def register(plugin: object, name: str, dist: _Dist) -> None:
