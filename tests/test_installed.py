@@ -290,3 +290,36 @@ def test_another_distribution_finder_is_left_to_importlib_metadata(
         installed._scan(GROUP)
     expected, found = _both(GROUP)
     assert found == expected
+
+
+@pytest.mark.parametrize("upper", [False, True])
+def test_odd_directory_names_are_read_as_importlib_metadata_reads_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, upper: bool
+) -> None:
+    # A name with a leading dot, or dots and dashes in its stem, is read by the scan; an
+    # upper-case suffix is left to importlib.metadata. Either way: the same distributions,
+    # names and order as importlib.metadata.
+    site = tmp_path / "site"
+    directories = [
+        ".verborgen-1.dist-info",
+        "Punt.Streep_Naam-2.0.1.dist-info",
+        "dubbel..punt-1.egg-info",
+    ]
+    if upper:
+        directories.append("Hoofd-1.DIST-INFO")
+    for number, directory in enumerate(directories):
+        _dist(
+            site,
+            directory,
+            f"[onderwijsregels]\nodd-{number} = onderwijsregels_cao_po_2021\n",
+            f"Name: {directory.partition('-')[0]}\nVersion: 1\n",
+        )
+    _use(monkeypatch, site)
+    expected, found = _both(GROUP)
+    assert found == expected
+    assert len([item for item in found if item[0].startswith("odd-")]) == len(directories)
+    if not upper:
+        assert _seen(installed._scan(GROUP)) == expected
+    else:
+        with pytest.raises(installed._Unusual):
+            installed._scan(GROUP)

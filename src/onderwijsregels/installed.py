@@ -98,9 +98,12 @@ def entry_points(*, group: str) -> Sequence[InstalledEntryPoint]:
 # --- Finding the distributions (importlib.metadata.MetadataPathFinder, FastPath, Lookup) ------
 
 
+_SEPARATORS = re.compile(r"[-_.]+")
+
+
 def _normalize(name: str) -> str:
     """``importlib.metadata.Prepared.normalize``: PEP 503, and dashes as underscores."""
-    return re.sub(r"[-_.]+", "-", name).lower().replace("-", "_")
+    return _SEPARATORS.sub("-", name).lower().replace("-", "_")
 
 
 def _standard_finders_only() -> bool:
@@ -144,15 +147,14 @@ def _distributions() -> list[tuple[str, str]]:
             if low.endswith((".dist-info", ".egg-info")):
                 key = _normalize(low.rpartition(".")[0].partition("-")[0])
                 infos.setdefault(key, []).append(child)
-        for children in infos.values():
+        for key, children in infos.items():
             for child in children:
                 # PathDistribution._normalized_name: from the directory's name when it has
-                # the usual form; otherwise importlib.metadata reads the metadata for it.
-                stem, ext = os.path.splitext(child)
-                name = _normalize(stem.partition("-")[0])
-                if ext not in (".dist-info", ".egg-info") or not name:
+                # the usual form (then it is the key found above: the stem up to the first
+                # dash, normalised); otherwise importlib.metadata reads the metadata for it.
+                if os.path.splitext(child)[1] not in (".dist-info", ".egg-info") or not key:
                     raise _Unusual(child)
-                found.append((os.path.join(root, child), name))
+                found.append((os.path.join(root, child), key))
     return found
 
 
