@@ -192,6 +192,7 @@ def test_steps_that_do_not_give_the_value_are_a_defect(rulebook_all: owr.Ruleboo
 def _rulebook(
     compute: Callable[[owr.RuleContext], owr.Computation | owr.NotApplicable],
     reads: tuple[str, ...] = ("function", "werktijdfactor"),
+    traced: tuple[str, ...] = ("werktijdfactor",),
 ) -> owr.Rulebook:
     made = owr.rule(
         "proef",
@@ -200,6 +201,7 @@ def _rulebook(
         unit=owr.Unit.EUR_PER_KALENDERJAAR,
         citations=(CITE,),
         reads=reads,
+        traced=traced,
     )(compute)
     edition = owr.Edition(
         id="proef-2030",
@@ -406,3 +408,122 @@ def test_a_trace_that_disagrees_with_the_rule_is_not_used() -> None:
     assert _budget(rulebook, "0.25") == Decimal("50.00")  # 200 × 0.25: still run, not replayed
     plan = rulebook.plan(owr.Employee, year=2030)
     assert set(plan._traces.values()) == {None}
+
+
+# --- found by a new-user trial: a rule's path hidden from the symbolic number ---------------
+
+
+def _in_order(rulebook: owr.Rulebook, factors: Sequence[str]) -> list[Decimal]:
+    return [_budget(rulebook, factor) for factor in factors]
+
+
+def test_a_rule_is_traced_only_when_it_declares_it() -> None:
+    def compute(ctx: owr.RuleContext) -> owr.Computation:
+        return owr.Computation(100 * ctx.employee.werktijdfactor, [], CITE)
+
+    assert _traced(_rulebook(compute))
+    assert not _traced(_rulebook(compute, traced=()))
+
+
+def test_traced_names_a_read_field_that_can_be_traced() -> None:
+    def compute(ctx: owr.RuleContext) -> owr.Computation:
+        return owr.Computation(Decimal(1), [], CITE)
+
+    with pytest.raises(owr.EditionDefinitionError, match="reads= does not declare"):
+        owr.rule(
+            "proef",
+            title="t",
+            subject=owr.Employee,
+            unit=owr.Unit.JAREN,
+            citations=(CITE,),
+            reads=("function",),
+            traced=("werktijdfactor",),
+        )(compute)
+    with pytest.raises(owr.EditionDefinitionError, match="can be traced"):
+        owr.rule(
+            "proef",
+            title="t",
+            subject=owr.Employee,
+            unit=owr.Unit.JAREN,
+            citations=(CITE,),
+            reads=("trede",),
+            traced=("trede",),
+        )(compute)
+
+
+def test_a_lookup_on_the_numbers_text_is_refused() -> None:
+    fixed = {"1": Decimal("40"), "0.5": Decimal("21")}  # agreed amounts for some appointments
+
+    def compute(ctx: owr.RuleContext) -> owr.Computation:
+        factor = ctx.employee.werktijdfactor
+        agreed = fixed.get(str(factor))
+        return owr.Computation(agreed if agreed is not None else 40 * factor, [], CITE)
+
+    # 40 × 0.6 = 24.0; 0.5 and 1 are agreed: 21 and 40, in whatever order they come
+    assert _in_order(_rulebook(compute), ["0.6", "0.5", "1"]) == [
+        Decimal("24.00"),
+        Decimal("21.00"),
+        Decimal("40.00"),
+    ]
+    assert not _traced(_rulebook(compute))
+    table = {"function": ["leraar"] * 3, "werktijdfactor": ["0.6", "0.5", "1"]}
+    records = _rulebook(compute).evaluate_many(table, year=2030).to_records()
+    assert [row["proef"] for row in records] == [
+        Decimal("24.00"),
+        Decimal("21.00"),
+        Decimal("40.00"),
+    ]
+
+
+def test_a_context_of_the_rules_own_is_refused() -> None:
+    def compute(ctx: owr.RuleContext) -> owr.Computation:
+        with decimal.localcontext(decimal.Context(prec=4, rounding=decimal.ROUND_HALF_UP)):
+            value = Decimal("1234") * ctx.employee.werktijdfactor
+        return owr.Computation(value, [], CITE)
+
+    # 1234 × 0.5 = 617.0; 1234 × 0.4321 = 533.2114, 533.2 in four digits
+    assert _in_order(_rulebook(compute), ["0.5", "0.4321"]) == [
+        Decimal("617.00"),
+        Decimal("533.20"),
+    ]
+    assert not _traced(_rulebook(compute))
+
+
+def test_a_refusal_the_rule_swallows_still_counts() -> None:
+    def full_time(factor: Decimal) -> bool:
+        try:
+            return bool(factor == 1)
+        except Exception:  # a careless helper: the refusal is no Exception, and is remembered
+            return False
+
+    def compute(ctx: owr.RuleContext) -> owr.Computation:
+        factor = ctx.employee.werktijdfactor
+        bonus = Decimal("100") if full_time(factor) else Decimal("0")
+        return owr.Computation(1000 * factor + bonus, [], CITE)
+
+    # 1000 × 0.5 = 500; 1000 × 1 + 100 = 1100
+    assert _in_order(_rulebook(compute), ["0.5", "1"]) == [Decimal("500.00"), Decimal("1100.00")]
+    assert not _traced(_rulebook(compute))
+
+    def swallowing(ctx: owr.RuleContext) -> owr.Computation:
+        factor = ctx.employee.werktijdfactor
+        try:
+            bonus = Decimal("100") if factor == 1 else Decimal("0")
+        except BaseException:  # even this: the tape remembers the refusal
+            bonus = Decimal("0")
+        return owr.Computation(1000 * factor + bonus, [], CITE)
+
+    assert _in_order(_rulebook(swallowing), ["0.5", "1"]) == [Decimal("500.00"), Decimal("1100.00")]
+    assert not _traced(_rulebook(swallowing))
+
+
+def test_a_table_runs_a_rule_that_reads_the_number_without_tracing_it() -> None:
+    # Regression: rows that differ only in the werktijdfactor must not share the cells of a
+    # rule that reads it but is not traced (the property test above found it).
+    def compute(ctx: owr.RuleContext) -> owr.Computation:
+        return owr.Computation(Decimal("50") * ctx.employee.werktijdfactor, [], CITE)
+
+    table = {"function": ["leraar"] * 2, "werktijdfactor": ["0.0001", "0.0003"]}
+    records = _rulebook(compute, traced=()).evaluate_many(table, year=2030).to_records()
+    # 50 × 0.0001 = 0.005 -> 0.01 (half-up); 50 × 0.0003 = 0.015 -> 0.02
+    assert [row["proef"] for row in records] == [Decimal("0.01"), Decimal("0.02")]

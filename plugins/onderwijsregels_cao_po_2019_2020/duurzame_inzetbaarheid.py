@@ -56,6 +56,7 @@ def _oudere_werknemer(ctx: RuleContext) -> bool | None:
     citations=(sources.DI_BASIS,),
     parameters=("di_basisbudget_uren",),
     reads=("werktijdfactor",),
+    traced=("werktijdfactor",),  # only multiplied by and shown: traced once
 )
 def duurzame_inzetbaarheid_basisbudget_uren(ctx: RuleContext) -> Computation:
     """The basic duurzame-inzetbaarheid budget: 40 hours a year, pro rata.
@@ -75,6 +76,7 @@ def duurzame_inzetbaarheid_basisbudget_uren(ctx: RuleContext) -> Computation:
     citations=(sources.DI_STARTERS,),
     parameters=("di_startende_leraar_uren", "di_startende_leraar_hoogste_trede"),
     reads=("scale", "trede", "werktijdfactor"),
+    traced=("werktijdfactor",),  # only multiplied by and shown: traced once
 )
 def duurzame_inzetbaarheid_startende_leraar_uren(ctx: RuleContext) -> Computation | NotApplicable:
     """Starting teachers' extra budget: 40 hours a year, pro rata, not savable.
@@ -113,6 +115,7 @@ def duurzame_inzetbaarheid_startende_leraar_uren(ctx: RuleContext) -> Computatio
     interpretation=_AGE_READING,
     parameters=("di_oudere_werknemer_uren", "di_leeftijd_oudere_werknemer"),
     reads=("birth_date", "werktijdfactor"),
+    traced=("werktijdfactor",),  # only multiplied by and shown: traced once
 )
 def duurzame_inzetbaarheid_oudere_werknemer_uren(ctx: RuleContext) -> Computation | NotApplicable:
     """Older employees' extra budget: 130 hours a year, pro rata, from age 57."""

@@ -58,6 +58,7 @@ _NOT_FOR_DIRECTIE = (
         "verhoging_directie",
     ),
     reads=("function", "werktijdfactor", "statutair_bestuurder"),
+    traced=("werktijdfactor",),  # only multiplied by and shown: traced once
 )
 def individueel_budget(ctx: RuleContext) -> Computation:
     """The individual professionalisation budget for one calendar year.
@@ -95,6 +96,7 @@ def individueel_budget(ctx: RuleContext) -> Computation:
     citations=(sources.BUDGET_EN_UREN_OP_OOP,),
     parameters=("uren_per_werkweek_op_oop",),
     reads=("function", "werktijdfactor"),
+    traced=("werktijdfactor",),  # only multiplied by and shown: traced once
 )
 def uren_per_werkweek(ctx: RuleContext) -> Computation | NotApplicable:
     """Clock hours per work week for professional development, pro rata.
@@ -136,6 +138,7 @@ _UREN_PER_JAAR_READING = Interpretation(
     interpretation=_UREN_PER_JAAR_READING,
     parameters=("uren_per_jaar_voltijd",),
     reads=("function", "werktijdfactor"),
+    traced=("werktijdfactor",),  # only multiplied by and shown: traced once
 )
 def uren_per_jaar(ctx: RuleContext) -> Computation:
     """Hours a year for individual professionalisation: 83 at full time, pro rata, for everyone.

@@ -158,6 +158,7 @@ PDI_UREN = Parameter.single(
     citations=(PDI_BUDGET, PDI_MERGE),
     parameters=("pdi_uren_voltijd",),
     reads=("function", "werktijdfactor"),
+    traced=("werktijdfactor",),  # only multiplied by and shown: traced once
 )
 def pdi_uren(ctx: RuleContext) -> Computation:
     """PDI hours a year: 123 at full time, pro rata werktijdfactor, for every employee.

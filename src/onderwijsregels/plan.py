@@ -151,7 +151,11 @@ class Plan:
                     continue
                 fields = None if rule.reads is None else tuple(sorted(rule.read_set))
                 field = TRACED_FIELDS.get(self.kind)
-                traced = fields.index(field) if fields and field in fields else None
+                traced = (
+                    fields.index(field)
+                    if fields and field in fields and field in rule.traced
+                    else None
+                )
                 tasks.append(_Task(index, rule, fields, traced))
         key_fields: set[str] | None = set()
         for task in tasks:
@@ -294,12 +298,15 @@ class Plan:
         uses = self.uses
         if isinstance(subject, Employee):
             uses = tuple(self._for_employee(use, subject) for use in uses)
+        field = TRACED_FIELDS.get(self.kind)
         found: list[Trace | None] = []
         for position, task in enumerate(self._tasks):
-            if task.traced is None:
-                found.append(None)
-                continue
             assert task.fields is not None
+            if field not in task.fields:
+                found.append(None)  # its result does not depend on the field
+                continue
+            if task.traced is None:
+                return None  # it reads the field, but is not traced: only running it will do
             use = uses[task.use_index]
             values = [_key_value(getattr(subject, name)) for name in task.fields]
             one, _ = self._trace(position, task, subject, use, values)

@@ -25,10 +25,11 @@ from onderwijsregels.model import Employee, School
 from onderwijsregels.parameters import KnownValue, Parameter, Value
 from onderwijsregels.periods import CalendarYear, Period, SchoolYear
 from onderwijsregels.steps import Step
-from onderwijsregels.symbolic import Symbolic, Untraceable
+from onderwijsregels.symbolic import Symbolic, refuse_for
 
 __all__ = [
     "SUBJECT_FIELDS",
+    "TRACEABLE_FIELDS",
     "Computation",
     "EditionInfo",
     "NotApplicable",
@@ -126,6 +127,13 @@ SUBJECT_FIELDS: dict[type[Employee] | type[School], frozenset[str]] = {
 }
 """The fields a rule can declare in ``reads=``, per kind of subject."""
 
+TRACEABLE_FIELDS: dict[type[Employee] | type[School], frozenset[str]] = {
+    Employee: frozenset({"werktijdfactor"}),
+    School: frozenset(),
+}
+"""The fields a rule can declare in ``traced=``, per kind of subject (exact decimals with many
+values; see :mod:`onderwijsregels.tracing`)."""
+
 _NEEDS: dict[str, tuple[str, ...]] = {
     "age_on": ("birth_date",),
     "label": ("name", "function", "scale", "trede", "werktijdfactor", "pupils", "brin"),
@@ -212,14 +220,14 @@ class _SymbolView(SubjectView):
         known = SUBJECT_FIELDS[type(self._subject)]
         needs = known if name == "to_dict" else _NEEDS.get(name, ())
         if any(field in symbols for field in needs):
-            raise Untraceable(f"reads {name!r}, which shows a symbolic field")
+            refuse_for(symbols.values(), f"reads {name!r}, which shows a symbolic field")
         return super().__getattr__(name)
 
     def __eq__(self, other: object) -> bool:
-        raise Untraceable("compares the subject")
+        refuse_for(self._symbols.values(), "compares the subject")
 
     def __hash__(self) -> int:
-        raise Untraceable("hashes the subject")
+        refuse_for(self._symbols.values(), "hashes the subject")
 
 
 class EditionValues(Protocol):
@@ -458,6 +466,10 @@ class Rule:
     parameters: tuple[str, ...] = attrs.field(default=(), converter=texts)
     reads: tuple[str, ...] | None = attrs.field(default=None, converter=optional_texts)
     values: frozenset[str] | None = attrs.field(default=None, converter=optional_text_set)
+    traced: tuple[str, ...] = attrs.field(default=(), converter=texts)
+    """Read fields the rule only computes with (``+ - * /``) and shows in its steps, never
+    branching on their value or text: the engine may run it once for every value of them and
+    replay the arithmetic (see :mod:`onderwijsregels.tracing`). Only ``werktijdfactor``."""
     read_set: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
     """``reads`` as a set, for the checks while the rule runs."""
 
@@ -468,6 +480,18 @@ class Rule:
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "read_set", frozenset(self.reads or ()))
+        traceable = TRACEABLE_FIELDS.get(self.subject, frozenset())
+        for field in self.traced:
+            if field not in traceable:
+                raise EditionDefinitionError(
+                    f"rule {self.id!r} declares traced={self.traced}; only "
+                    f"{sorted(traceable) or 'no field'} of a {self.subject.__name__} can be traced"
+                )
+            if field not in self.read_set:
+                raise EditionDefinitionError(
+                    f"rule {self.id!r} declares traced={self.traced}, but reads= does not "
+                    f"declare {field!r}"
+                )
         if self.reads is None:
             return
         known = SUBJECT_FIELDS[self.subject]
@@ -490,8 +514,13 @@ def rule(
     parameters: tuple[str, ...] = (),
     reads: tuple[str, ...] | None = None,
     values: Iterable[str] | None = None,
+    traced: tuple[str, ...] = (),
 ) -> Callable[[Compute], Rule]:
-    """Decorate a pure function into a :class:`Rule`; its docstring becomes the description."""
+    """Decorate a pure function into a :class:`Rule`; its docstring becomes the description.
+
+    ``traced`` names read fields the rule only computes with and writes in its steps (see
+    :attr:`Rule.traced`): a promise of the author that makes the rule fast for many values.
+    """
 
     def wrap(compute: Compute) -> Rule:
         return Rule(
@@ -506,6 +535,7 @@ def rule(
             parameters=parameters,
             reads=reads,
             values=values,
+            traced=traced,
         )
 
     return wrap

@@ -15,6 +15,16 @@ Texts are the exception: a Symbolic formats as a placeholder
 (:data:`PLACEHOLDER`) so the rule's step texts can be written, and anything
 that carries the placeholder (a note, a reason) marks the result as one that
 depends on the number in words, which a caller must then compute for real.
+The placeholder text itself (:class:`Placeholder`) refuses to be compared or
+looked up. A refusal is remembered on the tape even if the rule catches it
+(:class:`Untraceable` is a ``BaseException``, so ``except Exception`` does not),
+and arithmetic done in a decimal context the rule set up itself is refused,
+since the replay runs in the rule's usual one.
+
+Some paths cannot be seen this way (a rule that tests the exact type of the
+number, or branches on a text it built from it), so the engine traces only
+rules whose authors declare the field in ``traced=`` and checks each trace
+once against a run of the rule (see :mod:`onderwijsregels.tracing`).
 
 This is how a rule keeps one definition and still serves a million
 werktijdfactors fast: nothing about a rule is written twice.
@@ -24,8 +34,8 @@ werktijdfactors fast: nothing about a rule is written twice.
 >>> budget = Decimal("600") * factor
 >>> tape.replay(Decimal("0.6"), budget)
 Decimal('360.0')
->>> f"{factor}" == PLACEHOLDER
-True
+>>> f"werktijdfactor {factor}"
+'werktijdfactor ⟨number⟩'
 >>> factor > 0
 Traceback (most recent call last):
 ...
@@ -35,18 +45,43 @@ onderwijsregels.symbolic.Untraceable: compares the number
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable
-from decimal import Decimal
+from collections.abc import Callable, Iterable
+from decimal import (
+    Clamped,
+    Context,
+    Decimal,
+    DivisionByZero,
+    FloatOperation,
+    Inexact,
+    InvalidOperation,
+    Overflow,
+    Rounded,
+    Subnormal,
+    Underflow,
+    getcontext,
+)
 from typing import Any, NoReturn
 
-__all__ = ["PLACEHOLDER", "Symbolic", "Tape", "Untraceable", "is_symbolic"]
+__all__ = [
+    "PLACEHOLDER",
+    "Placeholder",
+    "Symbolic",
+    "Tape",
+    "Untraceable",
+    "is_symbolic",
+    "refuse_for",
+]
 
 PLACEHOLDER = "\u27e8number\u27e9"
 """What a :class:`Symbolic` writes in a text (⟨number⟩)."""
 
 
-class Untraceable(Exception):
-    """The rule did something with the symbolic number that may depend on its value."""
+class Untraceable(BaseException):
+    """The rule did something with the symbolic number that may depend on its value.
+
+    A ``BaseException``, so a rule's ``except Exception`` does not swallow it (and
+    if a rule swallows it anyway, its tape remembers the refusal).
+    """
 
 
 _Operand = Any  # a constant (Decimal or int), _SYMBOL, or a _Slot of the tape
@@ -72,18 +107,33 @@ _OPERATIONS: dict[str, Callable[[Any, Any], Any]] = {
 
 
 class Tape:
-    """The arithmetic done with one symbolic number, in the order it was done."""
+    """The arithmetic done with one symbolic number, in the order it was done.
 
-    __slots__ = ("_steps",)
+    ``refused`` says whether anything was refused (even if the rule caught the
+    :class:`Untraceable` it raised): such a trace must not be used.
+    """
 
-    def __init__(self) -> None:
+    __slots__ = ("_steps", "context", "refused")
+
+    def __init__(self, context: Context | None = None) -> None:
         self._steps: list[tuple[str, _Operand, _Operand]] = []
+        self.refused = False
+        self.context = context
+        """The decimal context the rule runs in while traced: an operation done in any other
+        (one the rule set up itself) is refused, since the replay runs in the rule's usual one."""
+
+    def refuse(self, what: str) -> NoReturn:
+        """Mark the trace unusable and raise :class:`Untraceable`."""
+        self.refused = True
+        raise Untraceable(what)
 
     def symbol(self) -> Symbolic:
         """The symbolic number this tape records."""
         return Symbolic(self, _SYMBOL)
 
     def record(self, name: str, left: object, right: object) -> Symbolic:
+        if self.context is not None and not _same_context(getcontext(), self.context):
+            self.refuse("computes in a decimal context of its own")
         self._steps.append((name, _operand(left), _operand(right)))
         return Symbolic(self, _Slot(len(self._steps) - 1))
 
@@ -105,6 +155,31 @@ class Tape:
         return result
 
 
+def _same_context(one: Context, other: Context) -> bool:
+    """Whether two decimal contexts compute alike (a copy made by ``localcontext`` is equal)."""
+    return (
+        one.prec == other.prec
+        and one.rounding == other.rounding
+        and one.Emin == other.Emin
+        and one.Emax == other.Emax
+        and one.clamp == other.clamp
+        and all(one.traps[signal] == other.traps[signal] for signal in _SIGNALS)
+    )
+
+
+_SIGNALS = (
+    Clamped,
+    DivisionByZero,
+    Inexact,
+    InvalidOperation,
+    Overflow,
+    Rounded,
+    Subnormal,
+    Underflow,
+    FloatOperation,
+)
+
+
 def _operand(value: object) -> _Operand:
     if isinstance(value, Symbolic):
         return value._slot
@@ -118,8 +193,9 @@ def _value(operand: _Operand, number: Decimal, done: list[Any]) -> Any:
 
 
 def _refuse(what: str) -> Callable[..., NoReturn]:
-    def refuse(*_: object, **__: object) -> NoReturn:
-        raise Untraceable(what)
+    def refuse(self: Symbolic, *_: object, **__: object) -> NoReturn:
+        tape: Tape = object.__getattribute__(self, "_tape")
+        tape.refuse(what)
 
     refuse.__name__ = f"refuse({what})"
     return refuse
@@ -161,7 +237,8 @@ class Symbolic(Decimal):
     def __getattribute__(self, name: str) -> Any:
         if name in _ALLOWED:
             return object.__getattribute__(self, name)
-        raise Untraceable(f"reads {name!r} of the number")
+        tape: Tape = object.__getattribute__(self, "_tape")
+        tape.refuse(f"reads {name!r} of the number")
 
     def _with(self, name: str, left: object, right: object) -> Any:
         if isinstance(left, Symbolic | Decimal | int) and isinstance(
@@ -199,13 +276,13 @@ class Symbolic(Decimal):
         return (Symbolic, (self._tape, self._slot))
 
     def __format__(self, spec: str, context: object = None, /) -> str:
-        return PLACEHOLDER
+        return Placeholder(self._tape)
 
     def __str__(self) -> str:
-        return PLACEHOLDER
+        return Placeholder(self._tape)
 
     def __repr__(self) -> str:
-        return PLACEHOLDER
+        return Placeholder(self._tape)
 
     # Everything else could make the rule's path depend on the value: refused.
     __eq__ = _refuse("compares the number")
@@ -234,6 +311,45 @@ class Symbolic(Decimal):
     __rdivmod__ = _refuse("takes a remainder")
     __pow__ = _refuse("raises to a power")
     __rpow__ = _refuse("raises to a power")
+
+
+class Placeholder(str):
+    """The text of a symbolic number: fine in a sentence, refused as a key or in a comparison.
+
+    Joined into a longer text it becomes plain text (that text then shows
+    :data:`PLACEHOLDER`, which a result must not keep).
+    """
+
+    __slots__ = ("_tape",)
+
+    _tape: Tape
+
+    def __new__(cls, tape: Tape) -> Placeholder:
+        self = super().__new__(cls, PLACEHOLDER)
+        object.__setattr__(self, "_tape", tape)
+        return self
+
+    def _refused(self, *_: object) -> NoReturn:
+        self._tape.refuse("compares or looks up the number's text")
+
+    __eq__ = _refused
+    __ne__ = _refused
+    __lt__ = _refused
+    __le__ = _refused
+    __gt__ = _refused
+    __ge__ = _refused
+    __hash__ = _refused
+    __contains__ = _refused
+
+
+def refuse_for(symbols: Iterable[object], what: str) -> NoReturn:
+    """Refuse on behalf of ``symbols`` (a subject view that would show them): each tape is
+    marked, then :class:`Untraceable` is raised."""
+    for symbol in symbols:
+        if type(symbol) is Symbolic:
+            tape: Tape = object.__getattribute__(symbol, "_tape")
+            tape.refused = True
+    raise Untraceable(what)
 
 
 def is_symbolic(value: object) -> bool:

@@ -43,7 +43,7 @@ from onderwijsregels.model import Employee, School
 from onderwijsregels.parameters import Value
 from onderwijsregels.periods import Period
 from onderwijsregels.rules import Computation, NotApplicable, Rule, RuleContext
-from onderwijsregels.symbolic import PLACEHOLDER, Symbolic, Tape
+from onderwijsregels.symbolic import PLACEHOLDER, Symbolic, Tape, Untraceable
 
 __all__ = ["TRACED_FIELDS", "Trace", "trace"]
 
@@ -148,11 +148,13 @@ class Trace:
 def trace(rule: Rule, subject: Employee | School, period: Period, use: EditionUse) -> Trace | None:
     """Run ``rule`` once with a symbolic number; ``None`` if its path depends on the number.
 
-    Only a rule that declares what it reads (``reads=``, including the traced
-    field) is traced: the declaration is what makes it a function of those fields.
+    Only a rule that declares the field in ``traced=`` is traced: its author's promise that
+    the rule only computes with it and writes it in its steps. What can be checked is checked
+    (a refused operation, a note that shows the number, a decimal context of the rule's own,
+    and, in the plan, one run of the rule for the same subject).
     """
     field = TRACED_FIELDS.get(type(subject))
-    if field is None or rule.reads is None or field not in rule.read_set:
+    if field is None or field not in rule.traced or field not in rule.read_set:
         return None
     tape = Tape()
     context = RuleContext(
@@ -164,9 +166,12 @@ def trace(rule: Rule, subject: Employee | School, period: Period, use: EditionUs
         symbols={field: tape.symbol()},
     )
     try:
-        with decimal.localcontext(_TRACING):
+        with decimal.localcontext(_TRACING) as running:
+            tape.context = running
             found = rule.compute(context)
     except NotEncodedError as error:
+        if tape.refused:
+            return None
         if _shows_number((error.why, error.fact, error.parameter)):
             return None
         gap = NotEncodedResult(
@@ -178,7 +183,9 @@ def trace(rule: Rule, subject: Employee | School, period: Period, use: EditionUs
             parameter=error.parameter,
         )
         return Trace(rule, field, gap, tape)
-    except Exception:
+    except (Exception, Untraceable):
+        return None  # refused, or a defect the rule's own run will report
+    if tape.refused:  # the rule caught a refusal and went on: its path may depend on the number
         return None
     if isinstance(found, NotApplicable):
         if not isinstance(found.reason, str) or _shows_number(found.reason):
@@ -208,6 +215,8 @@ def trace(rule: Rule, subject: Employee | School, period: Period, use: EditionUs
         return None
     if type(value) is not Symbolic and _shows_number(value):
         return None
+    if tape.refused:  # something in the result refused to show the number
+        return None
     fields = outcome_fields(rule, period, period.reference_day, use, found)
     return Trace(rule, field, found, tape, fields)
 
@@ -221,6 +230,6 @@ def _shows_number(words: object) -> bool:
     """Whether ``words`` (texts, or objects made of them) show the symbolic number."""
     try:
         text = repr(words)
-    except Exception:
+    except (Exception, Untraceable):
         return True
     return any(telltale in text for telltale in _TELLTALES)
