@@ -8,9 +8,9 @@ and ``bench_openfisca.py``; ``python benchmarks/population.py N FILE.csv`` write
 
 from __future__ import annotations
 
+import argparse
 import csv
 import random
-import sys
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -88,5 +88,15 @@ def write_csv(path: Path, count: int, seed: int = 2026) -> None:
             done += chunk
 
 
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description="Write a synthetic, fictional HR export (CSV) of ROWS employees to PATH."
+    )
+    parser.add_argument("rows", type=int, help="how many employees (rows)")
+    parser.add_argument("path", type=Path, help="the CSV file to write")
+    arguments = parser.parse_args()
+    write_csv(arguments.path, arguments.rows)
+
+
 if __name__ == "__main__":
-    write_csv(Path(sys.argv[2]), int(sys.argv[1]))
+    main()

@@ -527,3 +527,30 @@ def test_a_table_runs_a_rule_that_reads_the_number_without_tracing_it() -> None:
     records = _rulebook(compute, traced=()).evaluate_many(table, year=2030).to_records()
     # 50 × 0.0001 = 0.005 -> 0.01 (half-up); 50 × 0.0003 = 0.015 -> 0.02
     assert [row["proef"] for row in records] == [Decimal("0.01"), Decimal("0.02")]
+
+
+# --- pickling (found by a new-user trial: evaluations could not be pickled) -------------------
+
+
+@pytest.mark.parametrize("day", DAYS)
+def test_an_evaluation_pickles_with_its_steps_still_to_come(day: date) -> None:
+    rulebook = owr.load()
+    plan = rulebook.plan(owr.Employee, on=day)
+    rulebook.evaluate(
+        owr.Employee(function=owr.Function.OOP, werktijdfactor=Decimal("0.5")), on=day
+    )
+    employee = owr.Employee(function=owr.Function.OOP, werktijdfactor=Decimal("0.3141"))
+    evaluation = rulebook.evaluate(employee, on=day)
+    assert plan is rulebook.plan(owr.Employee, on=day)
+    again = pickle.loads(pickle.dumps(evaluation))
+    assert again == evaluation  # values, citations, notes, and the steps once worked out
+    assert again.explain() == evaluation.explain()
+
+
+def test_a_rule_defined_in_a_function_says_why_it_cannot_be_pickled() -> None:
+    @owr.rule("lokaal", title="t", subject=owr.Employee, unit=owr.Unit.JAREN, citations=(CITE,))
+    def lokaal(ctx: owr.RuleContext) -> owr.Computation:
+        return owr.Computation(1, [], CITE)
+
+    with pytest.raises(pickle.PicklingError, match="define rules at the top level of a module"):
+        pickle.dumps(lokaal)

@@ -49,7 +49,7 @@ from onderwijsregels.errors import (
 )
 from onderwijsregels.i18n import DEFAULT_LANGUAGE, LANGUAGES, gettext
 from onderwijsregels.ledger import LAPSE_TO_SCHOOL_OF_ACCRUAL
-from onderwijsregels.limits import MAX_BYTES
+from onderwijsregels.limits import MAX_BYTES, MAX_ROW_BYTES
 from onderwijsregels.model import Employee
 from onderwijsregels.money import format_eur
 from onderwijsregels.periods import SchoolYear, check_year
@@ -139,13 +139,20 @@ def _serve(rulebook: Rulebook, arguments: argparse.Namespace) -> int:
     return 0
 
 
-def _max_bytes(command: argparse.ArgumentParser) -> None:
+def _max_bytes(command: argparse.ArgumentParser, *, exports: bool = False) -> None:
+    streamed = (
+        "; a .csv or .xlsx export is streamed and not bounded by it, each CSV field at most "
+        f"{MAX_ROW_BYTES} bytes"
+        if exports
+        else ""
+    )
     command.add_argument(
         "--max-bytes",
         type=_bytes,
         default=MAX_BYTES,
         metavar="N",
-        help=f"read a file of at most N bytes (default {MAX_BYTES}; see 'Limits and safety')",
+        help=f"read a file of at most N bytes (default {MAX_BYTES}{streamed}; see 'Limits and "
+        "safety')",
     )
 
 
@@ -251,7 +258,7 @@ def _parser() -> argparse.ArgumentParser:
         help="no progress bar (one is shown on stderr for a CSV export when it is a terminal)",
     )
     _lang(evaluate)
-    _max_bytes(evaluate)
+    _max_bytes(evaluate, exports=True)
     _loading(evaluate)
     statement = commands.add_parser("statement", help="budget statements of the ledgers in a file")
     statement.add_argument("file", type=Path, help="a JSON or YAML file with one or more ledgers")

@@ -111,8 +111,9 @@ def _cell(column: str, value: object, decimal_comma: bool = False) -> object:
                 raise InvalidInputError(
                     column,
                     f"{text!r} has a decimal comma; write a decimal point "
-                    f"({text.replace(',', '.')}), or give the file with semicolons between "
-                    "the cells (as Excel saves CSV in Dutch), where a decimal comma is read",
+                    f"({text.replace(',', '.')}) or, in a workbook, a number; a CSV file with "
+                    "semicolons between the cells (as Excel saves CSV in Dutch) may use a "
+                    "decimal comma",
                 )
             return text.replace(",", ".")
         if column in _INTEGERS:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import enum
 import functools
+import importlib
 import inspect
+import pickle
 import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
@@ -473,6 +475,27 @@ class Rule:
     read_set: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
     """``reads`` as a set, for the checks while the rule runs."""
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled with its function by name (``@rule`` puts the Rule where the function was)."""
+        compute = self.compute
+        module = getattr(compute, "__module__", None)
+        name = getattr(compute, "__qualname__", "")
+        if (
+            not isinstance(module, str)
+            or "<locals>" in name
+            or _function(module, name) is not compute
+        ):
+            raise pickle.PicklingError(
+                f"rule {self.id!r} cannot be pickled: its function {name or compute!r} is not "
+                "found by its module and name (define rules at the top level of a module)"
+            )
+        fields = {
+            field.name: getattr(self, field.name)
+            for field in attrs.fields(Rule)
+            if field.init and field.name != "compute"
+        }
+        return (_rule, (module, name, fields))
+
     @id.validator
     def _snake_case(self, _: attrs.Attribute[str], value: str) -> None:
         if not _RULE_ID.fullmatch(value):
@@ -501,6 +524,25 @@ class Rule:
                 f"rule {self.id!r} declares reads={unknown}, which {self.subject.__name__} does "
                 f"not have; its fields: {', '.join(sorted(known))}"
             )
+
+
+def _function(module: str, name: str) -> object:
+    """The function ``name`` of ``module``, or the function of the Rule found there."""
+    try:
+        found: object = importlib.import_module(module)
+        for part in name.split("."):
+            found = getattr(found, part)
+    except (ImportError, AttributeError):
+        return None
+    return found.compute if isinstance(found, Rule) else found
+
+
+def _rule(module: str, name: str, fields: dict[str, Any]) -> Rule:
+    """A pickled Rule again (see ``Rule.__reduce__``)."""
+    compute = _function(module, name)
+    if not callable(compute):
+        raise pickle.UnpicklingError(f"the function {module}.{name} of a pickled rule is gone")
+    return Rule(compute=cast(Compute, compute), **fields)
 
 
 def rule(
