@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import onderwijsregels as owr
+from onderwijsregels.columns import TableShape
 from onderwijsregels.evaluate import EXACT, Outcome, StepsLater, evaluate_editions
 from onderwijsregels.money import format_eur_exact
 from onderwijsregels.symbolic import PLACEHOLDER, Symbolic, Tape, Untraceable
@@ -554,3 +555,32 @@ def test_a_rule_defined_in_a_function_says_why_it_cannot_be_pickled() -> None:
 
     with pytest.raises(pickle.PicklingError, match="define rules at the top level of a module"):
         pickle.dumps(lokaal)
+
+
+def test_batches_of_one_shape_share_their_cell_checks(monkeypatch: pytest.MonkeyPatch) -> None:
+    rulebook = owr.load()
+    table = {
+        "function": ["leraar", "oop", "leraar"],
+        "werktijdfactor": ["0.5", "0.25", "0.5"],
+        "birth_date": ["1960-01-01", "1960-02-30", "1970-05-05"],  # 30 February: no day
+    }
+    checks: list[tuple[str, object]] = []
+    real_check = TableShape.check
+
+    def counted(shape: TableShape, column: str, value: object) -> None:
+        checks.append((column, value))
+        real_check(shape, column, value)
+
+    monkeypatch.setattr(TableShape, "check", counted)
+    rule = "individueel_budget"  # does not read birth_date: those cells are checked one by one
+    first = rulebook.evaluate_many(table, year=2020, rules=rule, errors="collect").to_records()
+    assert ("birth_date", "1960-02-30") in checks
+    checks.clear()
+    second = rulebook.evaluate_many(table, year=2021, rules=rule, errors="collect").to_records()
+    assert checks == []  # every cell was checked by the first batch (another year: same checks)
+    for records in (first, second):
+        assert records[0]["error"] is None
+        assert "birth_date" in str(records[1]["error"])  # still refused, from the shared check
+        assert records[2]["error"] is None
+    # 2021: (500 + 100) × 0.5 = 300; the top-up of art. 9.8 holds in 2020 and 2021
+    assert second[0]["individueel_budget"] == Decimal("300.00")

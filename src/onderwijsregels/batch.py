@@ -192,6 +192,9 @@ class Batch(Generic[_R]):
             size = len(values[0]) if values else 0
             rows: Iterator[tuple[object, ...]] = zip(*values, strict=True) if values else iter(())
             self._table = _Table(shape, rows, size)
+            # A cell's check depends on its column alone: batches of this shape share them.
+            checked, linked_ok, numbers = rulebook._checks_for(shape)
+            self._caches = ({}, checked, linked_ok, {}, {}, numbers)
             kind: type[Employee] | type[School] = Employee if shape.kind == "employee" else School
             self._kind: type[Employee] | type[School] | None = kind
             self.passthrough: tuple[str, ...] = shape.passthrough_columns

@@ -177,6 +177,21 @@ class Rulebook:
         factory=dict, init=False, eq=False, repr=False
     )
     """Plans already resolved (the rulebook never changes, so they stay valid)."""
+    _cell_checks: dict[object, tuple[dict[Any, Any], ...]] = attrs.field(
+        factory=dict, init=False, eq=False, repr=False
+    )
+    """Per table shape, the cells of tables already checked (see ``Batch``): a cell's check
+    depends on its column alone, never on a period or an edition, so every batch of the same
+    shape on this rulebook shares them."""
+
+    def _checks_for(self, shape: object) -> tuple[dict[Any, Any], ...]:
+        """The shared check caches of tables of ``shape`` (made on first use)."""
+        found = self._cell_checks.get(shape)
+        if found is None:
+            if len(self._cell_checks) >= 64:  # a bound: shapes are few, but come from input
+                self._cell_checks.clear()
+            found = self._cell_checks.setdefault(shape, ({}, {}, {}))
+        return found
 
     def check_healthy(self) -> None:
         """Raise one PluginError naming every broken plugin; return when there is none.
