@@ -1,7 +1,8 @@
 """Tracing a rule once for every werktijdfactor, and replaying it for one.
 
 A rule that reads the werktijdfactor mostly multiplies by it: a pro-rata
-budget, pro-rata hours. :func:`trace` runs the rule once with a symbolic
+budget, pro-rata hours. Its author says so with ``traced=("werktijdfactor",)``
+(see :attr:`~onderwijsregels.rules.Rule.traced`). :func:`trace` runs such a rule once with a symbolic
 werktijdfactor (:mod:`onderwijsregels.symbolic`) and keeps what it found as a
 :class:`Trace`; :meth:`Trace.outcome` then gives the outcome for an employee
 with a real werktijdfactor by replaying the recorded arithmetic, without
@@ -12,8 +13,10 @@ employee, and must give the same value).
 
 A rule whose path depends on the werktijdfactor (it compares it, rounds it,
 shows it in a note) cannot be traced: :func:`trace` returns ``None`` and the
-caller runs the rule as always. Tracing changes how fast an outcome is found,
-never what it is; the property tests compare both ways for every shipped edition.
+caller runs the rule as always. The plan also checks each new trace once against
+a run of the rule (:meth:`Trace.agrees`). Tracing changes how fast an outcome is
+found, never what it is; the property tests compare both ways for every shipped
+edition.
 """
 
 from __future__ import annotations
