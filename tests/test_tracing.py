@@ -584,3 +584,75 @@ def test_batches_of_one_shape_share_their_cell_checks(monkeypatch: pytest.Monkey
         assert records[2]["error"] is None
     # 2021: (500 + 100) × 0.5 = 300; the top-up of art. 9.8 holds in 2020 and 2021
     assert second[0]["individueel_budget"] == Decimal("300.00")
+
+
+# --- found by an adversarial review ------------------------------------------------------------
+
+
+def test_table_cells_equal_in_python_but_not_as_cells_do_not_share() -> None:
+    # Decimal("0.5") == Decimal("0.50") == 0.5 and 1 == True in Python; as cells they differ.
+    rulebook = owr.load()
+    table = {"function": ["leraar"] * 3, "werktijdfactor": [Decimal("0.6"), Decimal("0.60"), 0.6]}
+    records = rulebook.evaluate_many(
+        table, year=2024, rules="uren_per_jaar", errors="collect"
+    ).to_records()
+    # 83 × 0.6 = 49.8 and 83 × 0.60 = 49.80: hours are exact, digits and all
+    assert [str(row["uren_per_jaar"]) for row in records[:2]] == ["49.8", "49.80"]
+    assert "float" in str(records[2]["error"])
+    table = {"function": ["leraar"] * 2, "werktijdfactor": [1, True]}
+    records = rulebook.evaluate_many(
+        table, year=2024, rules="uren_per_jaar", errors="collect"
+    ).to_records()
+    assert records[0]["uren_per_jaar"] == Decimal("83")  # 83 × 1
+    assert "boolean" in str(records[1]["error"])
+
+
+def test_a_rule_without_a_value_still_replays_its_arithmetic() -> None:
+    def compute(ctx: owr.RuleContext) -> owr.Computation | owr.NotApplicable:
+        hours = 40 * ctx.employee.werktijdfactor / 3  # 0.3: 4 exactly; 0.5: 6.666...
+        if ctx.employee.function is not owr.Function.LERAAR:
+            return owr.NotApplicable("only for teachers")
+        return owr.Computation(hours, [], CITE)
+
+    rulebook = _rulebook(compute)
+    oop = owr.Employee(function=owr.Function.OOP, werktijdfactor=Decimal("0.3"))
+    assert rulebook.evaluate(oop, year=2030).not_applicable[0].reason == "only for teachers"
+    with pytest.raises(owr.InvalidInputError, match="cannot be computed exactly"):
+        rulebook.evaluate(
+            owr.Employee(function=owr.Function.OOP, werktijdfactor=Decimal("0.5")), year=2030
+        )
+    table = {"function": ["oop"] * 2, "werktijdfactor": ["0.3", "0.5"]}
+    records = _rulebook(compute).evaluate_many(table, year=2030, errors="collect").to_records()
+    assert records[0]["proef.status"] == "not_applicable"
+    assert "cannot be computed exactly" in str(records[1]["error"])
+
+
+def test_a_context_changed_in_place_is_refused() -> None:
+    def compute(ctx: owr.RuleContext) -> owr.Computation:
+        context = decimal.getcontext()
+        context.prec = 3
+        context.traps[decimal.Inexact] = False
+        return owr.Computation(ctx.employee.werktijdfactor * Decimal("120"), [], CITE)
+
+    rulebook = _rulebook(compute)
+    assert not _traced(rulebook)
+    # 120 × 0.5 = 60.0; 120 × 0.1234 = 14.808, 14.8 in three digits
+    assert _in_order(rulebook, ["0.5", "0.1234"]) == [Decimal("60.00"), Decimal("14.80")]
+
+
+def test_the_numbers_text_refuses_being_looked_at() -> None:
+    rates = {"0,5": Decimal("350")}
+
+    def compute(ctx: owr.RuleContext) -> owr.Computation:
+        factor = ctx.employee.werktijdfactor
+        rate = rates.get(str(factor).replace(".", ","))  # a Dutch decimal comma
+        return owr.Computation(rate if rate is not None else 600 * factor, [], CITE)
+
+    rulebook = _rulebook(compute)
+    assert not _traced(rulebook)
+    assert _in_order(rulebook, ["0.6", "0.5"]) == [Decimal("360.00"), Decimal("350.00")]
+    symbol = Tape().symbol()
+    for look in (len, lambda text: text[0], lambda text: text.startswith("1"), lambda t: t.split()):
+        with pytest.raises(Untraceable):
+            look(str(symbol))
+    assert f"{symbol} and {symbol!s}" == f"{PLACEHOLDER} and {PLACEHOLDER}"  # texts still fine

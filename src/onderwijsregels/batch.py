@@ -387,6 +387,7 @@ class Batch(Generic[_R]):
         )
         if len(set(rule_ids)) != len(rule_ids):
             number_at = None
+        number_column = reader.key_at[number_at - 1] if number_at is not None else 0
         done, groups, numbers = self._caches[3:]
         for index, cells in enumerate(table.rows):
             failed, passthrough, key = reader.check(index, cells)
@@ -406,7 +407,8 @@ class Batch(Generic[_R]):
                 others = (*key[:number_at], None, *key[number_at + 1 :])
                 group = groups.get(others)
                 if group is not None:
-                    found = group.cells(self._number(shape, key[number_at], numbers))
+                    number = self._number(shape, cells[number_column], key[number_at], numbers)
+                    found = group.cells(number)
                     if found is not None:
                         _keep(done, key, found)
                         yield index, passthrough, found, None
@@ -421,17 +423,17 @@ class Batch(Generic[_R]):
 
     @staticmethod
     def _number(
-        shape: TableShape, cell: object, numbers: dict[object, Decimal | None]
+        shape: TableShape, cell: object, key: object, numbers: dict[object, Decimal | None]
     ) -> Decimal | None:
         """The werktijdfactor an Employee reads from ``cell`` (checked as it checks it, once
-        per distinct cell); ``None`` if the cell does not give one."""
-        if cell in numbers:
-            return numbers[cell]
+        per distinct cell, ``key`` being the cell's key); ``None`` if it does not give one."""
+        if key in numbers:
+            return numbers[key]
         try:
             found: Decimal | None = shape.werktijdfactor(cell)
         except InvalidInputError:
             found = None
-        _keep(numbers, cell, found)
+        _keep(numbers, key, found)
         return found
 
     def _alone(self, index: int, shape: TableShape, cells: tuple[object, ...]) -> _Result:
@@ -451,7 +453,7 @@ class Batch(Generic[_R]):
             if problem is not None:
                 yield index, self._failed(index, None, problem), _some(cells, passthrough_at)
                 continue
-            key = tuple([cells[at] for at in shape.key])
+            key = tuple([_cell_key(cells[at]) for at in shape.key])
             if not _hashable(key):
                 key = (object(),)  # an unhashable cell (a list, say): the row stands alone
             passthrough = tuple([cells[at] for at in passthrough_at])
@@ -476,7 +478,7 @@ class Batch(Generic[_R]):
         shape: TableShape, at: int, value: object, checked: dict[tuple[int, object], bool]
     ) -> bool:
         """Whether one independent cell fits, checking each distinct cell once."""
-        key = (at, value)
+        key = (at, _cell_key(value))
         found = checked.get(key)
         if found is None:
             try:
@@ -669,7 +671,10 @@ class _RowReader:
             if problem is not None:
                 return batch._failed(index, None, problem), _some(cells, shape.passthrough), None
         passthrough = tuple([cells[at] for at in shape.passthrough])
-        together = tuple([cells[at] for at in self.linked])
+        # Keys: a text cell as it is, any other with its type and digits (_cell_key).
+        together = tuple(
+            [c if type(c) is str else _cell_key(c) for c in map(cells.__getitem__, self.linked)]
+        )
         checked = self.checked
         fits: bool | None
         try:  # every cell of the row is hashed here: a list in a cell makes the row stand alone
@@ -677,7 +682,7 @@ class _RowReader:
             hash(passthrough)
             for at in self.free:
                 value = cells[at]
-                ok = checked.get((at, value))
+                ok = checked.get((at, value if type(value) is str else _cell_key(value)))
                 if ok is None:
                     ok = batch._fits(shape, at, value, checked)
                 if not ok:
@@ -696,8 +701,12 @@ class _RowReader:
         scale_key = scale.strip() if isinstance(scale, str) else scale
         key = (
             scale_key if scale_key in self.removed else None,
-            *[cells[at] for at in self.key_at],
+            *[c if type(c) is str else _cell_key(c) for c in map(cells.__getitem__, self.key_at)],
         )
+        try:
+            hash(key)
+        except TypeError:
+            return None, passthrough, None
         return None, passthrough, key
 
     def result(
@@ -723,14 +732,19 @@ class _RowReader:
 class _Group:
     """Rows that differ only in the werktijdfactor: their cells, but for the traced values."""
 
-    __slots__ = ("cells_template", "traced", "uses")
+    __slots__ = ("cells_template", "checks", "traced", "uses")
 
     def __init__(
-        self, template: _Cells, traced: tuple[tuple[int, Trace], ...], uses: tuple[Any, ...]
+        self,
+        template: _Cells,
+        traced: tuple[tuple[int, Trace], ...],
+        uses: tuple[Any, ...],
+        checks: tuple[Trace, ...] = (),
     ) -> None:
         self.cells_template = template
         self.traced = traced  # (the value cell's place, the trace) per rule that reads it
         self.uses = uses
+        self.checks = checks  # traces of rules without a value whose arithmetic must replay
 
     @classmethod
     def of(
@@ -741,11 +755,16 @@ class _Group:
         if traces is None:
             return None
         traced: list[tuple[int, Trace]] = []
+        checks: list[Trace] = []
         uses: list[Any] = []
         uses_by_family = {use.edition.id: use for use in result.editions}
         for rule_id, found in zip(plan.rule_ids, traces, strict=True):
-            if found is None or not isinstance(found.found, Computation):
+            if found is None:
                 continue  # its cells do not change with the werktijdfactor
+            if not isinstance(found.found, Computation):
+                if len(found.tape):  # the same cells, once its arithmetic is replayed
+                    checks.append(found)
+                continue
             place = 1 + rule_ids.index(rule_id) * len(RULE_COLUMNS)
             if cells[place + 1] != "ok":
                 return None
@@ -754,11 +773,13 @@ class _Group:
                 return None
             traced.append((place, found))
             uses.append(use)
-        return cls(cells, tuple(traced), tuple(uses))
+        return cls(cells, tuple(traced), tuple(uses), tuple(checks))
 
     def cells(self, number: Decimal | None) -> _Cells | None:
         """The cells of a row with werktijdfactor ``number``; ``None``: evaluate the row."""
         if number is None:
+            return None
+        if not all(check.replays(number) for check in self.checks):
             return None
         if not self.traced:
             return self.cells_template
@@ -769,6 +790,21 @@ class _Group:
                 return None
             found[place] = value
         return tuple(found)
+
+
+def _cell_key(value: object) -> object:
+    """A cell as a cache key: a text as it is; any other value with its type and its digits.
+
+    Python finds ``Decimal("0.5")``, ``Decimal("0.50")``, ``0.5`` and ``True == 1`` equal, but a
+    float must be refused, a bool is no number, and ``0.50`` shows its digits in an exact value:
+    such cells must not share a check or a result.
+    """
+    if type(value) is str or value is None:
+        return value
+    try:
+        return (type(value), str(value))
+    except Exception:  # an object whose text fails: it shares with nothing
+        return (type(value), id(value))
 
 
 def _failure(result: _Result) -> RecordError | None:

@@ -132,7 +132,7 @@ class Tape:
         return Symbolic(self, _SYMBOL)
 
     def record(self, name: str, left: object, right: object) -> Symbolic:
-        if self.context is not None and not _same_context(getcontext(), self.context):
+        if self.context is not None and not same_context(getcontext(), self.context):
             self.refuse("computes in a decimal context of its own")
         self._steps.append((name, _operand(left), _operand(right)))
         return Symbolic(self, _Slot(len(self._steps) - 1))
@@ -155,7 +155,7 @@ class Tape:
         return result
 
 
-def _same_context(one: Context, other: Context) -> bool:
+def same_context(one: Context, other: Context) -> bool:
     """Whether two decimal contexts compute alike (a copy made by ``localcontext`` is equal)."""
     return (
         one.prec == other.prec
@@ -340,6 +340,16 @@ class Placeholder(str):
     __ge__ = _refused
     __hash__ = _refused
     __contains__ = _refused
+    __len__ = _refused
+    __getitem__ = _refused
+    __iter__ = _refused
+
+
+# Every method of a text but formatting it into another: what could look at the number's text.
+for _name in dir(str):
+    if not _name.startswith("_") and _name not in ("format", "format_map", "join"):
+        setattr(Placeholder, _name, Placeholder._refused)
+del _name
 
 
 def refuse_for(symbols: Iterable[object], what: str) -> NoReturn:

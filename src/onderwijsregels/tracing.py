@@ -47,6 +47,7 @@ from onderwijsregels.parameters import Value
 from onderwijsregels.periods import Period
 from onderwijsregels.rules import Computation, NotApplicable, Rule, RuleContext
 from onderwijsregels.symbolic import PLACEHOLDER, Symbolic, Tape, Untraceable
+from onderwijsregels.symbolic import same_context as _same
 
 __all__ = ["TRACED_FIELDS", "Trace", "trace"]
 
@@ -90,7 +91,9 @@ class Trace:
         """
         found = self.found
         if not isinstance(found, Computation):
-            return found
+            # The same for every number, once the arithmetic the rule did on the way is
+            # replayed: an operation that would round must be refused as the rule refuses it.
+            return found if self.replays(getattr(subject, self.field)) else None
         value = self.exact(getattr(subject, self.field), use)
         if value is None:
             return None
@@ -122,6 +125,17 @@ class Trace:
             and mine.edition is real.edition
             and mine.nawerking == real.nawerking
         )
+
+    def replays(self, number: Decimal) -> bool:
+        """Whether the recorded arithmetic runs for ``number`` (nothing that would round)."""
+        if not len(self.tape):
+            return True
+        try:
+            with decimal.localcontext(EXACT):
+                self.tape.replay(number, None)
+        except Exception:
+            return False
+        return True
 
     def exact(self, number: Decimal, use: EditionUse) -> Value | None:
         """The rule's exact value for ``number``; ``None`` if only running the rule can tell
@@ -170,8 +184,10 @@ def trace(rule: Rule, subject: Employee | School, period: Period, use: EditionUs
     )
     try:
         with decimal.localcontext(_TRACING) as running:
-            tape.context = running
+            tape.context = running.copy()  # a snapshot: a change made in place is seen too
             found = rule.compute(context)
+            if running.flags[decimal.InvalidOperation] or not _same(running, tape.context):
+                return None  # the stand-in was read somewhere, or the rule changed the context
     except NotEncodedError as error:
         if tape.refused:
             return None
