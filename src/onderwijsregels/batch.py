@@ -141,6 +141,8 @@ class _Table:
     shape: TableShape
     rows: Iterator[tuple[object, ...]]
     size: int
+    text_only: bool = False
+    """Every cell a subject is read from is a text or None: cells are their own keys."""
 
 
 class Batch(Generic[_R]):
@@ -191,7 +193,10 @@ class Batch(Generic[_R]):
             shape = table_shape(names, keep=keep_names, decimal_comma=decimal_comma)
             size = len(values[0]) if values else 0
             rows: Iterator[tuple[object, ...]] = zip(*values, strict=True) if values else iter(())
-            self._table = _Table(shape, rows, size)
+            text_only = all(
+                set(map(type, values[at])) <= _TEXT for at in shape.key if at < len(values)
+            )
+            self._table = _Table(shape, rows, size, text_only)
             # A cell's check depends on its column alone: batches of this shape share them.
             checked, linked_ok, numbers = rulebook._checks_for(shape)
             self._caches = ({}, checked, linked_ok, {}, {}, numbers)
@@ -229,16 +234,19 @@ class Batch(Generic[_R]):
         rulebook: Rulebook,
         header: Sequence[str],
         rows: Iterable[Sequence[object]],
+        *,
+        text_only: bool = False,
         **options: Any,
     ) -> Batch[Any]:
         """A batch over a stream of table rows under ``header`` (a CSV reader's rows, say).
 
         The rows are read one at a time, so a file of any length is streamed.
-        Options are those of ``Rulebook.evaluate_many``.
+        ``text_only`` says every cell is a text or ``None`` (a CSV reader's are), which
+        saves keying each cell with its type. Options are those of ``Rulebook.evaluate_many``.
         """
         batch: Batch[Any] = cls(rulebook, None, _header=header, **options)
         assert batch._table is not None
-        batch._table = _Table(batch._table.shape, (tuple(row) for row in rows), 0)
+        batch._table = _Table(batch._table.shape, (tuple(row) for row in rows), 0, text_only)
         batch.size = None
         return batch
 
@@ -347,7 +355,7 @@ class Batch(Generic[_R]):
         if with_subjects or plan.reads is None:
             yield from self._rows_one_by_one(table)
             return
-        reader = _RowReader(self, shape, plan)
+        reader = _RowReader(self, shape, plan, table.text_only)
         for index, cells in enumerate(table.rows):
             failed, passthrough, key = reader.check(index, cells)
             if failed is not None:
@@ -377,7 +385,7 @@ class Batch(Generic[_R]):
             for index, result, passthrough in self._table_results(table, False):
                 yield index, passthrough, _rule_cells(result, rule_ids), _failure(result)
             return
-        reader = _RowReader(self, shape, plan)
+        reader = _RowReader(self, shape, plan, table.text_only)
         field = TRACED_FIELDS.get(kind)
         columns = shape.columns
         # Where the traced field's cell is in a row's key (after the removed-scale marker).
@@ -642,9 +650,12 @@ class _RowReader:
     a scale) once per combination, the independent ones (INDEPENDENT) once per value.
     """
 
-    def __init__(self, batch: Batch[Any], shape: TableShape, plan: Plan) -> None:
+    def __init__(
+        self, batch: Batch[Any], shape: TableShape, plan: Plan, text_only: bool = False
+    ) -> None:
         assert plan.reads is not None
         self.batch, self.shape = batch, shape
+        self.text_only = text_only
         columns = shape.columns
         reads = set(plan.reads)
         # A registration's cells are read as the one field `registration`.
@@ -672,9 +683,10 @@ class _RowReader:
                 return batch._failed(index, None, problem), _some(cells, shape.passthrough), None
         passthrough = tuple([cells[at] for at in shape.passthrough])
         # Keys: a text cell as it is, any other with its type and digits (_cell_key).
-        together = tuple(
-            [c if type(c) is str else _cell_key(c) for c in map(cells.__getitem__, self.linked)]
-        )
+        if self.text_only:
+            together = tuple([cells[at] for at in self.linked])
+        else:
+            together = tuple([_cell_key(cells[at]) for at in self.linked])
         checked = self.checked
         fits: bool | None
         try:  # every cell of the row is hashed here: a list in a cell makes the row stand alone
@@ -682,7 +694,7 @@ class _RowReader:
             hash(passthrough)
             for at in self.free:
                 value = cells[at]
-                ok = checked.get((at, value if type(value) is str else _cell_key(value)))
+                ok = checked.get((at, value if self.text_only else _cell_key(value)))
                 if ok is None:
                     ok = batch._fits(shape, at, value, checked)
                 if not ok:
@@ -699,10 +711,10 @@ class _RowReader:
                 return batch._failed(index, None, error), passthrough, None
         scale = cells[self.scale_at] if self.scale_at is not None else None
         scale_key = scale.strip() if isinstance(scale, str) else scale
-        key = (
-            scale_key if scale_key in self.removed else None,
-            *[c if type(c) is str else _cell_key(c) for c in map(cells.__getitem__, self.key_at)],
-        )
+        marker = scale_key if scale_key in self.removed else None
+        if self.text_only:
+            return None, passthrough, (marker, *[cells[at] for at in self.key_at])
+        key = (marker, *[_cell_key(cells[at]) for at in self.key_at])
         try:
             hash(key)
         except TypeError:
@@ -790,6 +802,9 @@ class _Group:
                 return None
             found[place] = value
         return tuple(found)
+
+
+_TEXT: set[type] = {str, type(None)}
 
 
 def _cell_key(value: object) -> object:

@@ -118,6 +118,8 @@ def _json(value: object) -> object:
 class _Rows:
     """A CSV file's data rows, remembering the line the last one ended on."""
 
+    text_only = True  # a CSV reader's cells are texts
+
     def __init__(self, path: Path) -> None:
         self.path = path
         self.line = 1
@@ -200,6 +202,8 @@ def _excel_cell(value: object) -> object:
 
 class _ExcelRows:
     """The first worksheet of an .xlsx workbook: its header and data rows, streamed."""
+
+    text_only = False  # a workbook's cells are numbers, dates and texts
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -295,7 +299,7 @@ def evaluate_export(
     bad: list[BadRow] = []
     count = 0
     with handle:
-        batch = Batch.of_rows(rulebook, header, rows, **options)
+        batch = Batch.of_rows(rulebook, header, rows, text_only=source.text_only, **options)
         for index, failure in progress(batch._record_errors(), "checking", None):
             count += 1
             if failure is not None:
@@ -323,7 +327,7 @@ def evaluate_export(
     header, rows, handle = source.open()
     written = 0
     with handle:
-        batch = Batch.of_rows(rulebook, header, rows, **options)
+        batch = Batch.of_rows(rulebook, header, rows, text_only=source.text_only, **options)
         batch._share_caches(checked_batch)
         columns = batch.columns
         error_at = columns.index("error")
