@@ -414,6 +414,8 @@ class Batch(Generic[_R]):
             if number_at is not None:
                 others = (*key[:number_at], None, *key[number_at + 1 :])
                 group = groups.get(others)
+                if type(group) is tuple:  # a second row of the group: make it now
+                    group = groups[others] = _Group.of(plan, *group)
                 if group is not None:
                     number = self._number(shape, cells[number_column], key[number_at], numbers)
                     found = group.cells(number)
@@ -426,7 +428,8 @@ class Batch(Generic[_R]):
             if isinstance(result, Evaluation):
                 _keep(done, key, found)
                 if others is not None and others not in groups:
-                    _keep(groups, others, _Group.of(plan, result, rule_ids, found))
+                    # Made when a second row of the group comes (many groups have one row).
+                    _keep(groups, others, (result, rule_ids, found))
             yield index, passthrough, found, _failure(result)
 
     @staticmethod
