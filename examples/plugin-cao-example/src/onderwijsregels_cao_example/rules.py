@@ -25,6 +25,9 @@ __all__ = ["RULES", "voorbeeld_leesbudget"]
     interpretation=sources.FICTIONAL_EDITION,
     parameters=("voorbeeld_leesbudget_voltijd",),
     reads=("function", "werktijdfactor"),
+    # The werktijdfactor is only multiplied by and written in a step: the engine may run the
+    # rule once for every werktijdfactor and replay the product (see docs/plugins.md).
+    traced=("werktijdfactor",),
 )
 def voorbeeld_leesbudget(ctx: RuleContext) -> Computation | NotApplicable:
     """A made-up reading budget for teachers and OOP, pro rata the werktijdfactor.
