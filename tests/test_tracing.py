@@ -656,3 +656,66 @@ def test_the_numbers_text_refuses_being_looked_at() -> None:
         with pytest.raises(Untraceable):
             look(str(symbol))
     assert f"{symbol} and {symbol!s}" == f"{PLACEHOLDER} and {PLACEHOLDER}"  # texts still fine
+
+
+# --- found by an adversarial review of the table path ------------------------------------------
+
+
+@pytest.mark.parametrize("order", [("0.6", ""), ("", "0.6"), ("0.6", None)])
+def test_an_empty_werktijdfactor_is_refused_whatever_came_before(order: tuple[str, str]) -> None:
+    # maximale_spaartermijn does not read the werktijdfactor, but an employee needs one.
+    table = {"function": ["leraar", "leraar"], "werktijdfactor": list(order)}
+    records = RULEBOOK.evaluate_many(
+        table, year=2024, rules="maximale_spaartermijn", errors="collect"
+    ).to_records()
+    for cell, record in zip(order, records, strict=True):
+        if cell:
+            assert record["error"] is None
+        else:
+            assert record["error"] == "werktijdfactor: is required but missing"
+
+
+@pytest.mark.parametrize("names", [("ok", "   "), ("   ", "ok"), ("ok", 5), (5, "ok")])
+def test_a_bad_name_is_refused_whatever_came_before(names: tuple[object, object]) -> None:
+    table = {"name": list(names), "function": ["leraar"] * 2, "werktijdfactor": ["0.6"] * 2}
+    records = RULEBOOK.evaluate_many(
+        table, year=2020, rules="individueel_budget", errors="collect"
+    ).to_records()
+    for name, record in zip(names, records, strict=True):
+        if name == "ok":
+            assert record["individueel_budget"] == Decimal("360.00")  # (500 + 100) × 0.6
+        else:
+            assert str(record["error"]).startswith("name: must be")
+
+
+def test_pandas_missing_values_and_odd_cells_are_read_not_crashed_on() -> None:
+    pandas = pytest.importorskip("pandas")
+    numpy = pytest.importorskip("numpy")
+    frame = pandas.DataFrame(
+        {
+            "function": ["leraar", "leraar"],
+            "werktijdfactor": ["1", "0.6"],
+            "scale": pandas.array(["L10", None], dtype="string"),
+            "trede": pandas.array([1, None], dtype="Int64"),
+        }
+    )
+    records = RULEBOOK.evaluate_many(frame, year=2020, errors="collect").to_records()
+    assert [row["individueel_budget"] for row in records] == [
+        Decimal("600.00"),  # 500 + 100
+        Decimal("360.00"),  # (500 + 100) × 0.6: NA cells are empty cells
+    ]
+    twice = pandas.DataFrame(
+        [["leraar", "0.6", "oop"]], columns=["function", "werktijdfactor", "function"]
+    )
+    with pytest.raises(owr.InvalidInputError, match="appears twice"):
+        RULEBOOK.evaluate_many(twice, year=2020)
+    array_cell = {"function": ["leraar"], "werktijdfactor": [numpy.array(["1", "2"])]}
+    (record,) = RULEBOOK.evaluate_many(array_cell, year=2020, errors="collect").to_records()
+    assert record["error"]
+    flags = {
+        "function": ["directeur"] * 3,
+        "werktijdfactor": ["1"] * 3,
+        "statutair_bestuurder": [numpy.True_, 1, 0],
+    }
+    records = RULEBOOK.evaluate_many(flags, year=2020, errors="collect").to_records()
+    assert [row["error"] for row in records] == [None, None, None]

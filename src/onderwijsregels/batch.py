@@ -707,7 +707,7 @@ class _RowReader:
         if fits is None:
             fits = shape.linked_fit(cells)
             _keep(self.linked_ok, together, fits)
-        if not fits:
+        if not fits or not shape.name_fits(cells):
             try:
                 shape.subject(cells)  # raises, naming every bad cell of the row
             except InvalidInputError as error:

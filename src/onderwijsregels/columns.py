@@ -91,10 +91,13 @@ _WHOLE = re.compile(r"[0-9]{1,12}", re.ASCII)
 
 def _missing(value: object) -> bool:
     """An empty cell: ``None``, ``""``, or a missing value of a typed table (NaN, pandas NA)."""
-    if value is None or value == "":
+    if value is None:
         return True
-    if isinstance(value, float) and value != value:  # NaN: pandas' missing value
-        return True
+    if isinstance(value, str):
+        return value == ""
+    if isinstance(value, float):
+        return value != value  # NaN: pandas' missing value
+    # pandas' NA and NaT (never compared: NA has no truth; an array cell is no missing cell)
     return type(value).__name__ in ("NAType", "NaTType")
 
 
@@ -133,8 +136,10 @@ def _cell(column: str, value: object, decimal_comma: bool = False) -> object:
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
-    if column in _BOOLEANS and type(value).__name__ == "bool_":  # numpy's bool
-        return bool(value)
+    if column in _BOOLEANS and type(value).__name__ in ("bool_", "bool") and hasattr(value, "item"):
+        return bool(value.item())  # numpy's bool
+    if column in _BOOLEANS and type(value) is int and value in (0, 1):
+        return bool(value)  # 1 or 0 typed into a workbook, as the text "1"/"0" is read
     if type(value).__name__.startswith(("int", "uint")) and hasattr(value, "item"):
         return value.item()  # a numpy integer: exact
     return value
@@ -226,14 +231,28 @@ class TableShape:
     def check(self, column: str, value: object) -> None:
         """Check one cell of a column that no other field's check depends on (see
         :data:`INDEPENDENT`); raises InvalidInputError naming the column."""
+        base: dict[str, Any] = (
+            {"function": "oop", "werktijdfactor": "1"} if self.kind == "employee" else {"pupils": 0}
+        )
         if _missing(value):
-            return
-        read = _cell(column, value, self.decimal_comma)
-        if self.kind == "employee":
-            base: dict[str, Any] = {"function": "oop", "werktijdfactor": "1"}
-            Employee.from_dict({**base, column: read})
+            base.pop(column, None)  # a required field's empty cell: refused as the subject is
+            read: object = None
         else:
-            School.from_dict({"pupils": 0, column: read})
+            read = _cell(column, value, self.decimal_comma)
+        data = {**base, column: read} if read is not None else base
+        if self.kind == "employee":
+            Employee.from_dict(data)
+        else:
+            School.from_dict(data)
+
+    def name_fits(self, cells: Sequence[object]) -> bool:
+        """Whether the row's name cell surely passes the subject's check, without building the
+        subject: absent, or a text with something in it; any other cell is checked by
+        building the subject (:meth:`subject`)."""
+        if self.name is None:
+            return True
+        name = cells[self.name]
+        return (isinstance(name, str) and bool(name.strip())) or _missing(name)
 
     def werktijdfactor(self, value: object) -> Decimal:
         """The werktijdfactor an Employee reads from a ``werktijdfactor`` cell, read and checked
@@ -364,7 +383,8 @@ def columns_of(table: object) -> tuple[tuple[str, ...], list[Sequence[object]]] 
     if module == "pandas" and hasattr(table, "columns"):
         frame: Any = table
         names = tuple(str(name) for name in frame.columns)
-        return names, [frame[name].tolist() for name in frame.columns]
+        # By position: a name given twice is then refused by table_shape, as for other tables.
+        return names, [frame.iloc[:, at].tolist() for at in range(len(names))]
     if module == "polars" and hasattr(table, "get_columns"):
         frame = table
         return tuple(frame.columns), [series.to_list() for series in frame.get_columns()]
