@@ -719,3 +719,12 @@ def test_pandas_missing_values_and_odd_cells_are_read_not_crashed_on() -> None:
     }
     records = RULEBOOK.evaluate_many(flags, year=2020, errors="collect").to_records()
     assert [row["error"] for row in records] == [None, None, None]
+
+
+def test_keep_copies_a_field_column_to_the_output_too() -> None:
+    table = {"function": ["leraar"], "werktijdfactor": ["0.6"]}
+    (record,) = RULEBOOK.evaluate_many(
+        table, year=2020, rules="individueel_budget", keep=["function", "werktijdfactor"]
+    ).to_records()
+    assert (record["function"], record["werktijdfactor"]) == ("leraar", "0.6")
+    assert record["individueel_budget"] == Decimal("360.00")  # (500 + 100) × 0.6

@@ -330,6 +330,8 @@ def table_shape(
             blank.append(index)
         elif name in fields:
             key.append(index)
+            if name in kept:  # read as a field, and copied to the output as given
+                passthrough.append(index)
         elif name in PASSTHROUGH or name in kept:
             passthrough.append(index)
         else:
