@@ -728,3 +728,11 @@ def test_keep_copies_a_field_column_to_the_output_too() -> None:
     ).to_records()
     assert (record["function"], record["werktijdfactor"]) == ("leraar", "0.6")
     assert record["individueel_budget"] == Decimal("360.00")  # (500 + 100) × 0.6
+
+
+def test_a_rows_error_names_every_bad_cell() -> None:
+    table = {"function": ["baas"], "werktijdfactor": ["0,6"]}  # two bad cells, one unreadable
+    (record,) = RULEBOOK.evaluate_many(table, year=2020, errors="collect").to_records()
+    assert str(record["error"]).startswith("werktijdfactor: '0,6' has a decimal comma")
+    assert "function: 'baas' is not one of" in str(record["error"])
+    assert "required but missing" not in str(record["error"])  # not the unread cell again

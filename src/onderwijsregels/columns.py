@@ -208,11 +208,19 @@ class TableShape:
             data["name"] = name.strip() if isinstance(name, str) else name
         if registration:
             data["registration"] = registration
+        model = Employee if self.kind == "employee" else School
         if problems:
+            # The readable cells are checked too, so the error names every bad cell of the row
+            # (leaving out what the unread cells' absence itself would say).
+            unread = {field for field, _ in problems}
+            try:
+                model.from_dict(data)
+            except InvalidInputError as error:
+                problems.extend(
+                    (field, why) for field, why in error.problems if field not in unread
+                )
             raise InvalidInputError.many(problems)
-        if self.kind == "employee":
-            return Employee.from_dict(data)
-        return School.from_dict(data)
+        return model.from_dict(data)
 
     def linked_fit(self, cells: Sequence[object]) -> bool:
         """Whether the row's cells that are checked together (all but :data:`INDEPENDENT`)
