@@ -772,7 +772,7 @@ class _Group:
         traced: list[tuple[int, Trace]] = []
         checks: list[Trace] = []
         uses: list[Any] = []
-        uses_by_family = {use.edition.id: use for use in result.editions}
+        uses_by_edition = {use.edition.id: use for use in result.editions}
         for rule_id, found in zip(plan.rule_ids, traces, strict=True):
             if found is None:
                 continue  # its cells do not change with the werktijdfactor
@@ -783,7 +783,7 @@ class _Group:
             place = 1 + rule_ids.index(rule_id) * len(RULE_COLUMNS)
             if cells[place + 1] != "ok":
                 return None
-            use = uses_by_family.get(str(cells[place + 3]))
+            use = uses_by_edition.get(str(cells[place + 3]))
             if use is None:
                 return None
             traced.append((place, found))

@@ -215,7 +215,7 @@ class StepsLater:
     def resolve(self, exact: Value) -> tuple[Step, ...]:
         """The steps, from running the rule; checks that it gives ``exact`` again."""
         found = evaluate_rule(self.rule, self.subject, self.period, self.use)
-        if not isinstance(found, Outcome) or _key(found.exact) != _key(exact):
+        if not isinstance(found, Outcome) or value_form(found.exact) != value_form(exact):
             raise PluginError(
                 None,
                 None,
@@ -227,7 +227,7 @@ class StepsLater:
         return found.steps
 
 
-def _key(value: object) -> tuple[type, str]:
+def value_form(value: object) -> tuple[type, str]:
     """A value compared with its form: ``Decimal("0.60")`` is not ``Decimal("0.6")`` here."""
     return (type(value), str(value))
 

@@ -40,14 +40,14 @@ from onderwijsregels.evaluate import (
     outcome_fields,
     result_problem,
     rounded_value,
+    value_form,
     value_problem,
 )
 from onderwijsregels.model import Employee, School
 from onderwijsregels.parameters import Value
 from onderwijsregels.periods import Period
 from onderwijsregels.rules import Computation, NotApplicable, Rule, RuleContext
-from onderwijsregels.symbolic import PLACEHOLDER, Symbolic, Tape, Untraceable
-from onderwijsregels.symbolic import same_context as _same
+from onderwijsregels.symbolic import PLACEHOLDER, Symbolic, Tape, Untraceable, same_context
 
 __all__ = ["TRACED_FIELDS", "Trace", "trace"]
 
@@ -117,8 +117,8 @@ class Trace:
         if not isinstance(mine, Outcome) or not isinstance(real, Outcome):
             return mine == real
         return (
-            _form(mine.value) == _form(real.value)
-            and _form(mine.exact) == _form(real.exact)
+            value_form(mine.value) == value_form(real.value)
+            and value_form(mine.exact) == value_form(real.exact)
             and mine.citations == real.citations
             and mine.notes == real.notes
             and mine.interpretations == real.interpretations
@@ -186,7 +186,7 @@ def trace(rule: Rule, subject: Employee | School, period: Period, use: EditionUs
         with decimal.localcontext(_TRACING) as running:
             tape.context = running.copy()  # a snapshot: a change made in place is seen too
             found = rule.compute(context)
-            if running.flags[decimal.InvalidOperation] or not _same(running, tape.context):
+            if running.flags[decimal.InvalidOperation] or not same_context(running, tape.context):
                 return None  # the stand-in was read somewhere, or the rule changed the context
     except NotEncodedError as error:
         if tape.refused:
@@ -238,11 +238,6 @@ def trace(rule: Rule, subject: Employee | School, period: Period, use: EditionUs
         return None
     fields = outcome_fields(rule, period, period.reference_day, use, found)
     return Trace(rule, field, found, tape, fields)
-
-
-def _form(value: object) -> tuple[type, str]:
-    """A value with its form: ``Decimal("0.60")`` is not ``Decimal("0.6")`` here."""
-    return (type(value), str(value))
 
 
 def _shows_number(words: object) -> bool:
