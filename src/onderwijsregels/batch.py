@@ -50,6 +50,15 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, cast
 
 import attrs
 
+from onderwijsregels.cells import (
+    RULE_COLUMNS,
+    Cells,
+    Group,
+    cell_fits,
+    cell_key,
+    remember,
+    rule_cells,
+)
 from onderwijsregels.columns import INDEPENDENT, TableShape, columns_of, table_shape
 from onderwijsregels.convert import names_argument
 from onderwijsregels.errors import (
@@ -59,14 +68,12 @@ from onderwijsregels.errors import (
     PluginError,
     UnknownRuleError,
 )
-from onderwijsregels.evaluate import Evaluation, Outcome
-from onderwijsregels.limits import MEMO_ENTRIES
+from onderwijsregels.evaluate import Evaluation
 from onderwijsregels.model import Employee, School
 from onderwijsregels.periods import SchoolYear
 from onderwijsregels.plan import Plan, RecordError
 from onderwijsregels.receipt import Receipt
-from onderwijsregels.rules import Computation
-from onderwijsregels.tracing import TRACED_FIELDS, Trace
+from onderwijsregels.tracing import TRACED_FIELDS
 
 if TYPE_CHECKING:
     from onderwijsregels.rulebook import Rulebook
@@ -75,55 +82,8 @@ __all__ = ["RULE_COLUMNS", "Batch", "Errors"]
 
 Errors = Literal["raise", "collect"]
 
-RULE_COLUMNS: tuple[str, ...] = (
-    "",
-    "status",
-    "unit",
-    "edition",
-    "confidence",
-    "citation",
-    "reason",
-)
-"""The columns of each rule in a batch table: ``R`` (the value), then ``R.status``
-(``ok``, ``not_applicable`` or ``not_encoded``), ``R.unit``, ``R.edition``,
-``R.confidence``, ``R.citation`` (the primary citation's reference) and ``R.reason``
-(why a rule gave no value)."""
-
 _Result = Evaluation | RecordError
 _R = TypeVar("_R", bound=Evaluation | RecordError)
-_Cells = tuple[object, ...]
-
-
-def _rule_cells(result: _Result, rule_ids: Sequence[str]) -> _Cells:
-    """The ``error`` cell and every rule's cells of one result, in column order."""
-    if isinstance(result, RecordError):
-        error = "; ".join(f"{field}: {why}" if field else why for field, why in result.problems)
-        return (error, *([None] * (len(rule_ids) * len(RULE_COLUMNS))))
-    found: dict[str, tuple[object, ...]] = {}
-    for outcome in result.outcomes:
-        found[outcome.rule_id] = _outcome_cells(outcome)
-    for skipped in result.not_applicable:
-        found[skipped.rule_id] = (None, "not_applicable", None, skipped.edition)
-        found[skipped.rule_id] += (None, None, skipped.reason)
-    for missing in result.not_encoded:
-        found[missing.rule_id] = (None, "not_encoded", None, missing.edition)
-        found[missing.rule_id] += (None, None, missing.reason)
-    cells: list[object] = [None]
-    for rule_id in rule_ids:
-        cells.extend(found.get(rule_id, (None,) * len(RULE_COLUMNS)))
-    return tuple(cells)
-
-
-def _outcome_cells(outcome: Outcome) -> tuple[object, ...]:
-    return (
-        outcome.value,
-        "ok",
-        outcome.unit.value,
-        outcome.edition.id,
-        outcome.confidence.value,
-        outcome.citation.reference,
-        None,
-    )
 
 
 def _hashable(key: tuple[object, ...]) -> bool:
@@ -183,23 +143,35 @@ class Batch(Generic[_R]):
         self._errors: Errors = errors
         self._used = False
         self._plans: dict[type, Plan] = {}
-        self._caches: tuple[dict[Any, Any], ...] = ({}, {}, {}, {}, {}, {})
+        self._caches: tuple[dict[Any, Any], ...] = ({}, {}, {}, {}, {}, {}, {})
         keep_names = names_argument(keep, "keep") or ()
-        table = columns_of(subjects) if _header is None else (tuple(_header), [])
+        self._arrow = _arrow_input(subjects) if _header is None else None
+        """The input as a pyarrow Table, when it is one (or a polars frame): read by column."""
+        table = None
+        if self._arrow is None:
+            table = columns_of(subjects) if _header is None else (tuple(_header), [])
         self._table: _Table | None = None
         self._subjects: Iterator[object] | None = None
-        if table is not None:
-            names, values = table
-            shape = table_shape(names, keep=keep_names, decimal_comma=decimal_comma)
-            size = len(values[0]) if values else 0
-            rows: Iterator[tuple[object, ...]] = zip(*values, strict=True) if values else iter(())
-            text_only = all(
-                set(map(type, values[at])) <= _TEXT for at in shape.key if at < len(values)
-            )
+        if table is not None or self._arrow is not None:
+            if self._arrow is not None:
+                names = tuple(self._arrow.column_names)
+                shape = table_shape(names, keep=keep_names, decimal_comma=decimal_comma)
+                size = self._arrow.num_rows
+                rows: Iterator[tuple[object, ...]] = _arrow_rows(self._arrow)
+                text_only = _text_only(self._arrow, shape)
+            else:
+                assert table is not None
+                names, values = table
+                shape = table_shape(names, keep=keep_names, decimal_comma=decimal_comma)
+                size = len(values[0]) if values else 0
+                rows = zip(*values, strict=True) if values else iter(())
+                text_only = all(
+                    set(map(type, values[at])) <= _TEXT for at in shape.key if at < len(values)
+                )
             self._table = _Table(shape, rows, size, text_only)
             # A cell's check depends on its column alone: batches of this shape share them.
-            checked, linked_ok, numbers = rulebook._checks_for(shape)
-            self._caches = ({}, checked, linked_ok, {}, {}, numbers)
+            checked, linked_ok, numbers, parts = rulebook._checks_for(shape)
+            self._caches = ({}, checked, linked_ok, {}, {}, numbers, parts)
             kind: type[Employee] | type[School] = Employee if shape.kind == "employee" else School
             self._kind: type[Employee] | type[School] | None = kind
             self.passthrough: tuple[str, ...] = shape.passthrough_columns
@@ -332,7 +304,7 @@ class Batch(Generic[_R]):
         for index, result, _ in self._results(with_subjects=not shared):
             yield index, cast(_R, result)
 
-    def _results(self, *, with_subjects: bool) -> Iterator[tuple[int, _Result, _Cells]]:
+    def _results(self, *, with_subjects: bool) -> Iterator[tuple[int, _Result, Cells]]:
         """``(index, result, passthrough cells)`` per subject; shares results between equal ones.
 
         Without ``with_subjects`` a table row that equals an earlier one (but
@@ -349,7 +321,7 @@ class Batch(Generic[_R]):
 
     def _table_results(
         self, table: _Table, with_subjects: bool
-    ) -> Iterator[tuple[int, _Result, _Cells]]:
+    ) -> Iterator[tuple[int, _Result, Cells]]:
         shape = table.shape
         plan = self._plan(Employee if shape.kind == "employee" else School)
         if with_subjects or plan.reads is None:
@@ -363,9 +335,7 @@ class Batch(Generic[_R]):
                 continue
             yield index, reader.result(index, cells, key), passthrough
 
-    def _table_cells(
-        self, table: _Table
-    ) -> Iterator[tuple[int, _Cells, _Cells, RecordError | None]]:
+    def _table_cells(self, table: _Table) -> Iterator[tuple[int, Cells, Cells, RecordError | None]]:
         """``(index, passthrough cells, result cells, record error)`` per row of a table, for
         :meth:`rows` (the record error only for a row that could not be evaluated).
 
@@ -383,7 +353,7 @@ class Batch(Generic[_R]):
         rule_ids = self.rule_ids
         if plan.reads is None:
             for index, result, passthrough in self._table_results(table, False):
-                yield index, passthrough, _rule_cells(result, rule_ids), _failure(result)
+                yield index, passthrough, rule_cells(result, rule_ids), _failure(result)
             return
         reader = _RowReader(self, shape, plan, table.text_only)
         field = TRACED_FIELDS.get(kind)
@@ -396,15 +366,15 @@ class Batch(Generic[_R]):
         if len(set(rule_ids)) != len(rule_ids):
             number_at = None
         number_column = reader.key_at[number_at - 1] if number_at is not None else 0
-        done, groups, numbers = self._caches[3:]
+        done, groups, numbers = self._caches[3:6]
         for index, cells in enumerate(table.rows):
             failed, passthrough, key = reader.check(index, cells)
             if failed is not None:
-                yield index, passthrough, _rule_cells(failed, rule_ids), _failure(failed)
+                yield index, passthrough, rule_cells(failed, rule_ids), _failure(failed)
                 continue
             if key is None:  # an unhashable cell: the row stands alone
                 alone = reader.result(index, cells, key)
-                yield index, passthrough, _rule_cells(alone, rule_ids), _failure(alone)
+                yield index, passthrough, rule_cells(alone, rule_ids), _failure(alone)
                 continue
             found = done.get(key)
             if found is not None:
@@ -415,21 +385,21 @@ class Batch(Generic[_R]):
                 others = (*key[:number_at], None, *key[number_at + 1 :])
                 group = groups.get(others)
                 if type(group) is tuple:  # a second row of the group: make it now
-                    group = groups[others] = _Group.of(plan, *group)
+                    group = groups[others] = Group.of(plan, *group)
                 if group is not None:
                     number = self._number(shape, cells[number_column], key[number_at], numbers)
                     found = group.cells(number)
                     if found is not None:
-                        _keep(done, key, found)
+                        remember(done, key, found)
                         yield index, passthrough, found, None
                         continue
             result = reader.result(index, cells, key)
-            found = _rule_cells(result, rule_ids)
+            found = rule_cells(result, rule_ids)
             if isinstance(result, Evaluation):
-                _keep(done, key, found)
+                remember(done, key, found)
                 if others is not None and others not in groups:
                     # Made when a second row of the group comes (many groups have one row).
-                    _keep(groups, others, (result, rule_ids, found))
+                    remember(groups, others, (result, rule_ids, found))
             yield index, passthrough, found, _failure(result)
 
     @staticmethod
@@ -444,7 +414,7 @@ class Batch(Generic[_R]):
             found: Decimal | None = shape.werktijdfactor(cell)
         except InvalidInputError:
             found = None
-        _keep(numbers, key, found)
+        remember(numbers, key, found)
         return found
 
     def _alone(self, index: int, shape: TableShape, cells: tuple[object, ...]) -> _Result:
@@ -454,7 +424,7 @@ class Batch(Generic[_R]):
             return self._failed(index, None, error)
         return self._evaluate(index, subject)
 
-    def _rows_one_by_one(self, table: _Table) -> Iterator[tuple[int, _Result, _Cells]]:
+    def _rows_one_by_one(self, table: _Table) -> Iterator[tuple[int, _Result, Cells]]:
         """Every row read into its own subject (with its own name), equal rows sharing work."""
         shape = table.shape
         passthrough_at = shape.passthrough
@@ -464,7 +434,7 @@ class Batch(Generic[_R]):
             if problem is not None:
                 yield index, self._failed(index, None, problem), _some(cells, passthrough_at)
                 continue
-            key = tuple([_cell_key(cells[at]) for at in shape.key])
+            key = tuple([cell_key(cells[at]) for at in shape.key])
             if not _hashable(key):
                 key = (object(),)  # an unhashable cell (a list, say): the row stands alone
             passthrough = tuple([cells[at] for at in passthrough_at])
@@ -481,24 +451,8 @@ class Batch(Generic[_R]):
                 continue
             result = self._evaluate(index, subject)
             if isinstance(result, Evaluation):
-                _keep(seen, key, result)
+                remember(seen, key, result)
             yield index, result, passthrough
-
-    @staticmethod
-    def _fits(
-        shape: TableShape, at: int, value: object, checked: dict[tuple[int, object], bool]
-    ) -> bool:
-        """Whether one independent cell fits, checking each distinct cell once."""
-        key = (at, _cell_key(value))
-        found = checked.get(key)
-        if found is None:
-            try:
-                shape.check(shape.columns[at], value)
-                found = True
-            except InvalidInputError:
-                found = False
-            _keep(checked, key, found)
-        return found
 
     def _evaluate(self, index: int, subject: object) -> _Result:
         if not isinstance(subject, Employee | School):
@@ -542,7 +496,7 @@ class Batch(Generic[_R]):
             yield from self._table_rows(self._table, convert)
             return
         rule_ids = self.rule_ids
-        cells_of: dict[int, tuple[_Result, _Cells]] = {}
+        cells_of: dict[int, tuple[_Result, Cells]] = {}
         for index, result, passthrough in self._results(with_subjects=False):
             cached = cells_of.get(id(result))
             if cached is None or cached[0] is not result:
@@ -552,11 +506,11 @@ class Batch(Generic[_R]):
                         "a table holds one kind of subject: give employees and schools in two "
                         "batches",
                     )
-                cells = _rule_cells(result, rule_ids)
+                cells = rule_cells(result, rule_ids)
                 if convert is not None:
                     cells = tuple([convert(cell) for cell in cells])
                 cached = (result, cells)
-                _keep(cells_of, id(result), cached)
+                remember(cells_of, id(result), cached)
             if convert is not None:
                 passthrough = tuple([convert(cell) for cell in passthrough])
             yield (index, *passthrough, *cached[1])
@@ -568,12 +522,12 @@ class Batch(Generic[_R]):
             for index, passthrough, cells, _ in self._table_cells(table):
                 yield (index, *passthrough, *cells)
             return
-        converted: dict[int, tuple[_Cells, _Cells]] = {}
+        converted: dict[int, tuple[Cells, Cells]] = {}
         for index, passthrough, cells, _ in self._table_cells(table):
             cached = converted.get(id(cells))
             if cached is None or cached[0] is not cells:
                 cached = (cells, tuple([convert(cell) for cell in cells]))
-                _keep(converted, id(cells), cached)
+                remember(converted, id(cells), cached)
             yield (index, *[convert(cell) for cell in passthrough], *cached[1])
 
     def _record_errors(self) -> Iterator[tuple[int, RecordError | None]]:
@@ -601,6 +555,37 @@ class Batch(Generic[_R]):
         """Every record of :meth:`records` in a list."""
         return list(self.records())
 
+    def _columnar(self) -> Any | None:
+        """The table read column by column (:func:`onderwijsregels.columnar.arrow_table`), or
+        ``None`` when the rows must be read: the batch is then still unread."""
+        table = self._table
+        if self._arrow is None or table is None or self._used:
+            return None
+        from onderwijsregels.columnar import arrow_table
+
+        shape = table.shape
+        plan = self._plan(Employee if shape.kind == "employee" else School)
+        caches = (self._caches[1], self._caches[2], self._caches[5], self._caches[6])
+
+        def evaluate(subject: Employee | School) -> Evaluation | None:
+            try:
+                return plan.evaluate(subject)
+            except (InputError, PluginError):
+                return None  # the rows' way reports it, at its row
+
+        found = arrow_table(
+            self._arrow,
+            shape,
+            plan,
+            self.rule_ids,
+            self.columns,
+            caches,
+            evaluate,
+        )
+        if found is not None:
+            self._start()
+        return found
+
     def _columns(self) -> dict[str, list[object]]:
         names = self.columns
         values: list[list[object]] = [[] for _ in names]
@@ -621,6 +606,9 @@ class Batch(Generic[_R]):
     def to_polars(self) -> Any:
         """A polars DataFrame of every row (polars must be installed: ``[batch]``)."""
         polars = _optional("polars")
+        found = self._columnar()
+        if found is not None:
+            return polars.from_arrow(found)
         columns = self._columns()
         return polars.DataFrame(
             {
@@ -634,9 +622,14 @@ class Batch(Generic[_R]):
         """A pyarrow Table of every row (pyarrow must be installed: ``[batch]``).
 
         Money and hours become exact decimal columns; a column whose values mix
-        kinds (a text rule) is written as text.
+        kinds (a text rule) is written as text. A batch of a pyarrow Table (or a
+        polars DataFrame) is read column by column when it can be
+        (:mod:`onderwijsregels.columnar`): the same table, much faster.
         """
         pyarrow = _optional("pyarrow")
+        found = self._columnar()
+        if found is not None:
+            return found
         arrays = {}
         for name, cells in self._columns().items():
             if _mixed(cells):
@@ -676,7 +669,7 @@ class _RowReader:
 
     def check(
         self, index: int, cells: tuple[object, ...]
-    ) -> tuple[_Result | None, _Cells, tuple[object, ...] | None]:
+    ) -> tuple[_Result | None, Cells, tuple[object, ...] | None]:
         """``(failure, passthrough, key)`` of a row: the failure if a cell is wrong; the key of
         the cells the rules read, ``None`` if the row must stand alone (an unhashable cell)."""
         shape, batch = self.shape, self.batch
@@ -689,7 +682,7 @@ class _RowReader:
         if self.text_only:
             together = tuple([cells[at] for at in self.linked])
         else:
-            together = tuple([_cell_key(cells[at]) for at in self.linked])
+            together = tuple([cell_key(cells[at]) for at in self.linked])
         checked = self.checked
         fits: bool | None
         try:  # every cell of the row is hashed here: a list in a cell makes the row stand alone
@@ -697,16 +690,16 @@ class _RowReader:
             hash(passthrough)
             for at in self.free:
                 value = cells[at]
-                ok = checked.get((at, value if self.text_only else _cell_key(value)))
+                ok = checked.get((at, value if self.text_only else cell_key(value)))
                 if ok is None:
-                    ok = batch._fits(shape, at, value, checked)
+                    ok = cell_fits(shape, at, value, checked)
                 if not ok:
                     fits = False
         except TypeError:
             return None, passthrough, None
         if fits is None:
             fits = shape.linked_fit(cells)
-            _keep(self.linked_ok, together, fits)
+            remember(self.linked_ok, together, fits)
         if not fits or not shape.name_fits(cells):
             try:
                 shape.subject(cells)  # raises, naming every bad cell of the row
@@ -717,7 +710,7 @@ class _RowReader:
         marker = scale_key if scale_key in self.removed else None
         if self.text_only:
             return None, passthrough, (marker, *[cells[at] for at in self.key_at])
-        key = (marker, *[_cell_key(cells[at]) for at in self.key_at])
+        key = (marker, *[cell_key(cells[at]) for at in self.key_at])
         try:
             hash(key)
         except TypeError:
@@ -740,111 +733,61 @@ class _RowReader:
             return batch._failed(index, None, error)
         result = batch._evaluate(index, subject)
         if isinstance(result, Evaluation):
-            _keep(self.seen, key, result)
+            remember(self.seen, key, result)
         return result
 
 
-class _Group:
-    """Rows that differ only in the werktijdfactor: their cells, but for the traced values."""
-
-    __slots__ = ("cells_template", "checks", "traced", "uses")
-
-    def __init__(
-        self,
-        template: _Cells,
-        traced: tuple[tuple[int, Trace], ...],
-        uses: tuple[Any, ...],
-        checks: tuple[Trace, ...] = (),
-    ) -> None:
-        self.cells_template = template
-        self.traced = traced  # (the value cell's place, the trace) per rule that reads it
-        self.uses = uses
-        self.checks = checks  # traces of rules without a value whose arithmetic must replay
-
-    @classmethod
-    def of(
-        cls, plan: Plan, result: Evaluation, rule_ids: Sequence[str], cells: _Cells
-    ) -> _Group | None:
-        """The group of ``result``'s subject; ``None`` when only running the plan will do."""
-        traces = plan.traces_for(result.subject)
-        if traces is None:
-            return None
-        traced: list[tuple[int, Trace]] = []
-        checks: list[Trace] = []
-        uses: list[Any] = []
-        uses_by_edition = {use.edition.id: use for use in result.editions}
-        for rule_id, found in zip(plan.rule_ids, traces, strict=True):
-            if found is None:
-                continue  # its cells do not change with the werktijdfactor
-            if not isinstance(found.found, Computation):
-                if len(found.tape):  # the same cells, once its arithmetic is replayed
-                    checks.append(found)
-                continue
-            place = 1 + rule_ids.index(rule_id) * len(RULE_COLUMNS)
-            if cells[place + 1] != "ok":
-                return None
-            use = uses_by_edition.get(str(cells[place + 3]))
-            if use is None:
-                return None
-            traced.append((place, found))
-            uses.append(use)
-        return cls(cells, tuple(traced), tuple(uses), tuple(checks))
-
-    def cells(self, number: Decimal | None) -> _Cells | None:
-        """The cells of a row with werktijdfactor ``number``; ``None``: evaluate the row."""
-        if number is None:
-            return None
-        if not all(check.replays(number) for check in self.checks):
-            return None
-        if not self.traced:
-            return self.cells_template
-        found = list(self.cells_template)
-        for (place, trace), use in zip(self.traced, self.uses, strict=True):
-            value = trace.value(number, use)
-            if value is None:
-                return None
-            found[place] = value
-        return tuple(found)
-
-
 _TEXT: set[type] = {str, type(None)}
-
-
-def _cell_key(value: object) -> object:
-    """A cell as a cache key: a text as it is; any other value with its type and its digits.
-
-    Python finds ``Decimal("0.5")``, ``Decimal("0.50")``, ``0.5`` and ``True == 1`` equal, but a
-    float must be refused, a bool is no number, and ``0.50`` shows its digits in an exact value:
-    such cells must not share a check or a result.
-    """
-    if type(value) is str or value is None:
-        return value
-    try:
-        return (type(value), str(value))
-    except Exception:  # an object whose text fails: it shares with nothing
-        return (type(value), id(value))
 
 
 def _failure(result: _Result) -> RecordError | None:
     return result if isinstance(result, RecordError) else None
 
 
-def _some(cells: Sequence[object], positions: Sequence[int]) -> _Cells:
+def _some(cells: Sequence[object], positions: Sequence[int]) -> Cells:
     """The cells at ``positions`` of a row that may be too short (``None`` where it is)."""
     return tuple(cells[at] if at < len(cells) else None for at in positions)
-
-
-def _keep(cache: dict[Any, Any], key: object, value: object) -> None:
-    """Remember ``value`` under ``key``; past :data:`MEMO_ENTRIES` the cache starts afresh."""
-    if len(cache) >= MEMO_ENTRIES:
-        cache.clear()
-    cache[key] = value
 
 
 def _mixed(cells: Sequence[object]) -> bool:
     """Whether the cells hold more than one kind of value (besides None)."""
     kinds = {type(cell) for cell in cells if cell is not None}
     return len(kinds) > 1 or tuple in kinds
+
+
+def _arrow_input(subjects: object) -> Any | None:
+    """``subjects`` as a pyarrow Table, when it is one, or a polars DataFrame whose columns
+    Arrow holds as the rows would read them; else ``None``."""
+    module = type(subjects).__module__.split(".")[0]
+    if module == "pyarrow" and hasattr(subjects, "column_names") and hasattr(subjects, "schema"):
+        return subjects
+    if module == "polars" and hasattr(subjects, "to_arrow") and hasattr(subjects, "get_columns"):
+        from onderwijsregels.columnar import readable
+
+        try:
+            table = subjects.to_arrow()
+        except Exception:  # a column Arrow cannot hold (an Object column): read the rows
+            return None
+        return table if readable(table) else None
+    return None
+
+
+def _arrow_rows(table: Any) -> Iterator[tuple[object, ...]]:
+    """The rows of a pyarrow table as tuples of Python cells (converted when first read)."""
+    if table.num_columns == 0:
+        return
+    yield from zip(*[column.to_pylist() for column in table.columns], strict=True)
+
+
+def _text_only(table: Any, shape: TableShape) -> bool:
+    """Whether every cell a subject is read from is a text or empty (its key is itself)."""
+    import pyarrow as pa
+
+    kinds = pa.types
+    return all(
+        kinds.is_string(kind) or kinds.is_large_string(kind) or kinds.is_null(kind)
+        for kind in (table.schema.field(at).type for at in shape.key)
+    )
 
 
 def _size(subjects: object) -> int | None:

@@ -76,8 +76,9 @@ INDEPENDENT = frozenset({"birth_date", "werktijdfactor"})
 """Columns whose check depends on no other column: a batch that does not read them checks each
 distinct cell once, instead of building a subject per row."""
 
-_NEUTRAL = {"werktijdfactor": "1"}
-"""A value that fits, for an independent column that must be given (see ``linked_fit``)."""
+_NEUTRAL = {"werktijdfactor": "1", "function": "oop"}
+"""A value that fits, for a column that must be given, when a check leaves it out (see
+``linked_fit``)."""
 
 PASSTHROUGH: tuple[str, ...] = ("id", "name")
 """Columns copied to the output as they are (``name`` is also the subject's name)."""
@@ -222,13 +223,28 @@ class TableShape:
             raise InvalidInputError.many(problems)
         return model.from_dict(data)
 
-    def linked_fit(self, cells: Sequence[object]) -> bool:
+    @property
+    def linked_groups(self) -> tuple[tuple[int, ...], ...]:
+        """The positions of the cells checked together (all but :data:`INDEPENDENT`), in
+        groups no check crosses: a registration's cells (checked together as one
+        :class:`~onderwijsregels.registration.Registration`) and the subject's other cells.
+
+        A row fits when each group fits (:meth:`linked_fit` with ``within``); a property
+        test holds this against checking them all at once.
+        """
+        linked = [at for at in self.key if self.columns[at] not in INDEPENDENT]
+        registration = tuple(at for at in linked if self.columns[at].startswith("registration."))
+        rest = tuple(at for at in linked if at not in registration)
+        return tuple(group for group in (rest, registration) if group)
+
+    def linked_fit(self, cells: Sequence[object], within: Sequence[int] | None = None) -> bool:
         """Whether the row's cells that are checked together (all but :data:`INDEPENDENT`)
-        fit, whatever its independent cells hold."""
+        fit, whatever its independent cells hold; with ``within``, only the cells at those
+        positions (one of :attr:`linked_groups`), the others read as fitting or empty."""
         neutral = list(cells)
         for at in self.key:
             column = self.columns[at]
-            if column in INDEPENDENT:
+            if column in INDEPENDENT or (within is not None and at not in within):
                 neutral[at] = _NEUTRAL.get(column, "")
         try:
             self.subject(neutral, with_name=False)

@@ -190,7 +190,7 @@ class Rulebook:
         if found is None:
             if len(self._cell_checks) >= 64:  # a bound: shapes are few, but come from input
                 self._cell_checks.clear()
-            found = self._cell_checks.setdefault(shape, ({}, {}, {}))
+            found = self._cell_checks.setdefault(shape, ({}, {}, {}, {}))
         return found
 
     def check_healthy(self) -> None:

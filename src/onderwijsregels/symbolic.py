@@ -45,7 +45,7 @@ onderwijsregels.symbolic.Untraceable: compares the number
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from decimal import (
     Clamped,
     Context,
@@ -153,6 +153,30 @@ class Tape:
         if isinstance(result, Symbolic):
             return _value(result._slot, number, done)
         return result
+
+    def replay_with(
+        self,
+        number: Any,
+        result: object,
+        operations: Mapping[str, Callable[[Any, Any], Any]],
+        constant: Callable[[object], Any],
+    ) -> Any:
+        """:meth:`replay` with other numbers: ``number`` stands for the symbolic number, each
+        constant the rule used is passed through ``constant``, and each recorded operation
+        (``add``, ``sub``, ``mul``, ``truediv``) is done by ``operations`` (a missing one raises
+        KeyError). For replaying over many numbers at once (a column of them)."""
+        done: list[Any] = []
+
+        def value(operand: _Operand) -> Any:
+            if type(operand) is _Slot:
+                return number if operand.index < 0 else done[operand.index]
+            return constant(operand)
+
+        for name, left, right in self._steps:
+            done.append(operations[name](value(left), value(right)))
+        if isinstance(result, Symbolic):
+            return value(result._slot)
+        return constant(result)
 
 
 def same_context(one: Context, other: Context) -> bool:

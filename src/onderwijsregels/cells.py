@@ -1,0 +1,177 @@
+"""The cells of a batch table: one result as the cells of its row, and what rows share.
+
+A batch table (:meth:`Batch.rows <onderwijsregels.batch.Batch.rows>`, the
+frames) has, per rule, the columns of :data:`RULE_COLUMNS`. :func:`rule_cells`
+gives one evaluation's cells; :class:`Group` gives the cells of rows that differ
+only in their werktijdfactor from one evaluation and the rules' traces. Both the
+row-by-row reading of a table (:mod:`onderwijsregels.batch`) and the columnar one
+(:mod:`onderwijsregels.columnar`) make their cells here, so they cannot differ.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from onderwijsregels.columns import TableShape
+from onderwijsregels.errors import InvalidInputError
+from onderwijsregels.evaluate import Evaluation, Outcome
+from onderwijsregels.limits import MEMO_ENTRIES
+from onderwijsregels.plan import Plan, RecordError
+from onderwijsregels.rules import Computation
+from onderwijsregels.tracing import Trace
+
+__all__ = ["RULE_COLUMNS", "Cells", "Group", "cell_fits", "cell_key", "remember", "rule_cells"]
+
+Result = Evaluation | RecordError
+Cells = tuple[object, ...]
+
+RULE_COLUMNS: tuple[str, ...] = (
+    "",
+    "status",
+    "unit",
+    "edition",
+    "confidence",
+    "citation",
+    "reason",
+)
+"""The columns of each rule in a batch table: ``R`` (the value), then ``R.status``
+(``ok``, ``not_applicable`` or ``not_encoded``), ``R.unit``, ``R.edition``,
+``R.confidence``, ``R.citation`` (the primary citation's reference) and ``R.reason``
+(why a rule gave no value)."""
+
+
+def rule_cells(result: Result, rule_ids: Sequence[str]) -> Cells:
+    """The ``error`` cell and every rule's cells of one result, in column order."""
+    if isinstance(result, RecordError):
+        error = "; ".join(f"{field}: {why}" if field else why for field, why in result.problems)
+        return (error, *([None] * (len(rule_ids) * len(RULE_COLUMNS))))
+    found: dict[str, tuple[object, ...]] = {}
+    for outcome in result.outcomes:
+        found[outcome.rule_id] = outcome_cells(outcome)
+    for skipped in result.not_applicable:
+        found[skipped.rule_id] = (None, "not_applicable", None, skipped.edition)
+        found[skipped.rule_id] += (None, None, skipped.reason)
+    for missing in result.not_encoded:
+        found[missing.rule_id] = (None, "not_encoded", None, missing.edition)
+        found[missing.rule_id] += (None, None, missing.reason)
+    cells: list[object] = [None]
+    for rule_id in rule_ids:
+        cells.extend(found.get(rule_id, (None,) * len(RULE_COLUMNS)))
+    return tuple(cells)
+
+
+def outcome_cells(outcome: Outcome) -> tuple[object, ...]:
+    return (
+        outcome.value,
+        "ok",
+        outcome.unit.value,
+        outcome.edition.id,
+        outcome.confidence.value,
+        outcome.citation.reference,
+        None,
+    )
+
+
+class Group:
+    """Rows that differ only in the werktijdfactor: their cells, but for the traced values."""
+
+    __slots__ = ("cells_template", "checks", "traced", "uses")
+
+    def __init__(
+        self,
+        template: Cells,
+        traced: tuple[tuple[int, Trace], ...],
+        uses: tuple[Any, ...],
+        checks: tuple[Trace, ...] = (),
+    ) -> None:
+        self.cells_template = template
+        self.traced = traced  # (the value cell's place, the trace) per rule that reads it
+        self.uses = uses
+        self.checks = checks  # traces of rules without a value whose arithmetic must replay
+
+    @classmethod
+    def of(
+        cls, plan: Plan, result: Evaluation, rule_ids: Sequence[str], cells: Cells
+    ) -> Group | None:
+        """The group of ``result``'s subject; ``None`` when only running the plan will do."""
+        traces = plan.traces_for(result.subject)
+        if traces is None:
+            return None
+        traced: list[tuple[int, Trace]] = []
+        checks: list[Trace] = []
+        uses: list[Any] = []
+        uses_by_edition = {use.edition.id: use for use in result.editions}
+        for rule_id, found in zip(plan.rule_ids, traces, strict=True):
+            if found is None:
+                continue  # its cells do not change with the werktijdfactor
+            if not isinstance(found.found, Computation):
+                if len(found.tape):  # the same cells, once its arithmetic is replayed
+                    checks.append(found)
+                continue
+            place = 1 + rule_ids.index(rule_id) * len(RULE_COLUMNS)
+            if cells[place + 1] != "ok":
+                return None
+            use = uses_by_edition.get(str(cells[place + 3]))
+            if use is None:
+                return None
+            traced.append((place, found))
+            uses.append(use)
+        return cls(cells, tuple(traced), tuple(uses), tuple(checks))
+
+    def cells(self, number: Decimal | None) -> Cells | None:
+        """The cells of a row with werktijdfactor ``number``; ``None``: evaluate the row."""
+        if number is None:
+            return None
+        if not all(check.replays(number) for check in self.checks):
+            return None
+        if not self.traced:
+            return self.cells_template
+        found = list(self.cells_template)
+        for (place, trace), use in zip(self.traced, self.uses, strict=True):
+            value = trace.value(number, use)
+            if value is None:
+                return None
+            found[place] = value
+        return tuple(found)
+
+
+def cell_key(value: object) -> object:
+    """A cell as a cache key: a text as it is; any other value with its type and its digits.
+
+    Python finds ``Decimal("0.5")``, ``Decimal("0.50")``, ``0.5`` and ``True == 1`` equal, but a
+    float must be refused, a bool is no number, and ``0.50`` shows its digits in an exact value:
+    such cells must not share a check or a result.
+    """
+    if type(value) is str or value is None:
+        return value
+    try:
+        return (type(value), str(value))
+    except Exception:  # an object whose text fails: it shares with nothing
+        return (type(value), id(value))
+
+
+def remember(cache: dict[Any, Any], key: object, value: object) -> None:
+    """Remember ``value`` under ``key``; past :data:`MEMO_ENTRIES` the cache starts afresh."""
+    if len(cache) >= MEMO_ENTRIES:
+        cache.clear()
+    cache[key] = value
+
+
+def cell_fits(
+    shape: TableShape, at: int, value: object, checked: dict[tuple[int, object], bool]
+) -> bool:
+    """Whether one cell of an independent column (see
+    :data:`~onderwijsregels.columns.INDEPENDENT`) fits, checking each distinct cell once
+    (``checked`` remembers them, keyed by column and :func:`cell_key`)."""
+    key = (at, cell_key(value))
+    found = checked.get(key)
+    if found is None:
+        try:
+            shape.check(shape.columns[at], value)
+            found = True
+        except InvalidInputError:
+            found = False
+        remember(checked, key, found)
+    return found

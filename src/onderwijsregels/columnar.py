@@ -1,0 +1,512 @@
+"""A pyarrow table evaluated column by column: the batch's fast path for frames.
+
+:meth:`Batch.to_arrow <onderwijsregels.batch.Batch.to_arrow>` (and ``to_polars``)
+of a batch whose input is a pyarrow Table (or a polars DataFrame) reads the
+table a column at a time instead of a row at a time, with the same result,
+cell for cell, as reading it row by row:
+
+- **checks**: each column is dictionary-encoded (in Arrow, in C); each
+  distinct cell of a column whose check depends on no other column is checked
+  once, and each distinct combination of the cells checked together (function,
+  scale, trede, registration) once, with the checks a row's subject makes;
+- **rules**: rows that agree on every cell the rules read but the
+  werktijdfactor form a group; each group is evaluated once (the plan, as for
+  any subject), and the value of a rule traced for the werktijdfactor
+  (:mod:`onderwijsregels.tracing`) is replayed over every distinct
+  werktijdfactor of the table at once, in exact integer arithmetic (numpy),
+  then rounded half-up to cents as the outcome rounds it. The replay is the
+  rule's own recorded arithmetic: there is no second definition of a rule;
+- **output**: every other cell of a group (status, unit, edition, confidence,
+  citation, reason) is the group's, taken per row in Arrow.
+
+Anything this path does not do exactly as the rows do (a cell that fails its
+check, a row that cannot be evaluated, a column of another type, a traced rule
+that divides, or whose value is not money, a number too large for 64-bit
+integers) sends the group, or the whole table, the usual way: :func:`arrow_table`
+returns ``None`` and the batch reads the rows. The property tests compare both
+ways on random tables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from typing import Any
+
+from onderwijsregels.cells import RULE_COLUMNS, Cells, Group, cell_fits, cell_key, remember
+from onderwijsregels.cells import rule_cells as cells_of_result
+from onderwijsregels.columns import INDEPENDENT, TableShape
+from onderwijsregels.errors import InvalidInputError
+from onderwijsregels.evaluate import Evaluation
+from onderwijsregels.model import Employee, School
+from onderwijsregels.plan import Plan
+from onderwijsregels.tracing import TRACED_FIELDS, Trace
+
+__all__ = ["arrow_table", "readable"]
+
+_LIMIT = 1 << 62
+"""The largest magnitude an integer of the replay may reach (int64 holds 2**63 - 1)."""
+
+_TABLE_CELLS = 4_000_000
+"""At most this many replayed values (groups times distinct werktijdfactors) per rule;
+beyond it the rows of the group are evaluated one distinct werktijdfactor at a time."""
+
+Evaluate = Callable[[Employee | School], Evaluation | None]
+
+
+def readable(table: Any) -> bool:
+    """Whether every column of a pyarrow ``table`` has a type this path reads as the rows do
+    (texts, integers, booleans, dates, decimals, or nothing at all)."""
+    import pyarrow as pa
+
+    kinds = pa.types
+    return all(
+        kinds.is_string(field.type)
+        or kinds.is_large_string(field.type)
+        or kinds.is_integer(field.type)
+        or kinds.is_boolean(field.type)
+        or kinds.is_date32(field.type)
+        or kinds.is_decimal128(field.type)
+        or kinds.is_null(field.type)
+        for field in table.schema
+    )
+
+
+class _Unsupported(Exception):
+    """The replay cannot be done exactly in 64-bit integers: the rows' way will do it."""
+
+
+class _Exact:
+    """Numbers ``coefficient × 10**exponent``: one, or a column of them (an int64 array)."""
+
+    __slots__ = ("bound", "coefficient", "exponent")
+
+    def __init__(self, coefficient: Any, exponent: int, bound: int) -> None:
+        if bound >= _LIMIT:
+            raise _Unsupported("too large for 64-bit integers")
+        self.coefficient, self.exponent, self.bound = coefficient, exponent, bound
+
+    def at(self, exponent: int) -> tuple[Any, int]:
+        """The coefficient at a smaller exponent, and its bound."""
+        factor = 10 ** (self.exponent - exponent)
+        return self.coefficient * factor, self.bound * factor
+
+
+def _constant(value: object) -> _Exact:
+    if type(value) is int or type(value) is bool:
+        number = int(value)
+        return _Exact(number, 0, abs(number))
+    if type(value) is Decimal and value.is_finite():
+        sign, digits, exponent = value.as_tuple()
+        assert isinstance(exponent, int)
+        coefficient = int("".join(map(str, digits)) or "0")
+        if exponent > 18 or exponent < -18:
+            raise _Unsupported("an exponent beyond int64")
+        return _Exact(-coefficient if sign else coefficient, exponent, coefficient)
+    raise _Unsupported(f"a constant {type(value).__name__}")
+
+
+def _add(left: _Exact, right: _Exact, sign: int = 1) -> _Exact:
+    exponent = min(left.exponent, right.exponent)
+    one, one_bound = left.at(exponent)
+    other, other_bound = right.at(exponent)
+    if one_bound + other_bound >= _LIMIT:
+        raise _Unsupported("too large for 64-bit integers")
+    return _Exact(one + other if sign > 0 else one - other, exponent, one_bound + other_bound)
+
+
+def _mul(left: _Exact, right: _Exact) -> _Exact:
+    bound = left.bound * right.bound
+    if bound >= _LIMIT:
+        raise _Unsupported("too large for 64-bit integers")
+    return _Exact(left.coefficient * right.coefficient, left.exponent + right.exponent, bound)
+
+
+_OPERATIONS: dict[str, Callable[[Any, Any], Any]] = {
+    "add": _add,
+    "sub": lambda left, right: _add(left, right, -1),
+    "mul": _mul,
+}
+"""The recorded operations replayed exactly in integers (a division is left to the rows)."""
+
+
+def _cents(value: _Exact, size: int) -> Any:
+    """The value rounded half-up (away from zero on a tie) to whole cents, as int64."""
+    import numpy as np
+
+    coefficient = np.broadcast_to(np.asarray(value.coefficient, dtype=np.int64), (size,))
+    if value.exponent >= -2:
+        factor = 10 ** (value.exponent + 2)
+        if value.bound * factor >= _LIMIT:
+            raise _Unsupported("too large for 64-bit integers")
+        return coefficient * factor
+    places = -2 - value.exponent
+    if places > 18:
+        raise _Unsupported("more decimals than int64 holds")
+    unit = 10**places
+    magnitude = (np.abs(coefficient) + unit // 2) // unit
+    return np.where(coefficient < 0, -magnitude, magnitude)
+
+
+def _replayed(trace: Trace, numbers: _Exact, size: int) -> Any:
+    """The trace's money value for every number of the column, in cents; or raises
+    :class:`_Unsupported`."""
+    found = trace.found
+    rule = trace.rule
+    if not rule.unit.is_money or rule.values is not None:
+        raise _Unsupported("not money")
+    value = trace.tape.replay_with(numbers, getattr(found, "value", None), _OPERATIONS, _constant)
+    return _cents(value, size)
+
+
+def _checked_only(trace: Trace, numbers: _Exact) -> None:
+    """Replay a trace whose rule gave no value (its arithmetic must run for every number)."""
+    trace.tape.replay_with(numbers, None, _OPERATIONS, lambda value: _constant_or_none(value))
+
+
+def _constant_or_none(value: object) -> _Exact | None:
+    return None if value is None else _constant(value)
+
+
+def _ids(codes: Sequence[Any], sizes: Sequence[int], size: int) -> tuple[Any, Any]:
+    """Per row, the id of its combination of ``codes`` (0, 1, ... in order of first
+    appearance is not promised), and per id the first row that has it."""
+    import numpy as np
+
+    if not codes:
+        return np.zeros(size, dtype=np.int64), np.zeros(1 if size else 0, dtype=np.int64)
+    key = np.zeros(size, dtype=np.int64)
+    span = 1
+    for column, count in zip(codes, sizes, strict=True):
+        if span * max(count, 1) >= _LIMIT:  # compress what is combined so far first
+            _, key = np.unique(key, return_inverse=True)
+            span = int(key.max()) + 1 if size else 1
+        key = key * max(count, 1) + column
+        span *= max(count, 1)
+    if span <= 4 * size + 1024:  # dense: no sort
+        present = np.zeros(span, dtype=bool)
+        present[key] = True
+        number = np.cumsum(present) - 1
+        ids = number[key]
+        first = np.full(int(present.sum()), size, dtype=np.int64)
+        np.minimum.at(first, ids, np.arange(size, dtype=np.int64))
+        return ids, first
+    _, first, ids = np.unique(key, return_index=True, return_inverse=True)
+    return ids.astype(np.int64), first
+
+
+def _same_as_rows(array: Any, size: int) -> Any:
+    """A passthrough column as the rows' way makes it (a pyarrow array of its Python cells)."""
+    import pyarrow as pa
+
+    kinds = pa.types
+    if array.null_count == size:
+        return pa.nulls(size)
+    if kinds.is_string(array.type) or kinds.is_large_string(array.type):
+        return array.cast(pa.string())
+    if kinds.is_integer(array.type):
+        return array.cast(pa.int64())  # raises for an unsigned one beyond int64, as rows do
+    if kinds.is_boolean(array.type) or kinds.is_date32(array.type):
+        return array
+    return pa.array(array.to_pylist())
+
+
+def _column(values: list[object], rows: Any) -> Any:
+    """Per-result cells taken per row, typed as a pyarrow array of every row's cells would be."""
+    import pyarrow as pa
+
+    kinds = {type(cell) for cell in values if cell is not None}
+    if len(kinds) > 1 or tuple in kinds:  # as Batch.to_arrow: a mixed column is text
+        values = [None if cell is None else str(cell) for cell in values]
+    if not kinds:
+        return pa.nulls(len(rows))
+    return pa.array(values).take(pa.array(rows))
+
+
+def _money(cents: Any, valid: Any) -> Any:
+    """A decimal128 column of cents, typed as pyarrow types a column of those Decimals."""
+    import numpy as np
+    import pyarrow as pa
+
+    size = len(cents)
+    if not valid.any():
+        return pa.nulls(size)
+    largest = int(np.abs(cents[valid]).max())
+    kind = pa.decimal128(max(len(str(largest)), 2), 2)
+    data = np.empty((size, 2), dtype=np.int64)
+    data[:, 0] = np.where(valid, cents, 0)
+    data[:, 1] = data[:, 0] >> 63  # the high 64 bits of a two's complement 128-bit integer
+    bits = None
+    nulls = int(size - valid.sum())
+    if nulls:
+        bits = pa.py_buffer(np.packbits(valid, bitorder="little"))
+    return pa.Array.from_buffers(kind, size, [bits, pa.py_buffer(data)], null_count=nulls)
+
+
+def arrow_table(
+    table: Any,
+    shape: TableShape,
+    plan: Plan,
+    rule_ids: Sequence[str],
+    column_names: Sequence[str],
+    caches: tuple[dict[Any, Any], dict[Any, Any], dict[Any, Any], dict[Any, Any]],
+    evaluate: Evaluate,
+) -> Any | None:
+    """The batch table of a pyarrow ``table`` under ``column_names``, or ``None`` when only
+    reading its rows one by one will give it (see the module's docstring).
+
+    ``caches`` are the rulebook's checks of this table shape (independent cells, linked
+    cells, werktijdfactors, werktijdfactors as integers); ``evaluate`` evaluates one subject (``None`` if it cannot).
+    """
+    try:
+        import numpy as np
+        import pyarrow as pa
+    except ImportError:  # pragma: no cover - pyarrow brings numpy
+        return None
+    size = table.num_rows
+    columns = shape.columns
+    if (
+        plan.reads is None
+        or size == 0
+        or len(set(rule_ids)) != len(rule_ids)
+        or table.num_columns != len(columns)
+        or not readable(table)
+    ):
+        return None
+    checked, linked_ok, numbers, parts = caches
+    arrays = [table.column(at).combine_chunks() for at in range(len(columns))]
+    codes: dict[int, Any] = {}
+    values: dict[int, list[object]] = {}
+    for at in (*shape.key, *shape.blank):
+        encoded = arrays[at].dictionary_encode(null_encoding="encode")
+        codes[at] = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+        values[at] = encoded.dictionary.to_pylist()
+    for at in shape.blank:  # a column without a name: its cells must be empty
+        if any(cell not in (None, "") for cell in values[at]):
+            return None
+    # Every distinct cell of an independent column checked once ...
+    for at in shape.key:
+        if columns[at] in INDEPENDENT and not all(
+            cell_fits(shape, at, cell, checked) for cell in values[at]
+        ):
+            return None
+    # ... and every distinct combination of the cells checked together (per linked group:
+    # a registration's cells, the others), keyed apart from the rows' keys by the group.
+    width = len(columns)
+    for number, linked in enumerate(shape.linked_groups):
+        _, firsts = _ids([codes[at] for at in linked], [len(values[at]) for at in linked], size)
+        keyed: list[list[object]] = [[number] * len(firsts)]
+        for at in linked:
+            keys = [cell_key(cell) for cell in values[at]]
+            keyed.append([keys[code] for code in codes[at][firsts].tolist()])
+        for place, together in enumerate(zip(*keyed, strict=True)):
+            fits = linked_ok.get(together)
+            if fits is None:
+                combination: list[object] = [None] * width
+                for at in linked:
+                    combination[at] = values[at][codes[at][firsts[place]]]
+                fits = shape.linked_fit(combination, linked)
+                remember(linked_ok, together, fits)
+            if not fits:
+                return None
+    names = arrays[shape.name] if shape.name is not None else None
+    if names is not None and not _names_fit(names, shape, width):
+        return None
+
+    kind = Employee if shape.kind == "employee" else School
+    field = TRACED_FIELDS.get(kind)
+    reads = set(plan.reads)
+    read_at = [at for at in shape.key if columns[at].split(".")[0] in reads]
+    number_at = next((at for at in read_at if columns[at] == field), None)
+    grouped = [at for at in read_at if at != number_at]
+    scale_at = next((at for at in shape.key if columns[at] == "scale"), None)
+    if scale_at is not None and scale_at not in grouped and plan.removed_scales:
+        grouped.append(scale_at)  # a removed scale makes its own group, as in the rows' key
+    group, firsts = _ids([codes[at] for at in grouped], [len(values[at]) for at in grouped], size)
+
+    def row_cells(row: int) -> list[object]:
+        cells: list[object] = [None] * width
+        for at in shape.key:
+            cells[at] = values[at][codes[at][row]]
+        if names is not None:
+            cells[shape.name] = names[row].as_py()  # type: ignore[index]
+        return cells
+
+    def evaluated(row: int) -> tuple[Evaluation, Cells] | None:
+        try:
+            subject = shape.subject(row_cells(row))
+        except InvalidInputError:
+            return None
+        result = evaluate(subject)
+        return None if result is None else (result, cells_of_result(result, rule_ids))
+
+    # One evaluation per group; the traced values of a group replayed per werktijdfactor.
+    results: list[Cells] = []
+    template = np.zeros(len(firsts), dtype=np.int64)
+    by_number = np.zeros(len(firsts), dtype=bool)  # the group's rows differ per werktijdfactor
+    replayed: dict[int, dict[int, Any]] = {}  # value cell -> group -> cents per werktijdfactor
+    exact = _numbers(shape, values[number_at], numbers, parts) if number_at is not None else None
+    alone = np.bincount(group, minlength=len(firsts)) == 1
+    for place, row in enumerate(firsts.tolist()):
+        found = evaluated(row)
+        if found is None:
+            return None
+        result, cells = found
+        template[place] = len(results)
+        results.append(cells)
+        if number_at is None or alone[place]:
+            continue  # every row of the group has the first row's cells
+        made = Group.of(plan, result, rule_ids, cells)
+        by_number[place] = True
+        if made is None or exact is None:
+            continue  # evaluated per distinct werktijdfactor below
+        if len(made.traced) * len(firsts) * len(values[number_at]) > _TABLE_CELLS:
+            continue
+        try:
+            for check in made.checks:
+                _checked_only(check, exact)
+            for at, one in made.traced:
+                replayed.setdefault(at, {})[place] = _replayed(one, exact, len(values[number_at]))
+        except _Unsupported:
+            for per_group in replayed.values():
+                per_group.pop(place, None)
+            continue
+        by_number[place] = False  # the template, with the replayed values
+    rows = template[group]
+    number_code = codes[number_at] if number_at is not None else None
+    distinct_numbers = len(values[number_at]) if number_at is not None else 1
+    apart = np.flatnonzero(by_number[group])
+    if len(apart):  # groups evaluated once per distinct werktijdfactor
+        assert number_code is not None
+        pair, firsts_apart = _ids(
+            [group[apart], number_code[apart]], [len(firsts), distinct_numbers], len(apart)
+        )
+        rows[apart] = len(results) + pair
+        for row in apart[firsts_apart].tolist():
+            found = evaluated(row)
+            if found is None:
+                return None
+            results.append(found[1])
+
+    output: dict[str, Any] = {
+        "index": pa.array(np.arange(size, dtype=np.int64)),
+    }
+    for at, name in zip(shape.passthrough, shape.passthrough_columns, strict=True):
+        try:
+            output[name] = _same_as_rows(arrays[at], size)
+        except (pa.ArrowInvalid, OverflowError):
+            return None
+    output["error"] = pa.nulls(size)
+    width_rule = len(RULE_COLUMNS)
+    for position, rule_id in enumerate(rule_ids):
+        for part, suffix in enumerate(RULE_COLUMNS):
+            at = 1 + position * width_rule + part
+            name = f"{rule_id}.{suffix}" if suffix else rule_id
+            column = [cells[at] for cells in results]
+            if at not in replayed:
+                output[name] = _column(column, rows)
+                continue
+            per_group = replayed[at]
+            money = _money_cents(column)
+            if money is None:
+                return None
+            assert number_code is not None
+            table_cents = np.zeros((len(firsts), distinct_numbers), dtype=np.int64)
+            mine = np.zeros(len(firsts), dtype=bool)
+            for place, values_cents in per_group.items():
+                table_cents[place], mine[place] = values_cents, True
+            here = mine[group]
+            cents = np.where(here, table_cents[group, number_code], money[0][rows])
+            output[name] = _money(cents, here | money[1][rows])
+    if tuple(output) != tuple(column_names):  # pragma: no cover - a defect of this module
+        raise AssertionError(f"columns {tuple(output)} are not {tuple(column_names)}")
+    return pa.table(output)
+
+
+def _money_cents(column: list[object]) -> tuple[Any, Any] | None:
+    """Per result, its money value in cents and whether it has one; ``None`` if a value is
+    not money rounded to cents."""
+    import numpy as np
+
+    cents = np.zeros(len(column), dtype=np.int64)
+    valid = np.zeros(len(column), dtype=bool)
+    for place, cell in enumerate(column):
+        if cell is None:
+            continue
+        if type(cell) is not Decimal or cell.as_tuple().exponent != -2:
+            return None
+        number = int(cell.scaleb(2))
+        if abs(number) >= _LIMIT:
+            return None
+        cents[place], valid[place] = number, True
+    return cents, valid
+
+
+def _numbers(
+    shape: TableShape,
+    cells: list[object],
+    numbers: dict[object, Decimal | None],
+    parts: dict[object, tuple[int, int] | None],
+) -> _Exact | None:
+    """Every distinct werktijdfactor of the table as an Employee reads it, as one column of
+    integers at one exponent; ``None`` if one cannot be (then groups go per werktijdfactor).
+
+    ``numbers`` and ``parts`` remember each distinct cell's number and its (coefficient,
+    exponent) for the rulebook, as the rows' way remembers its numbers.
+    """
+    import numpy as np
+
+    found: list[tuple[int, int]] = []
+    for cell in cells:
+        key = cell_key(cell)
+        part = parts.get(key)
+        if part is None:
+            number = numbers.get(key) if key in numbers else _number(shape, cell, key, numbers)
+            if number is None:
+                return None
+            try:
+                exact = _constant(number)
+            except _Unsupported:
+                return None
+            part = (exact.coefficient, exact.exponent)
+            remember(parts, key, part)
+        found.append(part)
+    exponent = min((one for _, one in found), default=0)
+    scaled = [coefficient * 10 ** (one - exponent) for coefficient, one in found]
+    bound = max(map(abs, scaled), default=0)
+    if bound >= _LIMIT:
+        return None
+    return _Exact(np.array(scaled, dtype=np.int64), exponent, bound)
+
+
+def _number(
+    shape: TableShape, cell: object, key: object, numbers: dict[object, Decimal | None]
+) -> Decimal | None:
+    """The werktijdfactor an Employee reads from ``cell``, remembered per cell key."""
+    try:
+        number: Decimal | None = shape.werktijdfactor(cell)
+    except InvalidInputError:
+        number = None
+    remember(numbers, key, number)
+    return number
+
+
+def _names_fit(names: Any, shape: TableShape, width: int) -> bool:
+    """Whether every name cell surely passes the subject's check (as ``TableShape.name_fits``);
+    a text with a letter or digit does, any other distinct cell is asked."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    kinds = pa.types
+    if kinds.is_null(names.type):
+        return True
+    if not (kinds.is_string(names.type) or kinds.is_large_string(names.type)):
+        return False
+    plain = pc.match_substring_regex(names, "[0-9A-Za-z]")
+    others = pc.filter(names, pc.invert(pc.fill_null(plain, False)))
+    cells: list[object] = [None] * width
+    for name in pc.unique(others).to_pylist():
+        cells[shape.name] = name  # type: ignore[index]
+        if not shape.name_fits(cells):
+            return False
+    return True
