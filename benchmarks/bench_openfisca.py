@@ -22,6 +22,8 @@ What is compared:
    in steps of 0.0001, birth dates, scales, registrations; years 2020-2027): OpenFisca's
    vectorised run (numpy) against ``evaluate_many`` on the same table, ``rules=
    "individueel_budget"``, every row's value, edition, confidence and citation produced;
+   and both again from the same tables as pyarrow tables (OpenFisca converting two Arrow
+   columns to numpy; ours ``to_arrow()``, which reads a pyarrow table column by column);
 3. ``import onderwijsregels`` + ``load()`` in a fresh process.
 """
 
@@ -195,8 +197,14 @@ def many(
     system: TaxBenefitSystem, rulebook: owr.Rulebook, size: int, repeat: int
 ) -> dict[str, Any]:
     """Seconds per employee-year over ``size`` rows spread over the years 2020-2027."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
     per_year = size // len(YEARS)
     tables = {year: population.columns(per_year, seed=year) for year in YEARS}
+    # The same tables as pyarrow tables (as pyarrow.csv or a parquet file gives them).
+    arrows = {year: pa.table(table) for year, table in tables.items()}
+    function_names = pa.array([member.value for member in Functie])
 
     def run_openfisca() -> None:
         for year, table in tables.items():
@@ -210,6 +218,23 @@ def many(
                 "werktijdfactor", str(year), np.array(table["werktijdfactor"], dtype=np.float32)
             )
             simulation.calculate("individueel_budget", str(year))
+
+    def run_openfisca_arrow() -> None:
+        for year, table in arrows.items():
+            simulation = SimulationBuilder().build_default_simulation(system, per_year)
+            codes = pc.index_in(table["function"], value_set=function_names).to_numpy()
+            simulation.set_input("functie", str(year), codes.astype(np.int16))
+            factors = pc.cast(table["werktijdfactor"], pa.float32()).to_numpy()
+            simulation.set_input("werktijdfactor", str(year), factors)
+            simulation.calculate("individueel_budget", str(year))
+
+    def run_ours_arrow(fresh: bool) -> None:
+        book = owr.load() if fresh else rulebook
+        for year, table in arrows.items():
+            batch = book.evaluate_many(
+                table, year=year, rules="individueel_budget", errors="collect"
+            )
+            batch.to_arrow()
 
     def run_ours(fresh: bool) -> None:
         book = owr.load() if fresh else rulebook
@@ -236,11 +261,18 @@ def many(
     ours_cold = _median(lambda: run_ours(True), repeat) / (per_year * len(YEARS))
     ours_warm = _median(lambda: run_ours(False), repeat) / (per_year * len(YEARS))
     floor = _median(read_cells, repeat) / (per_year * len(YEARS))
+    rows = per_year * len(YEARS)
+    openfisca_arrow = _median(run_openfisca_arrow, repeat) / rows
+    ours_arrow_cold = _median(lambda: run_ours_arrow(True), repeat) / rows
+    ours_arrow_warm = _median(lambda: run_ours_arrow(False), repeat) / rows
     return {
         "openfisca": openfisca,
         "ours_cold": ours_cold,
         "ours_warm": ours_warm,
         "floor": floor,
+        "openfisca_arrow": openfisca_arrow,
+        "ours_arrow_cold": ours_arrow_cold,
+        "ours_arrow_warm": ours_arrow_warm,
     }
 
 
@@ -305,6 +337,26 @@ def main() -> None:
         print(
             "   for scale: one dict lookup per cell of the table's 8 subject columns, in Python "
             f"{found['floor'] * 1e6:9.3f}"
+        )
+        print("   the same tables as pyarrow tables (ours: to_arrow(), read column by column)")
+        print(
+            f"   OpenFisca, vectorised, input from Arrow            "
+            f"{found['openfisca_arrow'] * 1e6:9.3f}"
+        )
+        print(
+            f"   onderwijsregels to_arrow(), fresh rulebook          "
+            f"{found['ours_arrow_cold'] * 1e6:9.3f}"
+        )
+        print(
+            f"   onderwijsregels to_arrow(), warm rulebook           "
+            f"{found['ours_arrow_warm'] * 1e6:9.3f}"
+        )
+        print(
+            "   ratio ours (Arrow) / OpenFisca (lists): fresh "
+            f"{found['ours_arrow_cold'] / found['openfisca']:.2f}x, warm "
+            f"{found['ours_arrow_warm'] / found['openfisca']:.2f}x; / OpenFisca (Arrow): fresh "
+            f"{found['ours_arrow_cold'] / found['openfisca_arrow']:.1f}x, warm "
+            f"{found['ours_arrow_warm'] / found['openfisca_arrow']:.1f}x (above 1: OpenFisca faster)"
         )
     print(f"\n3. import onderwijsregels + load(): {import_and_load() * 1000:.0f} ms")
 

@@ -262,14 +262,32 @@ def tables(draw: st.DrawFn) -> Any:
             )
         elif typed and name in ("trede", "registration.points"):
             columns[name] = pa.array(cells, pa.int64())
+        elif typed and name == "statutair_bestuurder":
+            columns[name] = pa.array(cells, pa.bool_())
         else:
             columns[name] = pa.array([_text(cell) for cell in cells], pa.string())
-    if draw(st.booleans()) and "werktijdfactor" in columns:  # a bad cell somewhere
+    if draw(st.booleans()):  # a bad cell somewhere (or a name that is only blank)
+        column, bad = draw(
+            st.sampled_from(
+                [
+                    ("werktijdfactor", "1.5"),
+                    ("werktijdfactor", "0,5"),
+                    ("werktijdfactor", ""),
+                    ("function", "baas"),
+                    ("birth_date", "1960-02-30"),
+                    ("scale", "Z1"),
+                    ("name", " "),
+                ]
+            )
+        )
         at = draw(st.integers(0, len(rows) - 1))
-        bad = draw(st.sampled_from(["1.5", "0", "0,5", "x", ""]))
-        cells = [_text(cell) for cell in columns["werktijdfactor"].to_pylist()]
+        cells = (
+            [_text(cell) for cell in columns[column].to_pylist()]
+            if column in columns
+            else ([None] * len(rows))
+        )
         cells[at] = bad
-        columns["werktijdfactor"] = pa.array(cells, pa.string())
+        columns[column] = pa.array(cells, pa.string())
     return pa.table(columns)
 
 

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from onderwijsregels.cells import RULE_COLUMNS, Cells, Group, cell_fits, cell_key, remember
 from onderwijsregels.cells import rule_cells as cells_of_result
@@ -284,12 +284,28 @@ def arrow_table(
     for at in shape.blank:  # a column without a name: its cells must be empty
         if any(cell not in (None, "") for cell in values[at]):
             return None
+    kind = Employee if shape.kind == "employee" else School
+    field = TRACED_FIELDS.get(kind)
+    reads = set(plan.reads)
+    read_at = [at for at in shape.key if columns[at].split(".")[0] in reads]
+    number_at = next((at for at in read_at if columns[at] == field), None)
+    # The werktijdfactor the rules read: each distinct cell read once, as an Employee reads it.
+    exact: _Exact | None = None
+    if number_at is not None:
+        read = _numbers(shape, values[number_at], numbers, parts)
+        if read is False:
+            return None  # a cell that does not fit: the rows' way reports it
+        exact = read if isinstance(read, _Exact) else None
     # Every distinct cell of an independent column checked once ...
     for at in shape.key:
-        if columns[at] in INDEPENDENT and not all(
-            cell_fits(shape, at, cell, checked) for cell in values[at]
-        ):
-            return None
+        if columns[at] not in INDEPENDENT or at == number_at:
+            continue
+        for cell in values[at]:
+            fits = checked.get((at, cell if type(cell) is str else cell_key(cell)))
+            if fits is None:
+                fits = cell_fits(shape, at, cell, checked)
+            if not fits:
+                return None
     # ... and every distinct combination of the cells checked together (per linked group:
     # a registration's cells, the others), keyed apart from the rows' keys by the group.
     width = len(columns)
@@ -313,11 +329,6 @@ def arrow_table(
     if names is not None and not _names_fit(names, shape, width):
         return None
 
-    kind = Employee if shape.kind == "employee" else School
-    field = TRACED_FIELDS.get(kind)
-    reads = set(plan.reads)
-    read_at = [at for at in shape.key if columns[at].split(".")[0] in reads]
-    number_at = next((at for at in read_at if columns[at] == field), None)
     grouped = [at for at in read_at if at != number_at]
     scale_at = next((at for at in shape.key if columns[at] == "scale"), None)
     if scale_at is not None and scale_at not in grouped and plan.removed_scales:
@@ -345,7 +356,6 @@ def arrow_table(
     template = np.zeros(len(firsts), dtype=np.int64)
     by_number = np.zeros(len(firsts), dtype=bool)  # the group's rows differ per werktijdfactor
     replayed: dict[int, dict[int, Any]] = {}  # value cell -> group -> cents per werktijdfactor
-    exact = _numbers(shape, values[number_at], numbers, parts) if number_at is not None else None
     alone = np.bincount(group, minlength=len(firsts)) == 1
     for place, row in enumerate(firsts.tolist()):
         found = evaluated(row)
@@ -447,36 +457,48 @@ def _numbers(
     cells: list[object],
     numbers: dict[object, Decimal | None],
     parts: dict[object, tuple[int, int] | None],
-) -> _Exact | None:
+) -> _Exact | bool:
     """Every distinct werktijdfactor of the table as an Employee reads it, as one column of
-    integers at one exponent; ``None`` if one cannot be (then groups go per werktijdfactor).
+    integers at one exponent; ``False`` if a cell does not fit (an Employee refuses it),
+    ``True`` if they fit but cannot be one column of int64 (then groups go one distinct
+    werktijdfactor at a time).
 
     ``numbers`` and ``parts`` remember each distinct cell's number and its (coefficient,
     exponent) for the rulebook, as the rows' way remembers its numbers.
     """
     import numpy as np
 
-    found: list[tuple[int, int]] = []
+    found: list[tuple[int, int] | None] = []
     for cell in cells:
-        key = cell_key(cell)
+        key = cell if type(cell) is str else cell_key(cell)
         part = parts.get(key)
         if part is None:
-            number = numbers.get(key) if key in numbers else _number(shape, cell, key, numbers)
+            number = numbers[key] if key in numbers else _number(shape, cell, key, numbers)
             if number is None:
-                return None
+                return False
             try:
                 exact = _constant(number)
+                part = (exact.coefficient, exact.exponent)
             except _Unsupported:
-                return None
-            part = (exact.coefficient, exact.exponent)
+                part = None
             remember(parts, key, part)
         found.append(part)
-    exponent = min((one for _, one in found), default=0)
-    scaled = [coefficient * 10 ** (one - exponent) for coefficient, one in found]
-    bound = max(map(abs, scaled), default=0)
+    if None in found:
+        return True
+    known = cast("list[tuple[int, int]]", found)
+    if not known:
+        return True
+    exponents = np.array([one for _, one in known], dtype=np.int64)
+    exponent = int(exponents.min())
+    shifts = exponents - exponent
+    if int(shifts.max()) > 18:
+        return True
+    coefficients = np.array([coefficient for coefficient, _ in known], dtype=np.int64)
+    bound = int(np.abs(coefficients).max()) * 10 ** int(shifts.max())
     if bound >= _LIMIT:
-        return None
-    return _Exact(np.array(scaled, dtype=np.int64), exponent, bound)
+        return True
+    scaled = coefficients * (10 ** shifts.astype(np.int64))
+    return _Exact(scaled, exponent, int(np.abs(scaled).max()))
 
 
 def _number(
