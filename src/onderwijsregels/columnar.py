@@ -31,13 +31,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import Any, cast
+from typing import Any
 
 from onderwijsregels.cells import RULE_COLUMNS, Cells, Group, cell_fits, cell_key, remember
 from onderwijsregels.cells import rule_cells as cells_of_result
 from onderwijsregels.columns import INDEPENDENT, TableShape
 from onderwijsregels.errors import InvalidInputError
 from onderwijsregels.evaluate import Evaluation
+from onderwijsregels.limits import MEMO_ENTRIES
 from onderwijsregels.model import Employee, School
 from onderwijsregels.plan import Plan
 from onderwijsregels.tracing import TRACED_FIELDS, Trace
@@ -276,11 +277,12 @@ def arrow_table(
     checked, linked_ok, numbers, parts = caches
     arrays = [table.column(at).combine_chunks() for at in range(len(columns))]
     codes: dict[int, Any] = {}
-    values: dict[int, list[object]] = {}
+    dictionaries: dict[int, Any] = {}
     for at in (*shape.key, *shape.blank):
         encoded = arrays[at].dictionary_encode(null_encoding="encode")
         codes[at] = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
-        values[at] = encoded.dictionary.to_pylist()
+        dictionaries[at] = encoded.dictionary
+    values = _Cells(dictionaries)
     for at in shape.blank:  # a column without a name: its cells must be empty
         if any(cell not in (None, "") for cell in values[at]):
             return None
@@ -292,7 +294,7 @@ def arrow_table(
     # The werktijdfactor the rules read: each distinct cell read once, as an Employee reads it.
     exact: _Exact | None = None
     if number_at is not None:
-        read = _numbers(shape, values[number_at], numbers, parts)
+        read = _numbers(shape, dictionaries[number_at], values, number_at, numbers, parts)
         if read is False:
             return None  # a cell that does not fit: the rows' way reports it
         exact = read if isinstance(read, _Exact) else None
@@ -300,17 +302,15 @@ def arrow_table(
     for at in shape.key:
         if columns[at] not in INDEPENDENT or at == number_at:
             continue
-        for cell in values[at]:
-            fits = checked.get((at, cell if type(cell) is str else cell_key(cell)))
-            if fits is None:
-                fits = cell_fits(shape, at, cell, checked)
-            if not fits:
-                return None
+        if not _independent_fit(shape, at, dictionaries[at], values, checked, parts):
+            return None
     # ... and every distinct combination of the cells checked together (per linked group:
     # a registration's cells, the others), keyed apart from the rows' keys by the group.
     width = len(columns)
     for number, linked in enumerate(shape.linked_groups):
-        _, firsts = _ids([codes[at] for at in linked], [len(values[at]) for at in linked], size)
+        _, firsts = _ids(
+            [codes[at] for at in linked], [len(dictionaries[at]) for at in linked], size
+        )
         keyed: list[list[object]] = [[number] * len(firsts)]
         for at in linked:
             keys = [cell_key(cell) for cell in values[at]]
@@ -333,7 +333,9 @@ def arrow_table(
     scale_at = next((at for at in shape.key if columns[at] == "scale"), None)
     if scale_at is not None and scale_at not in grouped and plan.removed_scales:
         grouped.append(scale_at)  # a removed scale makes its own group, as in the rows' key
-    group, firsts = _ids([codes[at] for at in grouped], [len(values[at]) for at in grouped], size)
+    group, firsts = _ids(
+        [codes[at] for at in grouped], [len(dictionaries[at]) for at in grouped], size
+    )
 
     def row_cells(row: int) -> list[object]:
         cells: list[object] = [None] * width
@@ -370,13 +372,15 @@ def arrow_table(
         by_number[place] = True
         if made is None or exact is None:
             continue  # evaluated per distinct werktijdfactor below
-        if len(made.traced) * len(firsts) * len(values[number_at]) > _TABLE_CELLS:
+        if len(made.traced) * len(firsts) * len(dictionaries[number_at]) > _TABLE_CELLS:
             continue
         try:
             for check in made.checks:
                 _checked_only(check, exact)
             for at, one in made.traced:
-                replayed.setdefault(at, {})[place] = _replayed(one, exact, len(values[number_at]))
+                replayed.setdefault(at, {})[place] = _replayed(
+                    one, exact, len(dictionaries[number_at])
+                )
         except _Unsupported:
             for per_group in replayed.values():
                 per_group.pop(place, None)
@@ -384,7 +388,7 @@ def arrow_table(
         by_number[place] = False  # the template, with the replayed values
     rows = template[group]
     number_code = codes[number_at] if number_at is not None else None
-    distinct_numbers = len(values[number_at]) if number_at is not None else 1
+    distinct_numbers = len(dictionaries[number_at]) if number_at is not None else 1
     apart = np.flatnonzero(by_number[group])
     if len(apart):  # groups evaluated once per distinct werktijdfactor
         assert number_code is not None
@@ -433,6 +437,86 @@ def arrow_table(
     return pa.table(output)
 
 
+class _Cells:
+    """Each column's distinct cells as Python values, converted when first asked for."""
+
+    def __init__(self, dictionaries: dict[int, Any]) -> None:
+        self._dictionaries = dictionaries
+        self._values: dict[int, list[object]] = {}
+
+    def __getitem__(self, at: int) -> list[object]:
+        found = self._values.get(at)
+        if found is None:
+            found = self._values[at] = self._dictionaries[at].to_pylist()
+        return found
+
+
+def _known(parts: dict[Any, Any], name: str, at: int, dictionary: Any) -> tuple[Any, Any] | None:
+    """The cells of this column (and Arrow type) already read, and where each of
+    ``dictionary``'s cells is among them (null: not read yet)."""
+    import pyarrow.compute as pc
+
+    known = parts.get((name, at, str(dictionary.type)))
+    if known is None or len(known[0]) == 0:
+        return None
+    return known, pc.index_in(dictionary, value_set=known[0])
+
+
+def _remember_cells(
+    parts: dict[Any, Any], name: str, at: int, dictionary: Any, new: Any, *more: Any
+) -> None:
+    """Add ``dictionary``'s cells at positions ``new`` (with their ``more`` columns) to what
+    this column has read; past MEMO_ENTRIES it starts afresh, as the other caches do."""
+    import numpy as np
+    import pyarrow as pa
+
+    key = (name, at, str(dictionary.type))
+    cells = dictionary.take(pa.array(new, pa.int64()))
+    known = parts.get(key)
+    if known is None or len(known[0]) + len(cells) > MEMO_ENTRIES:
+        parts[key] = (cells, *more)
+        return
+    joined = pa.concat_arrays([known[0], cells])
+    parts[key] = (
+        joined,
+        *(np.concatenate([old, add]) for old, add in zip(known[1:], more, strict=True)),
+    )
+
+
+def _independent_fit(
+    shape: TableShape,
+    at: int,
+    dictionary: Any,
+    values: _Cells,
+    checked: dict[Any, Any],
+    parts: dict[Any, Any],
+) -> bool:
+    """Whether every distinct cell of an independent column fits; a cell this rulebook has
+    seen fit in a column of this type is found in Arrow, any other is checked (once)."""
+    import numpy as np
+
+    found = _known(parts, "fits", at, dictionary)
+    if found is None:
+        unknown = np.arange(len(dictionary))
+    else:
+        unknown = np.flatnonzero(found[1].is_null().to_numpy(zero_copy_only=False))
+    if not len(unknown):
+        return True
+    cells = values[at]
+    for place in unknown.tolist():
+        cell = cells[place]
+        fits = checked.get((at, cell if type(cell) is str else cell_key(cell)))
+        if fits is None:
+            fits = cell_fits(shape, at, cell, checked)
+        if not fits:
+            return False
+    nulls = [place for place in unknown.tolist() if cells[place] is None]
+    if nulls:  # a missing cell is looked up by the rows' cache, never in Arrow
+        unknown = np.setdiff1d(unknown, nulls)
+    _remember_cells(parts, "fits", at, dictionary, unknown)
+    return True
+
+
 def _money_cents(column: list[object]) -> tuple[Any, Any] | None:
     """Per result, its money value in cents and whether it has one; ``None`` if a value is
     not money rounded to cents."""
@@ -454,46 +538,64 @@ def _money_cents(column: list[object]) -> tuple[Any, Any] | None:
 
 def _numbers(
     shape: TableShape,
-    cells: list[object],
+    dictionary: Any,
+    values: _Cells,
+    at: int,
     numbers: dict[object, Decimal | None],
-    parts: dict[object, tuple[int, int] | None],
+    parts: dict[Any, Any],
 ) -> _Exact | bool:
     """Every distinct werktijdfactor of the table as an Employee reads it, as one column of
     integers at one exponent; ``False`` if a cell does not fit (an Employee refuses it),
     ``True`` if they fit but cannot be one column of int64 (then groups go one distinct
     werktijdfactor at a time).
 
-    ``numbers`` and ``parts`` remember each distinct cell's number and its (coefficient,
-    exponent) for the rulebook, as the rows' way remembers its numbers.
+    Each distinct cell is read once per rulebook: ``numbers`` remembers its number (as the
+    rows' way does), ``parts`` the cells read per column and type with their coefficients and
+    exponents, found again in Arrow.
     """
     import numpy as np
 
-    found: list[tuple[int, int] | None] = []
-    for cell in cells:
-        key = cell if type(cell) is str else cell_key(cell)
-        part = parts.get(key)
-        if part is None:
+    size = len(dictionary)
+    coefficients = np.zeros(size, dtype=np.int64)
+    exponents = np.zeros(size, dtype=np.int64)
+    found = _known(parts, "numbers", at, dictionary)
+    if found is None:
+        unknown = np.arange(size)
+    else:
+        (_, known_coefficients, known_exponents), where = found
+        missing = where.is_null().to_numpy(zero_copy_only=False)
+        index = where.fill_null(0).to_numpy(zero_copy_only=False)
+        coefficients = np.where(missing, 0, known_coefficients[index])
+        exponents = np.where(missing, 0, known_exponents[index])
+        unknown = np.flatnonzero(missing)
+    if len(unknown):
+        cells = values[at]
+        for place in unknown.tolist():
+            cell = cells[place]
+            key = cell if type(cell) is str else cell_key(cell)
             number = numbers[key] if key in numbers else _number(shape, cell, key, numbers)
             if number is None:
                 return False
             try:
                 exact = _constant(number)
-                part = (exact.coefficient, exact.exponent)
             except _Unsupported:
-                part = None
-            remember(parts, key, part)
-        found.append(part)
-    if None in found:
+                return True
+            coefficients[place], exponents[place] = exact.coefficient, exact.exponent
+        _remember_cells(
+            parts,
+            "numbers",
+            at,
+            dictionary,
+            unknown,
+            coefficients[unknown],
+            exponents[unknown],
+        )
+    if not size:
         return True
-    known = cast("list[tuple[int, int]]", found)
-    if not known:
-        return True
-    exponents = np.array([one for _, one in known], dtype=np.int64)
     exponent = int(exponents.min())
     shifts = exponents - exponent
     if int(shifts.max()) > 18:
         return True
-    coefficients = np.array([coefficient for coefficient, _ in known], dtype=np.int64)
     bound = int(np.abs(coefficients).max()) * 10 ** int(shifts.max())
     if bound >= _LIMIT:
         return True
