@@ -322,3 +322,21 @@ def test_the_columnar_table_is_the_rows_table(
     found = RULEBOOK.evaluate_many(table, **options).to_arrow()
     assert found.schema == expected.schema
     assert found.equals(expected)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    names=st.lists(st.none() | st.text(max_size=4), max_size=6),
+    large=st.booleans(),
+    start=st.integers(0, 2),
+)
+def test_names_read_from_arrow_buffers_fit_as_the_rows_check_them(
+    names: list[str | None], large: bool, start: int
+) -> None:
+    from onderwijsregels.columnar import _names_fit
+
+    shape = table_shape(["name", "function"])
+    column = pa.array(["x", "  ", *names], pa.large_string() if large else pa.string())
+    column = column.slice(min(start, len(column)))  # an offset into the buffers, as a chunk has
+    expected = all(shape.name_fits([name, "oop"]) for name in column.to_pylist())
+    assert _names_fit(column, shape, 2) == expected

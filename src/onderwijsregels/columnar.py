@@ -617,7 +617,10 @@ def _number(
 
 def _names_fit(names: Any, shape: TableShape, width: int) -> bool:
     """Whether every name cell surely passes the subject's check (as ``TableShape.name_fits``);
-    a text with a letter or digit does, any other distinct cell is asked."""
+    a text that starts with an ASCII letter or digit does (read from Arrow's buffers), any
+    other distinct cell (empty, missing, starting with a space or another character) is
+    asked."""
+    import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -626,8 +629,24 @@ def _names_fit(names: Any, shape: TableShape, width: int) -> bool:
         return True
     if not (kinds.is_string(names.type) or kinds.is_large_string(names.type)):
         return False
-    plain = pc.match_substring_regex(names, "[0-9A-Za-z]")
-    others = pc.filter(names, pc.invert(pc.fill_null(plain, False)))
+    _, offsets_buffer, data_buffer = names.buffers()
+    offset_type = np.int64 if kinds.is_large_string(names.type) else np.int32
+    offsets = np.frombuffer(offsets_buffer, dtype=offset_type)[
+        names.offset : names.offset + len(names) + 1
+    ]
+    data = np.frombuffer(data_buffer, dtype=np.uint8) if data_buffer is not None else None
+    if data is None or not len(data):
+        plain = np.zeros(len(names), dtype=bool)
+    else:
+        first = data[np.minimum(offsets[:-1], len(data) - 1)]
+        plain = (np.diff(offsets) > 0) & (
+            ((first >= 0x30) & (first <= 0x39))  # 0-9
+            | ((first >= 0x41) & (first <= 0x5A))  # A-Z
+            | ((first >= 0x61) & (first <= 0x7A))  # a-z
+        )
+    if names.null_count:
+        plain &= names.is_valid().to_numpy(zero_copy_only=False)
+    others = names.filter(pa.array(~plain))
     cells: list[object] = [None] * width
     for name in pc.unique(others).to_pylist():
         cells[shape.name] = name  # type: ignore[index]
