@@ -448,3 +448,17 @@ def test_a_rows_trace_later_comes_from_the_batch_not_a_new_run() -> None:
     # The very outcome object of the batch: the rule did not run again.
     assert again["individueel_budget"] is from_batch["individueel_budget"]
     assert "Rounded once, half-up to cents: € 360,00" in again.explain()  # (500 + 100) × 0.6
+
+
+def test_whole_numbers_with_an_empty_cell_stay_whole_in_pandas(
+    rulebook_all: owr.Rulebook,
+) -> None:
+    pytest.importorskip("pandas")
+    table = {"function": ["leraar", "directeur"], "werktijdfactor": ["0.5", "1"]}
+    frame = rulebook_all.evaluate_many(table, year=2021).to_pandas()
+    column = frame["vervaltermijn_directiebudget"]
+    # A teacher has no directie budget (not applicable: empty); the directeur's budget lapses
+    # if not spent "binnen vier jaar" (AVS FAQ, the sources' fact table): 4, not 4.0 beside NaN.
+    assert str(column.dtype) == "Int64"
+    assert column.isna().tolist() == [True, False]
+    assert int(column[1]) == 4

@@ -598,10 +598,17 @@ class Batch(Generic[_R]):
     def to_pandas(self) -> Any:
         """A pandas DataFrame of every row (pandas must be installed: ``[batch]``).
 
-        Money and hours are Decimal objects (exact), so sums stay exact.
+        Money and hours are Decimal objects (exact), so sums stay exact. A column of whole
+        numbers (years, points) with an empty cell is pandas' nullable ``Int64``, not floats
+        with NaN.
         """
         pandas = _optional("pandas")
-        return pandas.DataFrame(self._columns())
+        columns: dict[str, Any] = self._columns()
+        for name, cells in columns.items():
+            kinds = {type(cell) for cell in cells}
+            if kinds == {int, type(None)}:  # pandas would make floats of them
+                columns[name] = pandas.array(cells, dtype="Int64")
+        return pandas.DataFrame(columns)
 
     def to_polars(self) -> Any:
         """A polars DataFrame of every row (polars must be installed: ``[batch]``)."""
