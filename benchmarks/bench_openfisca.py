@@ -32,6 +32,7 @@ from __future__ import annotations
 import argparse
 import gc
 import math
+import os
 import platform
 import statistics
 import subprocess
@@ -43,14 +44,23 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-from openfisca_core.entities import build_entity
-from openfisca_core.indexed_enums import Enum
-from openfisca_core.parameters import ParameterNode
-from openfisca_core.periods import YEAR
-from openfisca_core.simulations import SimulationBuilder
-from openfisca_core.taxbenefitsystems import TaxBenefitSystem
-from openfisca_core.variables import Variable
+try:
+    import numpy as np
+    from openfisca_core.entities import build_entity
+    from openfisca_core.indexed_enums import Enum
+    from openfisca_core.parameters import ParameterNode
+    from openfisca_core.periods import YEAR
+    from openfisca_core.simulations import SimulationBuilder
+    from openfisca_core.taxbenefitsystems import TaxBenefitSystem
+    from openfisca_core.variables import Variable
+except ImportError as missing:  # the comparison needs OpenFisca: say how to get it
+    if __name__ == "__main__" and {"-h", "--help"} & set(sys.argv[1:]):
+        print(__doc__)
+        sys.exit(0)
+    sys.exit(
+        f"bench_openfisca.py needs OpenFisca and the batch extra ({missing}); install them "
+        "with: pip install -e '.[bench,batch]'"
+    )
 
 import onderwijsregels as owr
 
@@ -294,16 +304,44 @@ def import_and_load() -> float:
     return statistics.median(runs)
 
 
+def _cpu() -> str:
+    """The processor's name (from /proc/cpuinfo on Linux, where platform gives none)."""
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as info:
+            for line in info:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "cpu"
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
-    parser.add_argument("--calls", type=int, default=2000)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--sizes",
+        type=int,
+        nargs="+",
+        default=[100_000, 1_000_000],
+        help="employee-years per batch measure (default: 100000 1000000)",
+    )
+    parser.add_argument(
+        "--calls",
+        type=int,
+        default=2000,
+        help="calls in the one-employee measures (default: 2000; with a few hundred the "
+        "one-time start-up of a fresh rulebook weighs on the 'cold' figure)",
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="runs per batch measure, median taken (default: 3)"
+    )
     args = parser.parse_args()
     import openfisca_core
 
     print(
-        f"machine: {platform.machine()}, {platform.processor() or 'cpu'}, "
+        f"machine: {platform.machine()}, {_cpu()}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}; OpenFisca-Core "
         f"{getattr(openfisca_core, '__version__', '46')}; onderwijsregels "
         f"{owr.__version__ if hasattr(owr, '__version__') else 'dev'}"

@@ -385,7 +385,7 @@ def test_polars_and_arrow_frames(rulebook_all: owr.Rulebook) -> None:
         D("3100.00"),
         D("199.98"),
     ]
-    assert arrow.column("individueel_budget").type == pyarrow.decimal128(6, 2)
+    assert arrow.column("individueel_budget").type == pyarrow.decimal128(38, 2)  # money: cents
     # The same tables go in: a polars frame and a pyarrow table of text columns.
     for given_table in (polars.DataFrame(table), pyarrow.table(table)):
         records = rulebook_all.evaluate_many(

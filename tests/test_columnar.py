@@ -77,8 +77,8 @@ def test_a_text_table_gives_the_budgets_without_reading_its_rows(
         D("360.00"),
         D("0.06"),
     ]
-    # As pyarrow types a column of these Decimals: 3100.00 has six digits, two decimals.
-    assert found.column("individueel_budget").type == pa.decimal128(6, 2)
+    # Money is decimal128(38, 2) whatever the rows hold (cents; the schema follows the unit).
+    assert found.column("individueel_budget").type == pa.decimal128(38, 2)
     assert found.column("individueel_budget.edition").to_pylist() == ["cao-po-2019-2020"] * 5
     assert found.column("name").to_pylist() == ["Ans", "Bas", "Cas", "Dirk", "Eva"]
     assert found.column("index").to_pylist() == [0, 1, 2, 3, 4]
@@ -340,3 +340,23 @@ def test_names_read_from_arrow_buffers_fit_as_the_rows_check_them(
     column = column.slice(min(start, len(column)))  # an offset into the buffers, as a chunk has
     expected = all(shape.name_fits([name, "oop"]) for name in column.to_pylist())
     assert _names_fit(column, shape, 2) == expected
+
+
+def test_tables_of_two_batches_concatenate() -> None:
+    # One table has only a teacher (no 3100.00, no error), the other a directeur and a bad
+    # row: their schemas follow the rules' units, not the rows, so they concatenate.
+    options: dict[str, Any] = {"year": 2020, "errors": "collect"}
+    one = RULEBOOK.evaluate_many(
+        pa.table({"function": ["leraar"], "werktijdfactor": ["0.5"]}), **options
+    ).to_arrow()
+    other = RULEBOOK.evaluate_many(
+        pa.table({"function": ["directeur", "leraar"], "werktijdfactor": ["1", "2"]}), **options
+    ).to_arrow()
+    assert one.schema == other.schema
+    both = pa.concat_tables([one, other])
+    # 600 x 0.5 = 300.00; the directeur 3100.00; the bad row (werktijdfactor 2) has no value
+    assert both.column("individueel_budget").to_pylist() == [D("300.00"), D("3100.00"), None]
+    assert both.column("error").to_pylist()[:2] == [None, None]
+    assert "werktijdfactor" in both.column("error").to_pylist()[2]
+    assert both.schema.field("error").type == pa.string()
+    assert both.schema.field("uren_per_jaar.reason").type == pa.string()

@@ -54,6 +54,9 @@ from onderwijsregels.cells import (
     RULE_COLUMNS,
     Cells,
     Group,
+    arrow_cells,
+    arrow_type,
+    arrow_types,
     cell_fits,
     cell_key,
     remember,
@@ -73,6 +76,7 @@ from onderwijsregels.model import Employee, School
 from onderwijsregels.periods import SchoolYear
 from onderwijsregels.plan import Plan, RecordError
 from onderwijsregels.receipt import Receipt
+from onderwijsregels.rules import Unit
 from onderwijsregels.tracing import TRACED_FIELDS
 
 if TYPE_CHECKING:
@@ -475,7 +479,7 @@ class Batch(Generic[_R]):
             )
             raise InvalidInputError.many(
                 [(f"{where}.{field}" if field else where, why) for field, why in problems]
-            ) from error
+            ) from None  # the row and column say it all; no second traceback from inside
         return RecordError(index, subject, error)  # type: ignore[arg-type]
 
     # -- the table ----------------------------------------------------------------------
@@ -555,6 +559,12 @@ class Batch(Generic[_R]):
         """Every record of :meth:`records` in a list."""
         return list(self.records())
 
+    def _units(self) -> tuple[Unit, ...]:
+        """The unit of each rule of the table, in :attr:`rule_ids` order."""
+        if self._kind is None:
+            return ()
+        return self._plan(self._kind).units
+
     def _columnar(self) -> Any | None:
         """The table read column by column (:func:`onderwijsregels.columnar.arrow_table`), or
         ``None`` when the rows must be read: the batch is then still unread."""
@@ -579,6 +589,7 @@ class Batch(Generic[_R]):
             plan,
             self.rule_ids,
             self.columns,
+            arrow_types(self._units(), len(self.passthrough)),
             caches,
             evaluate,
         )
@@ -638,7 +649,12 @@ class Batch(Generic[_R]):
         if found is not None:
             return found
         arrays = {}
-        for name, cells in self._columns().items():
+        types = arrow_types(self._units(), len(self.passthrough))
+        for (name, cells), declared in zip(self._columns().items(), types, strict=True):
+            kind = arrow_type(declared, cells)
+            if kind is not None:
+                arrays[name] = pyarrow.array(arrow_cells(cells, kind), type=kind)
+                continue
             if _mixed(cells):
                 cells = [None if cell is None else str(cell) for cell in cells]
             arrays[name] = pyarrow.array(cells)

@@ -19,10 +19,22 @@ from onderwijsregels.errors import InvalidInputError
 from onderwijsregels.evaluate import Evaluation, Outcome
 from onderwijsregels.limits import MEMO_ENTRIES
 from onderwijsregels.plan import Plan, RecordError
-from onderwijsregels.rules import Computation
+from onderwijsregels.rules import Computation, Unit
 from onderwijsregels.tracing import Trace
 
-__all__ = ["RULE_COLUMNS", "Cells", "Group", "cell_fits", "cell_key", "remember", "rule_cells"]
+__all__ = [
+    "HOURS",
+    "RULE_COLUMNS",
+    "Cells",
+    "Group",
+    "arrow_cells",
+    "arrow_type",
+    "arrow_types",
+    "cell_fits",
+    "cell_key",
+    "remember",
+    "rule_cells",
+]
 
 Result = Evaluation | RecordError
 Cells = tuple[object, ...]
@@ -175,3 +187,88 @@ def cell_fits(
             found = False
         remember(checked, key, found)
     return found
+
+
+def arrow_types(units: Sequence[Unit], passthrough: int) -> list[Any]:
+    """The pyarrow type of each column of a batch table (:attr:`Batch.columns
+    <onderwijsregels.batch.Batch.columns>` order), ``None`` where the cells decide.
+
+    The types follow from the rules' units, never from the rows, so the tables of two
+    batches (two years, two partitions) concatenate: ``index`` int64; the copied columns as
+    their cells are (``None``); ``error`` and every rule's status, unit, edition, confidence,
+    citation and reason text; a value money ``decimal128(38, 2)`` (rounded to cents), years
+    and points int64, yes/no bool, a date date32, a text string, and hours
+    ``decimal128(38, 10)``: hours are exact, so a column whose cells need more decimals (a
+    werktijdfactor with more than about six) gets as many as they need (:data:`HOURS`, made
+    a type by :func:`arrow_type`).
+    """
+    import pyarrow as pa
+
+    text = pa.string()
+    found: list[Any] = [pa.int64(), *([None] * passthrough), text]
+    for unit in units:
+        found.append(_value_type(unit))
+        found.extend([text] * (len(RULE_COLUMNS) - 1))
+    return found
+
+
+HOURS = "hours"
+"""The type of an hours column before its cells are seen (see :func:`arrow_type`)."""
+
+_HOURS_SCALE = 10
+
+
+def arrow_type(kind: Any, cells: Sequence[object]) -> Any:
+    """``kind`` from :func:`arrow_types` for a column of ``cells``: :data:`HOURS` becomes
+    ``decimal128(38, 10)``, or with more decimals if a cell needs them (``None``, as the
+    cells are, if no decimal128 holds them); any other kind as it is."""
+    if kind != HOURS:
+        return kind
+    import pyarrow as pa
+
+    scale, whole = _HOURS_SCALE, 1
+    for cell in cells:
+        if isinstance(cell, Decimal) and cell.is_finite():
+            _, digits, exponent = cell.as_tuple()
+            assert isinstance(exponent, int)
+            scale = max(scale, -exponent)
+            whole = max(whole, len(digits) + exponent)
+    if scale + whole > 38:
+        return None
+    return pa.decimal128(38, scale)
+
+
+def _value_type(unit: Unit) -> Any:
+    import pyarrow as pa
+
+    if unit.is_money:
+        return pa.decimal128(38, 2)
+    if unit in (Unit.UUR_PER_WERKWEEK, Unit.UUR_PER_KALENDERJAAR):
+        return HOURS
+    return {
+        Unit.JAREN: pa.int64(),
+        Unit.PUNTEN: pa.int64(),
+        Unit.JA_NEE: pa.bool_(),
+        Unit.DATUM: pa.date32(),
+        Unit.TEKST: pa.string(),
+    }.get(unit)
+
+
+def arrow_cells(cells: Sequence[object], kind: Any) -> Sequence[object]:
+    """A column's cells as pyarrow reads them into ``kind``: a text column's values as text
+    (a tuple of texts joined by ``; ``), any other as they are."""
+    import pyarrow as pa
+
+    if kind is None or kind != pa.string():
+        return cells
+    if all(type(cell) is str or cell is None for cell in cells):
+        return cells
+    return [_text(cell) for cell in cells]
+
+
+def _text(cell: object) -> str | None:
+    if cell is None or type(cell) is str:
+        return cell
+    if isinstance(cell, tuple):
+        return "; ".join(str(item) for item in cell)
+    return str(cell)

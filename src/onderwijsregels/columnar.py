@@ -33,7 +33,16 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
 
-from onderwijsregels.cells import RULE_COLUMNS, Cells, Group, cell_fits, cell_key, remember
+from onderwijsregels.cells import (
+    RULE_COLUMNS,
+    Cells,
+    Group,
+    arrow_cells,
+    arrow_type,
+    cell_fits,
+    cell_key,
+    remember,
+)
 from onderwijsregels.cells import rule_cells as cells_of_result
 from onderwijsregels.columns import INDEPENDENT, TableShape
 from onderwijsregels.errors import InvalidInputError
@@ -212,10 +221,14 @@ def _same_as_rows(array: Any, size: int) -> Any:
     return pa.array(array.to_pylist())
 
 
-def _column(values: list[object], rows: Any) -> Any:
-    """Per-result cells taken per row, typed as a pyarrow array of every row's cells would be."""
+def _column(values: list[object], rows: Any, kind: Any = None) -> Any:
+    """Per-result cells taken per row, as a pyarrow array of ``kind`` (or, for ``None``, typed
+    as a pyarrow array of every row's cells would be)."""
     import pyarrow as pa
 
+    kind = arrow_type(kind, values)
+    if kind is not None:
+        return pa.array(arrow_cells(values, kind), type=kind).take(pa.array(rows))
     kinds = {type(cell) for cell in values if cell is not None}
     if len(kinds) > 1 or tuple in kinds:  # as Batch.to_arrow: a mixed column is text
         values = [None if cell is None else str(cell) for cell in values]
@@ -224,16 +237,14 @@ def _column(values: list[object], rows: Any) -> Any:
     return pa.array(values).take(pa.array(rows))
 
 
-def _money(cents: Any, valid: Any) -> Any:
-    """A decimal128 column of cents, typed as pyarrow types a column of those Decimals."""
+def _money(cents: Any, valid: Any, kind: Any) -> Any:
+    """A decimal column of cents (``kind``, a decimal128 with scale 2)."""
     import numpy as np
     import pyarrow as pa
 
     size = len(cents)
     if not valid.any():
-        return pa.nulls(size)
-    largest = int(np.abs(cents[valid]).max())
-    kind = pa.decimal128(max(len(str(largest)), 2), 2)
+        return pa.nulls(size, type=kind)
     data = np.empty((size, 2), dtype=np.int64)
     data[:, 0] = np.where(valid, cents, 0)
     data[:, 1] = data[:, 0] >> 63  # the high 64 bits of a two's complement 128-bit integer
@@ -250,13 +261,15 @@ def arrow_table(
     plan: Plan,
     rule_ids: Sequence[str],
     column_names: Sequence[str],
+    types: Sequence[Any],
     caches: tuple[dict[Any, Any], dict[Any, Any], dict[Any, Any], dict[Any, Any]],
     evaluate: Evaluate,
 ) -> Any | None:
     """The batch table of a pyarrow ``table`` under ``column_names``, or ``None`` when only
     reading its rows one by one will give it (see the module's docstring).
 
-    ``caches`` are the rulebook's checks of this table shape (independent cells, linked
+    ``types`` are the columns' pyarrow types (:func:`~onderwijsregels.cells.arrow_types`;
+    ``None``: as the cells are). ``caches`` are the rulebook's checks of this table shape (independent cells, linked
     cells, werktijdfactors, werktijdfactors as integers); ``evaluate`` evaluates one subject (``None`` if it cannot).
     """
     try:
@@ -410,15 +423,16 @@ def arrow_table(
             output[name] = _same_as_rows(arrays[at], size)
         except (pa.ArrowInvalid, OverflowError):
             return None
-    output["error"] = pa.nulls(size)
+    output["error"] = pa.nulls(size, type=types[len(output)])
     width_rule = len(RULE_COLUMNS)
     for position, rule_id in enumerate(rule_ids):
         for part, suffix in enumerate(RULE_COLUMNS):
             at = 1 + position * width_rule + part
             name = f"{rule_id}.{suffix}" if suffix else rule_id
+            kind = types[len(output)]
             column = [cells[at] for cells in results]
             if at not in replayed:
-                output[name] = _column(column, rows)
+                output[name] = _column(column, rows, kind)
                 continue
             per_group = replayed[at]
             money = _money_cents(column)
@@ -431,7 +445,7 @@ def arrow_table(
                 table_cents[place], mine[place] = values_cents, True
             here = mine[group]
             cents = np.where(here, table_cents[group, number_code], money[0][rows])
-            output[name] = _money(cents, here | money[1][rows])
+            output[name] = _money(cents, here | money[1][rows], kind)
     if tuple(output) != tuple(column_names):  # pragma: no cover - a defect of this module
         raise AssertionError(f"columns {tuple(output)} are not {tuple(column_names)}")
     return pa.table(output)

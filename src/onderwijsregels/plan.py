@@ -55,7 +55,7 @@ from onderwijsregels.evaluate import (
 from onderwijsregels.limits import MEMO_ENTRIES
 from onderwijsregels.model import Employee, School
 from onderwijsregels.periods import Period
-from onderwijsregels.rules import Rule
+from onderwijsregels.rules import Rule, Unit
 from onderwijsregels.tracing import TRACED_FIELDS, Trace, trace
 
 __all__ = ["Plan", "RecordError"]
@@ -183,6 +183,11 @@ class Plan:
     def reference_day(self) -> date:
         """The reference day: the first day of the period."""
         return self.period.reference_day
+
+    @property
+    def units(self) -> tuple[Unit, ...]:
+        """The unit of each rule of the plan, in :attr:`rule_ids` order."""
+        return tuple(task.rule.unit for task in self._tasks)
 
     @property
     def rule_ids(self) -> tuple[str, ...]:
