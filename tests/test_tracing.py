@@ -164,7 +164,8 @@ def test_a_replayed_outcome_equals_running_the_rule(
 
 def test_steps_come_later_and_are_the_rules_own(rulebook_all: owr.Rulebook) -> None:
     plan = rulebook_all.plan(owr.Employee, year=2020, families="cao-po")
-    plan.evaluate(owr.Employee(function=owr.Function.LERAAR, werktijdfactor=Decimal("0.5")))
+    for factor in ("0.5", "0.6"):  # a combination is traced the second time it comes
+        plan.evaluate(owr.Employee(function=owr.Function.LERAAR, werktijdfactor=Decimal(factor)))
     # A werktijdfactor the plan has not seen: replayed from the trace, steps not yet made.
     employee = owr.Employee(function=owr.Function.LERAAR, werktijdfactor=Decimal("0.4321"))
     outcome = plan.evaluate(employee)["individueel_budget"]

@@ -37,7 +37,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
@@ -128,9 +128,11 @@ class Plan:
     _evaluations: dict[tuple[object, ...], _Parts] = attrs.field(
         init=False, factory=dict, repr=False, eq=False
     )
-    _traces: dict[tuple[object, ...], Trace | None] = attrs.field(
+    _traces: dict[tuple[object, ...], object] = attrs.field(
         init=False, factory=dict, repr=False, eq=False
     )
+    """Per rule and values of its other fields: its Trace, ``None`` (cannot be traced), or
+    ``_SEEN_ONCE`` (come once, run, not traced yet)."""
     _groups: tuple[tuple[tuple[str, ...], tuple[int, ...]], ...] = attrs.field(
         init=False, repr=False, eq=False
     )
@@ -339,8 +341,14 @@ class Plan:
         assert task.traced is not None
         others = (position, use.subject_notes, *values[: task.traced], *values[task.traced + 1 :])
         traces = self._traces
-        if others in traces:
-            return traces[others], None
+        known = traces.get(others, _UNSEEN)
+        if known is not _SEEN_ONCE:
+            if known is not _UNSEEN:
+                return cast("Trace | None", known), None
+            # Traced the second time these fields come: a combination met once (a person never
+            # seen before, a birth date of their own) is cheaper to run than to trace and check.
+            _remember(traces, others, _SEEN_ONCE)
+            return None, None
         found = trace(task.rule, subject, self.period, use)
         if found is None:
             _remember(traces, others, None)
@@ -367,6 +375,13 @@ class Plan:
     def _for_employee(self, use: EditionUse, employee: Employee) -> EditionUse:
         note = check_scale(use.edition, employee.scale, self.reference_day)
         return attrs.evolve(use, subject_notes=(*use.subject_notes, note)) if note else use
+
+
+_UNSEEN = object()
+"""Not in the traces: these other fields have not come yet."""
+
+_SEEN_ONCE = object()
+"""In the traces before any trace: these other fields came once (and were run)."""
 
 
 def _remember(memo: dict[tuple[object, ...], Any], key: tuple[object, ...], value: object) -> None:
