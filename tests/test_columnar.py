@@ -360,3 +360,81 @@ def test_tables_of_two_batches_concatenate() -> None:
     assert "werktijdfactor" in both.column("error").to_pylist()[2]
     assert both.schema.field("error").type == pa.string()
     assert both.schema.field("uren_per_jaar.reason").type == pa.string()
+
+
+# --- found by an adversarial review -----------------------------------------------------------
+
+
+def test_a_kept_column_named_like_a_result_column_is_refused() -> None:
+    # A pandas reset_index() export has an "index" column; the result has one of its own.
+    table = pa.table(
+        {"index": [10, 11], "function": ["leraar", "leraar"], "werktijdfactor": ["1"] * 2}
+    )
+    with pytest.raises(owr.InvalidInputError, match="'index' has the name of a column"):
+        RULEBOOK.evaluate_many(table, year=2020, keep=["index"])
+
+
+def _proef(compute: Any) -> owr.Rulebook:
+    from test_tracing import _rulebook
+
+    return _rulebook(compute)
+
+
+@pytest.mark.parametrize(
+    ("arithmetic", "expected"),
+    [
+        # 1000 × 0.5 / 4 = 125.00 and 1000 × 0.25 / 4 = 62.50: a division, worked out in Decimal
+        (lambda factor: Decimal(1000) * factor / 4, [D("125.00"), D("62.50")]),
+        # 0.5 × 1E+15 - 0.000001 = 499999999999999.999999 -> 500000000000000.00 (half-up):
+        # beyond 64-bit integers at one exponent, so worked out in Decimal
+        (
+            lambda factor: factor * D("1E+15") - D("0.000001"),
+            [D("500000000000000.00"), D("250000000000000.00")],
+        ),
+    ],
+)
+def test_a_replay_the_integers_cannot_do_is_done_in_decimal(
+    arithmetic: Any, expected: list[Decimal], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from test_tracing import CITE
+
+    rulebook = _proef(
+        lambda ctx: owr.Computation(arithmetic(ctx.employee.werktijdfactor), [], CITE)
+    )
+    table = pa.table({"function": ["leraar"] * 3, "werktijdfactor": ["0.5", "0.25", "0.5"]})
+    found = rulebook.evaluate_many(table, year=2030).to_arrow()
+    assert found.column("proef").to_pylist() == [expected[0], expected[1], expected[0]]
+    rows = rulebook.evaluate_many(table, year=2030)
+    rows._arrow = None
+    assert found.equals(rows.to_arrow())
+
+
+def test_a_werktijdfactor_with_many_decimals_is_worked_out_alone() -> None:
+    # 600 × 0.1234567890123456789 = 74.07407340740740734 -> 74.07; the others in integers:
+    # 600 × 0.5 = 300.00, 600 × 0.25 = 150.00 (2020: 500 + 100)
+    table = pa.table(
+        {
+            "function": ["leraar"] * 4,
+            "werktijdfactor": ["0.5", "0.1234567890123456789", "0.25", "0.5"],
+        }
+    )
+    found = RULEBOOK.evaluate_many(table, year=2020, rules="individueel_budget").to_arrow()
+    assert found.column("individueel_budget").to_pylist() == [
+        D("300.00"),
+        D("74.07"),
+        D("150.00"),
+        D("300.00"),
+    ]
+    assert found.equals(rows_way(table, year=2020, rules="individueel_budget"))
+
+
+def test_to_polars_is_the_arrow_table_for_rows_and_columns_alike() -> None:
+    polars = pytest.importorskip("polars")
+    table = {"function": ["directeur"], "werktijdfactor": ["1"]}
+    rules = ["individueel_budget", "bestedingsvormen_directiebudget"]
+    from_rows = RULEBOOK.evaluate_many(table, year=2020, rules=rules).to_polars()
+    from_arrow = RULEBOOK.evaluate_many(pa.table(table), year=2020, rules=rules).to_polars()
+    assert from_rows.schema == from_arrow.schema
+    assert from_rows.equals(from_arrow)
+    assert from_rows.schema["individueel_budget"] == polars.Decimal(38, 2)
+    assert from_rows.schema["bestedingsvormen_directiebudget"] == polars.String

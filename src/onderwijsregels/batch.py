@@ -203,6 +203,14 @@ class Batch(Generic[_R]):
         plan = self._plan(self._kind) if self._kind is not None else None
         self.rule_ids: tuple[str, ...] = plan.rule_ids if plan is not None else ()
         """The rules evaluated, in column order."""
+        output = [*self.columns]
+        for column in self.passthrough:
+            if output.count(column) > 1:
+                raise InvalidInputError(
+                    "keep",
+                    f"the kept column {column!r} has the name of a column the result has "
+                    "already (index, error or a rule's); rename it in the table to keep it",
+                )
 
     @classmethod
     def of_rows(
@@ -622,11 +630,15 @@ class Batch(Generic[_R]):
         return pandas.DataFrame(columns)
 
     def to_polars(self) -> Any:
-        """A polars DataFrame of every row (polars must be installed: ``[batch]``)."""
+        """A polars DataFrame of every row (polars must be installed: ``[batch]``): the table
+        of :meth:`to_arrow` (when pyarrow is installed too), so its schema is the same."""
         polars = _optional("polars")
-        found = self._columnar()
-        if found is not None:
-            return polars.from_arrow(found)
+        try:
+            import pyarrow  # noqa: F401  (the frame is made from the arrow table: one schema)
+        except ImportError:
+            pass
+        else:
+            return polars.from_arrow(self.to_arrow())
         columns = self._columns()
         return polars.DataFrame(
             {

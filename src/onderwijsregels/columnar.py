@@ -97,8 +97,10 @@ class _Exact:
         self.coefficient, self.exponent, self.bound = coefficient, exponent, bound
 
     def at(self, exponent: int) -> tuple[Any, int]:
-        """The coefficient at a smaller exponent, and its bound."""
+        """The coefficient at a smaller exponent, and its bound (checked before it is made)."""
         factor = 10 ** (self.exponent - exponent)
+        if self.bound * factor >= _LIMIT or factor >= _LIMIT:
+            raise _Unsupported("too large for 64-bit integers")
         return self.coefficient * factor, self.bound * factor
 
 
@@ -132,10 +134,15 @@ def _mul(left: _Exact, right: _Exact) -> _Exact:
     return _Exact(left.coefficient * right.coefficient, left.exponent + right.exponent, bound)
 
 
+def _divide(left: _Exact, right: _Exact) -> _Exact:
+    raise _Unsupported("a division (its exact result may have any number of decimals)")
+
+
 _OPERATIONS: dict[str, Callable[[Any, Any], Any]] = {
     "add": _add,
     "sub": lambda left, right: _add(left, right, -1),
     "mul": _mul,
+    "truediv": _divide,
 }
 """The recorded operations replayed exactly in integers (a division is left to the rows)."""
 
@@ -165,13 +172,26 @@ def _replayed(trace: Trace, numbers: _Exact, size: int) -> Any:
     rule = trace.rule
     if not rule.unit.is_money or rule.values is not None:
         raise _Unsupported("not money")
-    value = trace.tape.replay_with(numbers, getattr(found, "value", None), _OPERATIONS, _constant)
+    value = _replay(trace, numbers, getattr(found, "value", None), _constant)
     return _cents(value, size)
+
+
+def _replay(
+    trace: Trace, numbers: _Exact, result: object, constant: Callable[[object], Any]
+) -> Any:
+    """The trace's arithmetic over the column of numbers; an operation the integers cannot do
+    (one this module does not know, a number too large) raises :class:`_Unsupported`."""
+    try:
+        return trace.tape.replay_with(numbers, result, _OPERATIONS, constant)
+    except KeyError as error:
+        raise _Unsupported(f"the operation {error}") from None
+    except (OverflowError, ValueError, TypeError) as error:
+        raise _Unsupported(str(error)) from None
 
 
 def _checked_only(trace: Trace, numbers: _Exact) -> None:
     """Replay a trace whose rule gave no value (its arithmetic must run for every number)."""
-    trace.tape.replay_with(numbers, None, _OPERATIONS, lambda value: _constant_or_none(value))
+    _replay(trace, numbers, None, _constant_or_none)
 
 
 def _constant_or_none(value: object) -> _Exact | None:
@@ -306,11 +326,12 @@ def arrow_table(
     number_at = next((at for at in read_at if columns[at] == field), None)
     # The werktijdfactor the rules read: each distinct cell read once, as an Employee reads it.
     exact: _Exact | None = None
+    usable: Any = None
     if number_at is not None:
         read = _numbers(shape, dictionaries[number_at], values, number_at, numbers, parts)
-        if read is False:
+        if read is None:
             return None  # a cell that does not fit: the rows' way reports it
-        exact = read if isinstance(read, _Exact) else None
+        exact, usable = read
     # Every distinct cell of an independent column checked once ...
     for at in shape.key:
         if columns[at] not in INDEPENDENT or at == number_at:
@@ -370,8 +391,11 @@ def arrow_table(
     results: list[Cells] = []
     template = np.zeros(len(firsts), dtype=np.int64)
     by_number = np.zeros(len(firsts), dtype=bool)  # the group's rows differ per werktijdfactor
+    vectored = np.zeros(len(firsts), dtype=bool)  # its values replayed in integers
+    groups: dict[int, Group] = {}
     replayed: dict[int, dict[int, Any]] = {}  # value cell -> group -> cents per werktijdfactor
     alone = np.bincount(group, minlength=len(firsts)) == 1
+    distinct_numbers = len(dictionaries[number_at]) if number_at is not None else 1
     for place, row in enumerate(firsts.tolist()):
         found = evaluated(row)
         if found is None:
@@ -381,39 +405,51 @@ def arrow_table(
         results.append(cells)
         if number_at is None or alone[place]:
             continue  # every row of the group has the first row's cells
-        made = Group.of(plan, result, rule_ids, cells)
         by_number[place] = True
-        if made is None or exact is None:
+        made = Group.of(plan, result, rule_ids, cells)
+        if made is None:
             continue  # evaluated per distinct werktijdfactor below
-        if len(made.traced) * len(firsts) * len(dictionaries[number_at]) > _TABLE_CELLS:
-            continue
+        groups[place] = made
+        if exact is None or len(made.traced) * len(firsts) * distinct_numbers > _TABLE_CELLS:
+            continue  # replayed per distinct werktijdfactor below
         try:
             for check in made.checks:
                 _checked_only(check, exact)
-            for at, one in made.traced:
-                replayed.setdefault(at, {})[place] = _replayed(
-                    one, exact, len(dictionaries[number_at])
-                )
+            found_cents = [(at, _replayed(one, exact, distinct_numbers)) for at, one in made.traced]
         except _Unsupported:
-            for per_group in replayed.values():
-                per_group.pop(place, None)
             continue
-        by_number[place] = False  # the template, with the replayed values
+        for at, cents in found_cents:
+            replayed.setdefault(at, {})[place] = cents
+        by_number[place], vectored[place] = False, True
     rows = template[group]
     number_code = codes[number_at] if number_at is not None else None
-    distinct_numbers = len(dictionaries[number_at]) if number_at is not None else 1
-    apart = np.flatnonzero(by_number[group])
-    if len(apart):  # groups evaluated once per distinct werktijdfactor
+    apart_rows = by_number[group]
+    if number_code is not None and usable is not None and not usable.all():
+        apart_rows |= vectored[group] & ~usable[number_code]  # too many decimals for integers
+    apart = np.flatnonzero(apart_rows)
+    if len(apart):  # worked out once per distinct werktijdfactor of the group
         assert number_code is not None
+        assert number_at is not None
         pair, firsts_apart = _ids(
             [group[apart], number_code[apart]], [len(firsts), distinct_numbers], len(apart)
         )
         rows[apart] = len(results) + pair
         for row in apart[firsts_apart].tolist():
-            found = evaluated(row)
-            if found is None:
-                return None
-            results.append(found[1])
+            made_group = groups.get(int(group[row]))
+            cells_now = None
+            if made_group is not None:  # the group's trace replayed in Decimal, as the rows do
+                cell = values[number_at][number_code[row]]
+                key = cell if type(cell) is str else cell_key(cell)
+                werktijdfactor = (
+                    numbers[key] if key in numbers else _number(shape, cell, key, numbers)
+                )
+                cells_now = made_group.cells(werktijdfactor)
+            if cells_now is None:
+                found = evaluated(row)
+                if found is None:
+                    return None
+                cells_now = found[1]
+            results.append(cells_now)
 
     output: dict[str, Any] = {
         "index": pa.array(np.arange(size, dtype=np.int64)),
@@ -443,7 +479,7 @@ def arrow_table(
             mine = np.zeros(len(firsts), dtype=bool)
             for place, values_cents in per_group.items():
                 table_cents[place], mine[place] = values_cents, True
-            here = mine[group]
+            here = mine[group] & ~apart_rows
             cents = np.where(here, table_cents[group, number_code], money[0][rows])
             output[name] = _money(cents, here | money[1][rows], kind)
     if tuple(output) != tuple(column_names):  # pragma: no cover - a defect of this module
@@ -550,6 +586,12 @@ def _money_cents(column: list[object]) -> tuple[Any, Any] | None:
     return cents, valid
 
 
+_DECIMALS = 12
+"""A werktijdfactor with at most this many decimals is replayed in integers (its
+coefficient is then below 10**12, which leaves room for the rule's constants); one with
+more is worked out the rows' way."""
+
+
 def _numbers(
     shape: TableShape,
     dictionary: Any,
@@ -557,15 +599,15 @@ def _numbers(
     at: int,
     numbers: dict[object, Decimal | None],
     parts: dict[Any, Any],
-) -> _Exact | bool:
+) -> tuple[_Exact, Any] | None:
     """Every distinct werktijdfactor of the table as an Employee reads it, as one column of
-    integers at one exponent; ``False`` if a cell does not fit (an Employee refuses it),
-    ``True`` if they fit but cannot be one column of int64 (then groups go one distinct
-    werktijdfactor at a time).
+    integers at one exponent, and which of them that column holds exactly (at most
+    :data:`_DECIMALS` decimals; the others are worked out one at a time); ``None`` if a cell
+    does not fit (an Employee refuses it: the rows' way reports it).
 
     Each distinct cell is read once per rulebook: ``numbers`` remembers its number (as the
     rows' way does), ``parts`` the cells read per column and type with their coefficients and
-    exponents, found again in Arrow.
+    exponents (0 and 1 for one with too many decimals), found again in Arrow.
     """
     import numpy as np
 
@@ -589,11 +631,12 @@ def _numbers(
             key = cell if type(cell) is str else cell_key(cell)
             number = numbers[key] if key in numbers else _number(shape, cell, key, numbers)
             if number is None:
-                return False
-            try:
-                exact = _constant(number)
-            except _Unsupported:
-                return True
+                return None
+            exponent = number.as_tuple().exponent
+            if not isinstance(exponent, int) or not -_DECIMALS <= exponent <= 0:
+                exponents[place] = 1  # not held: worked out one at a time
+                continue
+            exact = _constant(number)  # at most 12 decimals and at most 1: always fits
             coefficients[place], exponents[place] = exact.coefficient, exact.exponent
         _remember_cells(
             parts,
@@ -604,17 +647,13 @@ def _numbers(
             coefficients[unknown],
             exponents[unknown],
         )
-    if not size:
-        return True
-    exponent = int(exponents.min())
-    shifts = exponents - exponent
-    if int(shifts.max()) > 18:
-        return True
-    bound = int(np.abs(coefficients).max()) * 10 ** int(shifts.max())
-    if bound >= _LIMIT:
-        return True
-    scaled = coefficients * (10 ** shifts.astype(np.int64))
-    return _Exact(scaled, exponent, int(np.abs(scaled).max()))
+    usable = exponents <= 0
+    if not usable.any():
+        return _Exact(coefficients, 0, 0), usable
+    exponent = int(exponents[usable].min())
+    shifts = np.where(usable, exponents - exponent, 0)
+    scaled = np.where(usable, coefficients * (10 ** shifts.astype(np.int64)), 0)
+    return _Exact(scaled, exponent, int(np.abs(scaled).max())), usable
 
 
 def _number(
