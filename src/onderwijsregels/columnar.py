@@ -275,6 +275,33 @@ def _money(cents: Any, valid: Any, kind: Any) -> Any:
     return pa.Array.from_buffers(kind, size, [bits, pa.py_buffer(data)], null_count=nulls)
 
 
+class _Encoded:
+    """A table's columns as Arrow encodes them: per column its codes (one per row) and its
+    distinct cells (as Arrow values, and as Python values when first asked for)."""
+
+    __slots__ = ("arrays", "codes", "dictionaries", "size", "values")
+
+    def __init__(self, table: Any, positions: Sequence[int]) -> None:
+        import numpy as np
+
+        self.size: int = table.num_rows
+        self.arrays = [table.column(at).combine_chunks() for at in range(table.num_columns)]
+        self.codes: dict[int, Any] = {}
+        self.dictionaries: dict[int, Any] = {}
+        for at in positions:
+            encoded = self.arrays[at].dictionary_encode(null_encoding="encode")
+            self.codes[at] = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+            self.dictionaries[at] = encoded.dictionary
+        self.values = _Cells(self.dictionaries)
+
+    def ids(self, positions: Sequence[int], rows: Any = None) -> tuple[Any, Any]:
+        """Per row (of ``rows``, or all), the id of its cells at ``positions``, and per id
+        its first row (see :func:`_ids`)."""
+        codes = [self.codes[at] if rows is None else self.codes[at][rows] for at in positions]
+        size = self.size if rows is None else len(rows)
+        return _ids(codes, [len(self.dictionaries[at]) for at in positions], size)
+
+
 def arrow_table(
     table: Any,
     shape: TableShape,
@@ -289,202 +316,247 @@ def arrow_table(
     reading its rows one by one will give it (see the module's docstring).
 
     ``types`` are the columns' pyarrow types (:func:`~onderwijsregels.cells.arrow_types`;
-    ``None``: as the cells are). ``caches`` are the rulebook's checks of this table shape (independent cells, linked
-    cells, werktijdfactors, werktijdfactors as integers); ``evaluate`` evaluates one subject (``None`` if it cannot).
+    ``None``: as the cells are). ``caches`` are the rulebook's checks of this table shape
+    (independent cells, linked cells, werktijdfactors, cells read per column in Arrow);
+    ``evaluate`` evaluates one subject (``None`` if it cannot).
     """
     try:
         import numpy as np
         import pyarrow as pa
     except ImportError:  # pragma: no cover - pyarrow brings numpy
         return None
-    size = table.num_rows
     columns = shape.columns
     if (
         plan.reads is None
-        or size == 0
+        or table.num_rows == 0
         or len(set(rule_ids)) != len(rule_ids)
         or table.num_columns != len(columns)
         or not readable(table)
     ):
         return None
     checked, linked_ok, numbers, parts = caches
-    arrays = [table.column(at).combine_chunks() for at in range(len(columns))]
-    codes: dict[int, Any] = {}
-    dictionaries: dict[int, Any] = {}
-    for at in (*shape.key, *shape.blank):
-        encoded = arrays[at].dictionary_encode(null_encoding="encode")
-        codes[at] = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
-        dictionaries[at] = encoded.dictionary
-    values = _Cells(dictionaries)
-    for at in shape.blank:  # a column without a name: its cells must be empty
-        if any(cell not in (None, "") for cell in values[at]):
-            return None
-    kind = Employee if shape.kind == "employee" else School
-    field = TRACED_FIELDS.get(kind)
+    read = _Encoded(table, (*shape.key, *shape.blank))
+    field = TRACED_FIELDS.get(Employee if shape.kind == "employee" else School)
     reads = set(plan.reads)
     read_at = [at for at in shape.key if columns[at].split(".")[0] in reads]
     number_at = next((at for at in read_at if columns[at] == field), None)
     # The werktijdfactor the rules read: each distinct cell read once, as an Employee reads it.
-    exact: _Exact | None = None
-    usable: Any = None
+    number: tuple[_Exact, Any] | None = None
     if number_at is not None:
-        read = _numbers(shape, dictionaries[number_at], values, number_at, numbers, parts)
-        if read is None:
+        number = _numbers(
+            shape, read.dictionaries[number_at], read.values, number_at, numbers, parts
+        )
+        if number is None:
             return None  # a cell that does not fit: the rows' way reports it
-        exact, usable = read
-    # Every distinct cell of an independent column checked once ...
+    if not _cells_fit(shape, read, number_at, checked, linked_ok, parts):
+        return None
+    grouped = [at for at in read_at if at != number_at]
+    scale_at = next((at for at in shape.key if columns[at] == "scale"), None)
+    if scale_at is not None and scale_at not in grouped and plan.removed_scales:
+        grouped.append(scale_at)  # a removed scale makes its own group, as in the rows' key
+    found = _Results.of(shape, plan, rule_ids, read, grouped, number_at, number, numbers, evaluate)
+    if found is None:
+        return None
+    output: dict[str, Any] = {"index": pa.array(np.arange(read.size, dtype=np.int64))}
+    for at, name in zip(shape.passthrough, shape.passthrough_columns, strict=True):
+        try:
+            output[name] = _same_as_rows(read.arrays[at], read.size)
+        except (pa.ArrowInvalid, OverflowError):
+            return None
+    output["error"] = pa.nulls(read.size, type=types[len(output)])
+    for position, rule_id in enumerate(rule_ids):
+        for part, suffix in enumerate(RULE_COLUMNS):
+            name = f"{rule_id}.{suffix}" if suffix else rule_id
+            column = found.column(1 + position * len(RULE_COLUMNS) + part, types[len(output)])
+            if column is None:
+                return None
+            output[name] = column
+    if tuple(output) != tuple(column_names):  # pragma: no cover - a defect of this module
+        raise AssertionError(f"columns {tuple(output)} are not {tuple(column_names)}")
+    return pa.table(output)
+
+
+def _cells_fit(
+    shape: TableShape,
+    read: _Encoded,
+    number_at: int | None,
+    checked: dict[Any, Any],
+    linked_ok: dict[Any, Any],
+    parts: dict[Any, Any],
+) -> bool:
+    """Whether every cell fits (the werktijdfactor the rules read is checked apart):
+    empty cells under no column; each distinct cell of an independent column; each distinct
+    combination of the cells checked together (per linked group: a registration's cells,
+    the others, keyed apart from the rows' keys by the group); the names."""
+    columns = shape.columns
+    for at in shape.blank:  # a column without a name: its cells must be empty
+        if any(cell not in (None, "") for cell in read.values[at]):
+            return False
     for at in shape.key:
         if columns[at] not in INDEPENDENT or at == number_at:
             continue
-        if not _independent_fit(shape, at, dictionaries[at], values, checked, parts):
-            return None
-    # ... and every distinct combination of the cells checked together (per linked group:
-    # a registration's cells, the others), keyed apart from the rows' keys by the group.
+        if not _independent_fit(shape, at, read.dictionaries[at], read.values, checked, parts):
+            return False
     width = len(columns)
     for number, linked in enumerate(shape.linked_groups):
-        _, firsts = _ids(
-            [codes[at] for at in linked], [len(dictionaries[at]) for at in linked], size
-        )
+        _, firsts = read.ids(linked)
         keyed: list[list[object]] = [[number] * len(firsts)]
         for at in linked:
-            keys = [cell_key(cell) for cell in values[at]]
-            keyed.append([keys[code] for code in codes[at][firsts].tolist()])
+            keys = [cell_key(cell) for cell in read.values[at]]
+            keyed.append([keys[code] for code in read.codes[at][firsts].tolist()])
         for place, together in enumerate(zip(*keyed, strict=True)):
             fits = linked_ok.get(together)
             if fits is None:
                 combination: list[object] = [None] * width
                 for at in linked:
-                    combination[at] = values[at][codes[at][firsts[place]]]
+                    combination[at] = read.values[at][read.codes[at][firsts[place]]]
                 fits = shape.linked_fit(combination, linked)
                 remember(linked_ok, together, fits)
             if not fits:
+                return False
+    return shape.name is None or _names_fit(read.arrays[shape.name], shape, width)
+
+
+class _Results:
+    """Every row's cells: per row the result it has (``rows``: an index into ``cells``), and
+    per value cell of a traced money rule the cents replayed for the rows of its groups."""
+
+    __slots__ = ("apart", "cells", "group", "groups", "number_code", "replayed", "rows")
+
+    def __init__(self) -> None:
+        self.cells: list[Cells] = []
+        self.rows: Any = None
+        self.group: Any = None
+        self.groups = 0
+        self.apart: Any = None  # rows worked out one distinct werktijdfactor at a time
+        self.number_code: Any = None
+        self.replayed: dict[int, tuple[Any, Any]] = {}  # value cell -> (groups, cents table)
+
+    @classmethod
+    def of(
+        cls,
+        shape: TableShape,
+        plan: Plan,
+        rule_ids: Sequence[str],
+        read: _Encoded,
+        grouped: Sequence[int],
+        number_at: int | None,
+        number: tuple[_Exact, Any] | None,
+        numbers: dict[object, Decimal | None],
+        evaluate: Evaluate,
+    ) -> _Results | None:
+        """One evaluation per group of rows that agree on the cells the rules read but the
+        werktijdfactor; the traced money values of a group replayed over every distinct
+        werktijdfactor in integers; the rest worked out once per distinct werktijdfactor of a
+        group (replayed in Decimal, or evaluated). ``None``: a row cannot be evaluated."""
+        import numpy as np
+
+        width = len(shape.columns)
+        names = read.arrays[shape.name] if shape.name is not None else None
+
+        def evaluated(row: int) -> tuple[Evaluation, Cells] | None:
+            cells: list[object] = [None] * width
+            for at in shape.key:
+                cells[at] = read.values[at][read.codes[at][row]]
+            if names is not None:
+                cells[shape.name] = names[row].as_py()  # type: ignore[index]
+            try:
+                subject = shape.subject(cells)
+            except InvalidInputError:
                 return None
-    names = arrays[shape.name] if shape.name is not None else None
-    if names is not None and not _names_fit(names, shape, width):
-        return None
+            result = evaluate(subject)
+            return None if result is None else (result, cells_of_result(result, rule_ids))
 
-    grouped = [at for at in read_at if at != number_at]
-    scale_at = next((at for at in shape.key if columns[at] == "scale"), None)
-    if scale_at is not None and scale_at not in grouped and plan.removed_scales:
-        grouped.append(scale_at)  # a removed scale makes its own group, as in the rows' key
-    group, firsts = _ids(
-        [codes[at] for at in grouped], [len(dictionaries[at]) for at in grouped], size
-    )
-
-    def row_cells(row: int) -> list[object]:
-        cells: list[object] = [None] * width
-        for at in shape.key:
-            cells[at] = values[at][codes[at][row]]
-        if names is not None:
-            cells[shape.name] = names[row].as_py()  # type: ignore[index]
-        return cells
-
-    def evaluated(row: int) -> tuple[Evaluation, Cells] | None:
-        try:
-            subject = shape.subject(row_cells(row))
-        except InvalidInputError:
-            return None
-        result = evaluate(subject)
-        return None if result is None else (result, cells_of_result(result, rule_ids))
-
-    # One evaluation per group; the traced values of a group replayed per werktijdfactor.
-    results: list[Cells] = []
-    template = np.zeros(len(firsts), dtype=np.int64)
-    by_number = np.zeros(len(firsts), dtype=bool)  # the group's rows differ per werktijdfactor
-    vectored = np.zeros(len(firsts), dtype=bool)  # its values replayed in integers
-    groups: dict[int, Group] = {}
-    replayed: dict[int, dict[int, Any]] = {}  # value cell -> group -> cents per werktijdfactor
-    alone = np.bincount(group, minlength=len(firsts)) == 1
-    distinct_numbers = len(dictionaries[number_at]) if number_at is not None else 1
-    for place, row in enumerate(firsts.tolist()):
-        found = evaluated(row)
-        if found is None:
-            return None
-        result, cells = found
-        template[place] = len(results)
-        results.append(cells)
-        if number_at is None or alone[place]:
-            continue  # every row of the group has the first row's cells
-        by_number[place] = True
-        made = Group.of(plan, result, rule_ids, cells)
-        if made is None:
-            continue  # evaluated per distinct werktijdfactor below
-        groups[place] = made
-        if exact is None or len(made.traced) * len(firsts) * distinct_numbers > _TABLE_CELLS:
-            continue  # replayed per distinct werktijdfactor below
-        try:
-            for check in made.checks:
-                _checked_only(check, exact)
-            found_cents = [(at, _replayed(one, exact, distinct_numbers)) for at, one in made.traced]
-        except _Unsupported:
-            continue
-        for at, cents in found_cents:
-            replayed.setdefault(at, {})[place] = cents
-        by_number[place], vectored[place] = False, True
-    rows = template[group]
-    number_code = codes[number_at] if number_at is not None else None
-    apart_rows = by_number[group]
-    if number_code is not None and usable is not None and not usable.all():
-        apart_rows |= vectored[group] & ~usable[number_code]  # too many decimals for integers
-    apart = np.flatnonzero(apart_rows)
-    if len(apart):  # worked out once per distinct werktijdfactor of the group
-        assert number_code is not None
+        found = cls()
+        found.group, firsts = read.ids(grouped)
+        found.groups = count = len(firsts)
+        distinct = len(read.dictionaries[number_at]) if number_at is not None else 1
+        template = np.zeros(count, dtype=np.int64)
+        by_number = np.zeros(count, dtype=bool)  # the group's rows differ per werktijdfactor
+        vectored = np.zeros(count, dtype=bool)  # its money values replayed in integers
+        made_groups: dict[int, Group] = {}
+        replayed: dict[int, dict[int, Any]] = {}  # value cell -> group -> cents per number
+        alone = np.bincount(found.group, minlength=count) == 1
+        for place, row in enumerate(firsts.tolist()):
+            first = evaluated(row)
+            if first is None:
+                return None
+            result, cells = first
+            template[place] = len(found.cells)
+            found.cells.append(cells)
+            if number_at is None or alone[place]:
+                continue  # every row of the group has the first row's cells
+            by_number[place] = True
+            made = Group.of(plan, result, rule_ids, cells)
+            if made is None:
+                continue  # evaluated per distinct werktijdfactor below
+            made_groups[place] = made
+            if number is None or len(made.traced) * count * distinct > _TABLE_CELLS:
+                continue  # replayed per distinct werktijdfactor below
+            try:
+                for check in made.checks:
+                    _checked_only(check, number[0])
+                cents = [(at, _replayed(one, number[0], distinct)) for at, one in made.traced]
+            except _Unsupported:
+                continue
+            for at, values_cents in cents:
+                replayed.setdefault(at, {})[place] = values_cents
+            by_number[place], vectored[place] = False, True
+        found.rows = template[found.group]
+        apart = by_number[found.group]
+        if number_at is not None:
+            assert number is not None
+            found.number_code = code = read.codes[number_at]
+            if not number[1].all():  # a werktijdfactor with too many decimals for integers
+                apart |= vectored[found.group] & ~number[1][code]
+        found.apart = apart
+        for at, per_group in replayed.items():
+            table_cents = np.zeros((count, distinct), dtype=np.int64)
+            mine = np.zeros(count, dtype=bool)
+            for place, values_cents in per_group.items():
+                table_cents[place], mine[place] = values_cents, True
+            found.replayed[at] = (mine, table_cents)
+        rows = np.flatnonzero(apart)
+        if not len(rows):
+            return found
         assert number_at is not None
         pair, firsts_apart = _ids(
-            [group[apart], number_code[apart]], [len(firsts), distinct_numbers], len(apart)
+            [found.group[rows], found.number_code[rows]], [count, distinct], len(rows)
         )
-        rows[apart] = len(results) + pair
-        for row in apart[firsts_apart].tolist():
-            made_group = groups.get(int(group[row]))
+        found.rows[rows] = len(found.cells) + pair
+        for row in rows[firsts_apart].tolist():
+            made_group = made_groups.get(int(found.group[row]))
             cells_now = None
             if made_group is not None:  # the group's trace replayed in Decimal, as the rows do
-                cell = values[number_at][number_code[row]]
+                cell = read.values[number_at][found.number_code[row]]
                 key = cell if type(cell) is str else cell_key(cell)
                 werktijdfactor = (
                     numbers[key] if key in numbers else _number(shape, cell, key, numbers)
                 )
                 cells_now = made_group.cells(werktijdfactor)
             if cells_now is None:
-                found = evaluated(row)
-                if found is None:
+                alone_now = evaluated(row)
+                if alone_now is None:
                     return None
-                cells_now = found[1]
-            results.append(cells_now)
+                cells_now = alone_now[1]
+            found.cells.append(cells_now)
+        return found
 
-    output: dict[str, Any] = {
-        "index": pa.array(np.arange(size, dtype=np.int64)),
-    }
-    for at, name in zip(shape.passthrough, shape.passthrough_columns, strict=True):
-        try:
-            output[name] = _same_as_rows(arrays[at], size)
-        except (pa.ArrowInvalid, OverflowError):
+    def column(self, at: int, kind: Any) -> Any | None:
+        """The column of the cells at ``at`` (of :data:`RULE_COLUMNS`' place), as ``kind``;
+        ``None`` if its money values are not all cents (then the rows' way)."""
+        import numpy as np
+
+        cells = [found[at] for found in self.cells]
+        if at not in self.replayed:
+            return _column(cells, self.rows, kind)
+        money = _money_cents(cells)
+        if money is None:
             return None
-    output["error"] = pa.nulls(size, type=types[len(output)])
-    width_rule = len(RULE_COLUMNS)
-    for position, rule_id in enumerate(rule_ids):
-        for part, suffix in enumerate(RULE_COLUMNS):
-            at = 1 + position * width_rule + part
-            name = f"{rule_id}.{suffix}" if suffix else rule_id
-            kind = types[len(output)]
-            column = [cells[at] for cells in results]
-            if at not in replayed:
-                output[name] = _column(column, rows, kind)
-                continue
-            per_group = replayed[at]
-            money = _money_cents(column)
-            if money is None:
-                return None
-            assert number_code is not None
-            table_cents = np.zeros((len(firsts), distinct_numbers), dtype=np.int64)
-            mine = np.zeros(len(firsts), dtype=bool)
-            for place, values_cents in per_group.items():
-                table_cents[place], mine[place] = values_cents, True
-            here = mine[group] & ~apart_rows
-            cents = np.where(here, table_cents[group, number_code], money[0][rows])
-            output[name] = _money(cents, here | money[1][rows], kind)
-    if tuple(output) != tuple(column_names):  # pragma: no cover - a defect of this module
-        raise AssertionError(f"columns {tuple(output)} are not {tuple(column_names)}")
-    return pa.table(output)
+        mine, table_cents = self.replayed[at]
+        here = mine[self.group] & ~self.apart
+        cents = np.where(here, table_cents[self.group, self.number_code], money[0][self.rows])
+        return _money(cents, here | money[1][self.rows], kind)
 
 
 class _Cells:
