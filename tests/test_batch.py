@@ -462,3 +462,41 @@ def test_whole_numbers_with_an_empty_cell_stay_whole_in_pandas(
     assert str(column.dtype) == "Int64"
     assert column.isna().tolist() == [True, False]
     assert int(column[1]) == 4
+
+
+def test_a_kept_column_keeps_its_own_name(rulebook_all: owr.Rulebook) -> None:
+    # Column names are matched without regard to case, but a kept column is copied under the
+    # name the export gives it, so the result joins back on the export's own header.
+    table = {"Cost Centre": ["A 1"], "Function": ["oop"], "werktijdfactor": ["1"]}
+    batch = rulebook_all.evaluate_many(
+        table, year=2020, rules="individueel_budget", keep=["cost centre"]
+    )
+    (record,) = batch.to_records()
+    assert record["Cost Centre"] == "A 1"
+    assert record["individueel_budget"] == D("600.00")  # (500 + 100) x 1
+    assert "cost centre" not in record
+
+
+def test_pandas_frames_of_two_chunks_concatenate_with_their_types(
+    rulebook_all: owr.Rulebook,
+) -> None:
+    pandas = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    rules = ["individueel_budget", "vervaltermijn_directiebudget"]
+    chunks = [
+        {"function": ["leraar"], "werktijdfactor": ["0.5"]},
+        {"function": [], "werktijdfactor": []},  # an empty chunk
+        {"function": ["directeur"], "werktijdfactor": ["1"]},
+    ]
+    frames = [
+        rulebook_all.evaluate_many(chunk, year=2021, rules=rules).to_pandas() for chunk in chunks
+    ]
+    both = pandas.concat(frames, ignore_index=True)
+    assert str(both["index"].dtype) == "Int64"
+    assert str(both["vervaltermijn_directiebudget"].dtype) == "Int64"
+    assert str(both["individueel_budget.status"].dtype) == "string"
+    # 2021: (500 + 100) x 0.5 = 300.00 for the teacher; 3000 + 100 = 3100.00 for the directeur
+    assert both["individueel_budget"].tolist() == [D("300.00"), D("3100.00")]
+    # the directie budget lapses "binnen vier jaar" (AVS FAQ); a teacher has none
+    assert both["vervaltermijn_directiebudget"].isna().tolist() == [True, False]
+    assert int(both["vervaltermijn_directiebudget"][1]) == 4

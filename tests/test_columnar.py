@@ -36,7 +36,7 @@ YEARS = list(range(2020, 2028))
 def rows_way(table: Any, **options: Any) -> Any:
     """``to_arrow()`` read row by row (the columnar path switched off)."""
     batch = RULEBOOK.evaluate_many(table, **options)
-    batch._arrow = None
+    batch._by_column = False
     return batch.to_arrow()
 
 
@@ -112,7 +112,28 @@ def test_typed_columns_and_chunks_give_the_rows_table(monkeypatch: pytest.Monkey
     table = pa.concat_tables([one, one.slice(1), one])  # three chunks
     found = columns_way(table, monkeypatch, year=2021)
     assert found.equals(rows_way(table, year=2021))
-    assert found.column("id").type == pa.int64()  # as pyarrow types the rows' Python ints
+    assert found.column("id").type == pa.int32()  # a copied column stays as it was given
+
+
+def test_copied_columns_keep_their_type_so_chunks_concatenate() -> None:
+    # A chunk whose names (or kept cells) are all empty still has a text column, as given.
+    text = pa.string()
+    one = pa.table({"name": pa.array([None], text), "function": ["oop"], "werktijdfactor": ["0.6"]})
+    other = pa.table(
+        {"name": pa.array(["Ans"], text), "function": ["oop"], "werktijdfactor": ["1"]}
+    )
+    found = [
+        RULEBOOK.evaluate_many(chunk, year=2020, rules="individueel_budget").to_arrow()
+        for chunk in (one, other)
+    ]
+    assert found[0].schema.field("name").type == text
+    # 600 x 0.6 = 360.00 and 600 x 1 = 600.00 (2020: 500 + 100)
+    both = pa.concat_tables(found)
+    assert both.column("individueel_budget").to_pylist() == [D("360.00"), D("600.00")]
+    # Objects without names: the name column is text too.
+    staff = [owr.Employee(function=owr.Function.OOP, werktijdfactor=D("1"))]
+    table = RULEBOOK.evaluate_many(staff, year=2020, rules="individueel_budget").to_arrow()
+    assert table.schema.field("name").type == text
 
 
 def test_a_polars_frame_goes_the_columnar_way(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -405,7 +426,7 @@ def test_a_replay_the_integers_cannot_do_is_done_in_decimal(
     found = rulebook.evaluate_many(table, year=2030).to_arrow()
     assert found.column("proef").to_pylist() == [expected[0], expected[1], expected[0]]
     rows = rulebook.evaluate_many(table, year=2030)
-    rows._arrow = None
+    rows._by_column = False
     assert found.equals(rows.to_arrow())
 
 

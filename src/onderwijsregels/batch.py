@@ -151,6 +151,8 @@ class Batch(Generic[_R]):
         keep_names = names_argument(keep, "keep") or ()
         self._arrow = _arrow_input(subjects) if _header is None else None
         """The input as a pyarrow Table, when it is one (or a polars frame): read by column."""
+        self._by_column = True
+        """Whether ``to_arrow()`` reads an Arrow input by column (the tests compare both ways)."""
         table = None
         if self._arrow is None:
             table = columns_of(subjects) if _header is None else (tuple(_header), [])
@@ -567,6 +569,16 @@ class Batch(Generic[_R]):
         """Every record of :meth:`records` in a list."""
         return list(self.records())
 
+    def _given_columns(self) -> dict[str, Any]:
+        """The copied columns of an Arrow input, by output name, as they were given."""
+        if self._arrow is None or self._table is None:
+            return {}
+        positions = self._table.shape.passthrough
+        return {
+            name: self._arrow.column(at).combine_chunks()
+            for at, name in zip(positions, self.passthrough, strict=True)
+        }
+
     def _units(self) -> tuple[Unit, ...]:
         """The unit of each rule of the table, in :attr:`rule_ids` order."""
         if self._kind is None:
@@ -577,7 +589,7 @@ class Batch(Generic[_R]):
         """The table read column by column (:func:`onderwijsregels.columnar.arrow_table`), or
         ``None`` when the rows must be read: the batch is then still unread."""
         table = self._table
-        if self._arrow is None or table is None or self._used:
+        if self._arrow is None or table is None or self._used or not self._by_column:
             return None
         from onderwijsregels.columnar import arrow_table
 
@@ -597,7 +609,7 @@ class Batch(Generic[_R]):
             plan,
             self.rule_ids,
             self.columns,
-            arrow_types(self._units(), len(self.passthrough)),
+            arrow_types(self._units(), self.passthrough),
             caches,
             evaluate,
         )
@@ -617,11 +629,31 @@ class Batch(Generic[_R]):
     def to_pandas(self) -> Any:
         """A pandas DataFrame of every row (pandas must be installed: ``[batch]``).
 
-        Money and hours are Decimal objects (exact), so sums stay exact. A column of whole
-        numbers (years, points) with an empty cell is pandas' nullable ``Int64``, not floats
-        with NaN.
+        The frame of :meth:`to_arrow` (when pyarrow is installed too, as ``[batch]`` does), so
+        its columns have the same types whatever the rows hold: money and hours are Decimal
+        objects (exact, so sums stay exact), whole numbers pandas' nullable ``Int64``, yes/no
+        ``boolean``, texts ``string`` (a list of texts joined by ``; ``), dates
+        ``datetime.date`` objects; an empty cell is ``<NA>`` (or ``None``).
         """
         pandas = _optional("pandas")
+        try:
+            import pyarrow
+        except ImportError:  # pandas alone: the columns as pandas makes them
+            return self._pandas_alone(pandas)
+
+        def kind(arrow_type: Any) -> Any:
+            types = pyarrow.types
+            if types.is_integer(arrow_type):
+                return pandas.Int64Dtype()
+            if types.is_boolean(arrow_type):
+                return pandas.BooleanDtype()
+            if types.is_string(arrow_type) or types.is_large_string(arrow_type):
+                return pandas.StringDtype()
+            return None  # decimals as Decimal, dates as date objects
+
+        return self.to_arrow().to_pandas(types_mapper=kind)
+
+    def _pandas_alone(self, pandas: Any) -> Any:
         columns: dict[str, Any] = self._columns()
         for name, cells in columns.items():
             kinds = {type(cell) for cell in cells}
@@ -651,18 +683,28 @@ class Batch(Generic[_R]):
     def to_arrow(self) -> Any:
         """A pyarrow Table of every row (pyarrow must be installed: ``[batch]``).
 
-        Money and hours become exact decimal columns; a column whose values mix
-        kinds (a text rule) is written as text. A batch of a pyarrow Table (or a
-        polars DataFrame) is read column by column when it can be
-        (:mod:`onderwijsregels.columnar`): the same table, much faster.
+        The column types follow from the rules' units, not the rows (see
+        :func:`~onderwijsregels.cells.arrow_types`), so the tables of two batches
+        concatenate: money ``decimal128(38, 2)``, hours ``decimal128(38, 10)`` (more
+        decimals where a cell needs them: hours are exact), years and points int64,
+        yes/no bool, dates date32, texts string (a list of texts joined by ``; ``),
+        ``error``, status, unit, edition, confidence, citation and reason string;
+        ``name`` string, a copied column of an Arrow input as given. A batch of a
+        pyarrow Table (or a polars DataFrame) is read column by column when it can be
+        (:mod:`onderwijsregels.columnar`): the same table, much faster. Like every way
+        of reading a batch, this reads it (once).
         """
         pyarrow = _optional("pyarrow")
         found = self._columnar()
         if found is not None:
             return found
         arrays = {}
-        types = arrow_types(self._units(), len(self.passthrough))
+        given = self._given_columns()
+        types = arrow_types(self._units(), self.passthrough)
         for (name, cells), declared in zip(self._columns().items(), types, strict=True):
+            if name in given:  # a copied column of an Arrow input: as it was given
+                arrays[name] = given[name]
+                continue
             kind = arrow_type(declared, cells)
             if kind is not None:
                 arrays[name] = pyarrow.array(arrow_cells(cells, kind), type=kind)

@@ -189,13 +189,14 @@ def cell_fits(
     return found
 
 
-def arrow_types(units: Sequence[Unit], passthrough: int) -> list[Any]:
+def arrow_types(units: Sequence[Unit], passthrough: Sequence[str]) -> list[Any]:
     """The pyarrow type of each column of a batch table (:attr:`Batch.columns
     <onderwijsregels.batch.Batch.columns>` order), ``None`` where the cells decide.
 
     The types follow from the rules' units, never from the rows, so the tables of two
-    batches (two years, two partitions) concatenate: ``index`` int64; the copied columns as
-    their cells are (``None``); ``error`` and every rule's status, unit, edition, confidence,
+    batches (two years, two partitions) concatenate: ``index`` int64; ``name`` text, any other
+    copied column as its cells are (``None``; a table from Arrow keeps its column as given);
+    ``error`` and every rule's status, unit, edition, confidence,
     citation and reason text; a value money ``decimal128(38, 2)`` (rounded to cents), years
     and points int64, yes/no bool, a date date32, a text string, and hours
     ``decimal128(38, 10)``: hours are exact, so a column whose cells need more decimals (a
@@ -205,7 +206,8 @@ def arrow_types(units: Sequence[Unit], passthrough: int) -> list[Any]:
     import pyarrow as pa
 
     text = pa.string()
-    found: list[Any] = [pa.int64(), *([None] * passthrough), text]
+    found: list[Any] = [pa.int64(), *(text if name == "name" else None for name in passthrough)]
+    found.append(text)
     for unit in units:
         found.append(_value_type(unit))
         found.extend([text] * (len(RULE_COLUMNS) - 1))

@@ -225,22 +225,6 @@ def _ids(codes: Sequence[Any], sizes: Sequence[int], size: int) -> tuple[Any, An
     return ids.astype(np.int64), first
 
 
-def _same_as_rows(array: Any, size: int) -> Any:
-    """A passthrough column as the rows' way makes it (a pyarrow array of its Python cells)."""
-    import pyarrow as pa
-
-    kinds = pa.types
-    if array.null_count == size:
-        return pa.nulls(size)
-    if kinds.is_string(array.type) or kinds.is_large_string(array.type):
-        return array.cast(pa.string())
-    if kinds.is_integer(array.type):
-        return array.cast(pa.int64())  # raises for an unsigned one beyond int64, as rows do
-    if kinds.is_boolean(array.type) or kinds.is_date32(array.type):
-        return array
-    return pa.array(array.to_pylist())
-
-
 def _column(values: list[object], rows: Any, kind: Any = None) -> Any:
     """Per-result cells taken per row, as a pyarrow array of ``kind`` (or, for ``None``, typed
     as a pyarrow array of every row's cells would be)."""
@@ -359,10 +343,7 @@ def arrow_table(
         return None
     output: dict[str, Any] = {"index": pa.array(np.arange(read.size, dtype=np.int64))}
     for at, name in zip(shape.passthrough, shape.passthrough_columns, strict=True):
-        try:
-            output[name] = _same_as_rows(read.arrays[at], read.size)
-        except (pa.ArrowInvalid, OverflowError):
-            return None
+        output[name] = read.arrays[at]  # copied as given
     output["error"] = pa.nulls(read.size, type=types[len(output)])
     for position, rule_id in enumerate(rule_ids):
         for part, suffix in enumerate(RULE_COLUMNS):

@@ -164,6 +164,9 @@ class TableShape:
     """Columns without a name (a trailing separator in the header): their cells must be empty."""
     decimal_comma: bool = False
     """Read ``0,6`` in a decimal column as 0.6 (a file with semicolons, as Dutch Excel writes)."""
+    headers: tuple[str, ...] = ()
+    """The column names as the table writes them (trimmed, case kept): a kept column is
+    copied to the output under its own name."""
 
     def row_problem(self, cells: Sequence[object]) -> InvalidInputError | None:
         """What is wrong with a row's shape (its number of cells, a cell under no column)."""
@@ -182,8 +185,14 @@ class TableShape:
 
     @property
     def passthrough_columns(self) -> tuple[str, ...]:
-        """The names of the columns copied to the output, in table order."""
-        return tuple(self.columns[index] for index in self.passthrough)
+        """The names of the columns copied to the output, in table order: ``id`` and
+        ``name``, and each kept column under its name as the table writes it."""
+        return tuple(
+            self.columns[index]
+            if self.columns[index] in PASSTHROUGH or not self.headers
+            else self.headers[index]
+            for index in self.passthrough
+        )
 
     def subject(self, cells: Sequence[object], *, with_name: bool = True) -> Employee | School:
         """The subject of one row (``cells`` in column order); every problem names its column."""
@@ -314,10 +323,12 @@ def table_shape(
     onderwijsregels.errors.InvalidInputError: columns: unknown column 'werktijdfactr'; an employee table has function, werktijdfactor, scale, trede, birth_date, statutair_bestuurder, registration.register, registration.decision_date, registration.title, registration.predicate, registration.route, registration.points, registration.points_at_decision, registration.postponed_until, registration.refused_on, and id, name; name a column to copy to the output in keep (--keep)
     """
     names: list[str] = []
+    headers: list[str] = []
     for column in columns:
         if not isinstance(column, str):
             raise InvalidInputError("columns", f"a column name must be a text, got {column!r}")
-        names.append(column.strip().lstrip("\ufeff").lower())
+        headers.append(column.strip().lstrip("\ufeff").strip())
+        names.append(headers[-1].lower())
     seen: set[str] = set()
     for name in names:
         if name in seen and name:
@@ -378,6 +389,7 @@ def table_shape(
         name_at,
         tuple(blank),
         decimal_comma,
+        tuple(headers),
     )
 
 
