@@ -500,3 +500,31 @@ def test_pandas_frames_of_two_chunks_concatenate_with_their_types(
     # the directie budget lapses "binnen vier jaar" (AVS FAQ); a teacher has none
     assert both["vervaltermijn_directiebudget"].isna().tolist() == [True, False]
     assert int(both["vervaltermijn_directiebudget"][1]) == 4
+
+
+@pytest.mark.parametrize("library", ["pyarrow", "polars", "pandas"])
+def test_a_column_of_floats_is_refused_once_naming_the_column(
+    rulebook_all: owr.Rulebook, library: str
+) -> None:
+    module = pytest.importorskip(library)
+    # What pyarrow, polars and pandas make of a CSV's 0.6 unless told to keep it as text.
+    columns = {"function": ["oop", "oop"], "werktijdfactor": [0.6, 0.5]}
+    table = module.table(columns) if library == "pyarrow" else module.DataFrame(columns)
+    with pytest.raises(owr.InvalidInputError) as caught:
+        rulebook_all.evaluate_many(table, year=2020, errors="collect")
+    assert caught.value.problems[0][0] == "werktijdfactor"
+    assert "holds floats (such as 0.6)" in caught.value.problems[0][1]
+
+
+def test_a_pandas_column_of_only_missing_floats_is_an_empty_column(
+    rulebook_all: owr.Rulebook,
+) -> None:
+    pandas = pytest.importorskip("pandas")
+    # pandas types a column of empty cells as floats (NaN): that is no column of floats.
+    frame = pandas.DataFrame(
+        {"function": ["oop"], "werktijdfactor": ["0.6"], "trede": [float("nan")]}
+    )
+    (record,) = rulebook_all.evaluate_many(
+        frame, year=2020, rules="individueel_budget"
+    ).to_records()
+    assert record["individueel_budget"] == D("360.00")  # (500 + 100) x 0.6

@@ -62,7 +62,13 @@ from onderwijsregels.cells import (
     remember,
     rule_cells,
 )
-from onderwijsregels.columns import INDEPENDENT, TableShape, columns_of, table_shape
+from onderwijsregels.columns import (
+    INDEPENDENT,
+    TableShape,
+    columns_of,
+    float_columns,
+    table_shape,
+)
 from onderwijsregels.convert import names_argument
 from onderwijsregels.errors import (
     InputError,
@@ -174,6 +180,7 @@ class Batch(Generic[_R]):
                 text_only = all(
                     set(map(type, values[at])) <= _TEXT for at in shape.key if at < len(values)
                 )
+            _refuse_floats(self._arrow if self._arrow is not None else subjects, shape)
             self._table = _Table(shape, rows, size, text_only)
             # A cell's check depends on its column alone: batches of this shape share them.
             checked, linked_ok, numbers, parts = rulebook._checks_for(shape)
@@ -830,6 +837,26 @@ def _mixed(cells: Sequence[object]) -> bool:
     """Whether the cells hold more than one kind of value (besides None)."""
     kinds = {type(cell) for cell in cells if cell is not None}
     return len(kinds) > 1 or tuple in kinds
+
+
+def _refuse_floats(table: object, shape: TableShape) -> None:
+    """Refuse a typed table whose subject columns hold floats, naming each column once (a
+    row-by-row error for every row would say the same thing a million times)."""
+    found = float_columns(table, shape.key)
+    if not found:
+        return
+    raise InvalidInputError.many(
+        [
+            (
+                shape.columns[at],
+                f"the column holds floats (such as {example!r}), which cannot hold a decimal "
+                "fraction exactly; read it as text or as a decimal (pyarrow.csv: "
+                "ConvertOptions(column_types={...: pyarrow.string()}); polars.read_csv: "
+                "infer_schema=False; pandas.read_csv: dtype=str)",
+            )
+            for at, example in found
+        ]
+    )
 
 
 def _arrow_input(subjects: object) -> Any | None:

@@ -430,3 +430,40 @@ def columns_of(table: object) -> tuple[tuple[str, ...], list[Sequence[object]]] 
         frame = table
         return tuple(frame.column_names), [column.to_pylist() for column in frame.columns]
     return None
+
+
+def float_columns(table: object, positions: Sequence[int]) -> list[tuple[int, object]]:
+    """The columns at ``positions`` of a typed table (pyarrow, polars or pandas) that hold
+    floats, with one of them: ``(position, float)`` each. A float cannot hold a decimal
+    fraction exactly, so such a column is refused as a whole (a column of only missing
+    values, which pandas types as floats, is no such column)."""
+    module = type(table).__module__.split(".")[0]
+    found: list[tuple[int, object]] = []
+    if module == "polars" and hasattr(table, "get_columns"):
+        series_list: Any = table.get_columns()
+        for at in positions:
+            series = series_list[at]
+            if series.dtype.is_float():
+                values = series.drop_nulls().drop_nans()
+                if len(values):
+                    found.append((at, values[0]))
+    elif module == "pyarrow" and hasattr(table, "schema"):
+        import pyarrow.compute as pc
+        import pyarrow.types as kinds
+
+        arrow: Any = table
+        for at in positions:
+            column = arrow.column(at)
+            if kinds.is_floating(column.type):
+                values = pc.drop_null(column).filter(pc.invert(pc.is_nan(pc.drop_null(column))))
+                if len(values):
+                    found.append((at, values[0].as_py()))
+    elif module == "pandas" and hasattr(table, "iloc"):
+        frame: Any = table
+        for at in positions:
+            column = frame.iloc[:, at]
+            if column.dtype.kind == "f":
+                values = column.dropna()
+                if len(values):
+                    found.append((at, float(values.iloc[0])))
+    return found
