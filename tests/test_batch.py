@@ -528,3 +528,14 @@ def test_a_pandas_column_of_only_missing_floats_is_an_empty_column(
         frame, year=2020, rules="individueel_budget"
     ).to_records()
     assert record["individueel_budget"] == D("360.00")  # (500 + 100) x 0.6
+
+
+def test_a_copied_column_pyarrow_cannot_type_is_written_as_text(
+    rulebook_all: owr.Rulebook,
+) -> None:
+    pyarrow = pytest.importorskip("pyarrow")
+    # An id beyond 64 bits: pyarrow has no integer type for it, so the column is text.
+    table = {"id": [2**64, 7], "function": ["oop", "oop"], "werktijdfactor": ["1", "1"]}
+    frame = rulebook_all.evaluate_many(table, year=2020, rules="individueel_budget").to_arrow()
+    assert frame.column("id").type == pyarrow.string()
+    assert frame.column("id").to_pylist() == [str(2**64), "7"]

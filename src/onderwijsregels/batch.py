@@ -718,7 +718,10 @@ class Batch(Generic[_R]):
                 continue
             if _mixed(cells):
                 cells = [None if cell is None else str(cell) for cell in cells]
-            arrays[name] = pyarrow.array(cells)
+            try:
+                arrays[name] = pyarrow.array(cells)
+            except (OverflowError, pyarrow.ArrowException):  # a whole number beyond 64 bits
+                arrays[name] = pyarrow.array([None if c is None else str(c) for c in cells])
         return pyarrow.table(arrays)
 
 
