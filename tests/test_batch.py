@@ -539,3 +539,44 @@ def test_a_copied_column_pyarrow_cannot_type_is_written_as_text(
     frame = rulebook_all.evaluate_many(table, year=2020, rules="individueel_budget").to_arrow()
     assert frame.column("id").type == pyarrow.string()
     assert frame.column("id").to_pylist() == [str(2**64), "7"]
+
+
+def test_missing_copied_cells_of_a_pandas_frame_stay_missing(rulebook_all: owr.Rulebook) -> None:
+    pandas = pytest.importorskip("pandas")
+    pyarrow = pytest.importorskip("pyarrow")
+    # pandas.read_csv(..., dtype=str) gives NaN for an empty cell; an Int64 column gives <NA>.
+    frame = pandas.DataFrame(
+        {
+            "id": pandas.array([7, None], dtype="Int64"),
+            "name": ["Anna", float("nan")],
+            "function": ["leraar", "oop"],
+            "werktijdfactor": ["0.6", "1"],
+        }
+    )
+    batch = rulebook_all.evaluate_many(frame, year=2020, rules="individueel_budget")
+    arrow = batch.to_arrow()
+    assert arrow.column("id").type == pyarrow.int64()
+    assert arrow.column("id").to_pylist() == [7, None]
+    assert arrow.column("name").to_pylist() == ["Anna", None]  # not the text "nan"
+    # (500 + 100) x 0.6 = 360.00; (500 + 100) x 1 = 600.00
+    assert arrow.column("individueel_budget").to_pylist() == [D("360.00"), D("600.00")]
+
+
+def test_a_name_column_of_an_arrow_table_is_text_even_when_empty(
+    rulebook_all: owr.Rulebook,
+) -> None:
+    pyarrow = pytest.importorskip("pyarrow")
+    # pyarrow.csv types a column of only empty cells as null: the name is still text.
+    table = pyarrow.table({"name": pyarrow.nulls(1), "function": ["oop"], "werktijdfactor": ["1"]})
+    frame = rulebook_all.evaluate_many(table, year=2020, rules="individueel_budget").to_arrow()
+    assert frame.schema.field("name").type == pyarrow.string()
+
+
+def test_a_kept_column_named_like_a_result_column_in_another_case_is_refused(
+    rulebook_all: owr.Rulebook,
+) -> None:
+    # The library reads column names without regard to case: "Index" beside "index" would be
+    # a result it could not read back.
+    table = {"Index": ["x"], "function": ["oop"], "werktijdfactor": ["1"]}
+    with pytest.raises(owr.InvalidInputError, match="'Index' has the name of a column"):
+        rulebook_all.evaluate_many(table, year=2020, keep=["index"])

@@ -54,11 +54,13 @@ from onderwijsregels.cells import (
     RULE_COLUMNS,
     Cells,
     Group,
+    absent,
     arrow_cells,
     arrow_type,
     arrow_types,
     cell_fits,
     cell_key,
+    copied_column,
     remember,
     rule_cells,
 )
@@ -212,13 +214,14 @@ class Batch(Generic[_R]):
         plan = self._plan(self._kind) if self._kind is not None else None
         self.rule_ids: tuple[str, ...] = plan.rule_ids if plan is not None else ()
         """The rules evaluated, in column order."""
-        output = [*self.columns]
+        output = [column.lower() for column in self.columns]
         for column in self.passthrough:
-            if output.count(column) > 1:
+            if output.count(column.lower()) > 1:
                 raise InvalidInputError(
                     "keep",
                     f"the kept column {column!r} has the name of a column the result has "
-                    "already (index, error or a rule's); rename it in the table to keep it",
+                    "already (index, error or a rule's, in any case); rename it in the table "
+                    "to keep it",
                 )
 
     @classmethod
@@ -582,7 +585,7 @@ class Batch(Generic[_R]):
             return {}
         positions = self._table.shape.passthrough
         return {
-            name: self._arrow.column(at).combine_chunks()
+            name: copied_column(self._arrow.column(at).combine_chunks(), name)
             for at, name in zip(positions, self.passthrough, strict=True)
         }
 
@@ -708,10 +711,13 @@ class Batch(Generic[_R]):
         arrays = {}
         given = self._given_columns()
         types = arrow_types(self._units(), self.passthrough)
+        copied = set(self.passthrough)
         for (name, cells), declared in zip(self._columns().items(), types, strict=True):
             if name in given:  # a copied column of an Arrow input: as it was given
                 arrays[name] = given[name]
                 continue
+            if name in copied:  # NaN, NA, NaT of a typed table: an empty cell, not "nan"
+                cells = [None if absent(cell) else cell for cell in cells]
             kind = arrow_type(declared, cells)
             if kind is not None:
                 arrays[name] = pyarrow.array(arrow_cells(cells, kind), type=kind)

@@ -27,11 +27,13 @@ __all__ = [
     "RULE_COLUMNS",
     "Cells",
     "Group",
+    "absent",
     "arrow_cells",
     "arrow_type",
     "arrow_types",
     "cell_fits",
     "cell_key",
+    "copied_column",
     "remember",
     "rule_cells",
 ]
@@ -274,3 +276,26 @@ def _text(cell: object) -> str | None:
     if isinstance(cell, tuple):
         return "; ".join(str(item) for item in cell)
     return str(cell)
+
+
+def copied_column(array: Any, name: str) -> Any:
+    """A copied column of an Arrow input as the output has it: as given, but ``name`` as text
+    (a name is a text; an all-empty name column, which Arrow types as null, is text too)."""
+    import pyarrow as pa
+
+    if name != "name" or pa.types.is_string(array.type):
+        return array
+    try:
+        return array.cast(pa.string())
+    except (pa.ArrowException, NotImplementedError):  # no cast to text: each cell's text
+        return pa.array([_text(cell) for cell in array.to_pylist()], pa.string())
+
+
+def absent(cell: object) -> bool:
+    """Whether a copied cell is a missing value of a typed table (None, NaN, pandas' NA or
+    NaT): written as an empty cell, never as the text ``nan``."""
+    if cell is None:
+        return True
+    if isinstance(cell, float):
+        return cell != cell
+    return type(cell).__name__ in ("NAType", "NaTType")

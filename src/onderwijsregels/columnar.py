@@ -41,6 +41,7 @@ from onderwijsregels.cells import (
     arrow_type,
     cell_fits,
     cell_key,
+    copied_column,
     remember,
 )
 from onderwijsregels.cells import rule_cells as cells_of_result
@@ -343,7 +344,7 @@ def arrow_table(
         return None
     output: dict[str, Any] = {"index": pa.array(np.arange(read.size, dtype=np.int64))}
     for at, name in zip(shape.passthrough, shape.passthrough_columns, strict=True):
-        output[name] = read.arrays[at]  # copied as given
+        output[name] = copied_column(read.arrays[at], name)  # copied as given
     output["error"] = pa.nulls(read.size, type=types[len(output)])
     for position, rule_id in enumerate(rule_ids):
         for part, suffix in enumerate(RULE_COLUMNS):
