@@ -579,6 +579,44 @@ class Batch(Generic[_R]):
         """Every record of :meth:`records` in a list."""
         return list(self.records())
 
+    def _columnar_rows(
+        self, convert: Callable[[object], object]
+    ) -> Iterator[tuple[object, ...]] | None:
+        """:meth:`rows` with ``convert`` of an Arrow input read by column
+        (:func:`onderwijsregels.columnar.python_rows`), or ``None`` (the batch still unread)
+        when only reading its rows one by one will give them."""
+        table = self._table
+        if self._arrow is None or table is None or self._used or not self._by_column:
+            return None
+        from onderwijsregels.columnar import python_rows
+
+        shape = table.shape
+        plan = self._plan(Employee if shape.kind == "employee" else School)
+        found = python_rows(
+            self._arrow,
+            shape,
+            plan,
+            self.rule_ids,
+            (self._caches[1], self._caches[2], self._caches[5], self._caches[6]),
+            self._evaluate_quietly(plan),
+            convert,
+        )
+        if found is not None:
+            self._start()
+        return found
+
+    def _evaluate_quietly(self, plan: Plan) -> Callable[[Employee | School], Evaluation | None]:
+        """Evaluate one subject with ``plan``; ``None`` for an input error or a defect (the
+        rows' way then reports it, at its row)."""
+
+        def evaluate(subject: Employee | School) -> Evaluation | None:
+            try:
+                return plan.evaluate(subject)
+            except (InputError, PluginError):
+                return None
+
+        return evaluate
+
     def _given_columns(self) -> dict[str, Any]:
         """The copied columns of an Arrow input, by output name, as they were given."""
         if self._arrow is None or self._table is None:
@@ -607,12 +645,6 @@ class Batch(Generic[_R]):
         plan = self._plan(Employee if shape.kind == "employee" else School)
         caches = (self._caches[1], self._caches[2], self._caches[5], self._caches[6])
 
-        def evaluate(subject: Employee | School) -> Evaluation | None:
-            try:
-                return plan.evaluate(subject)
-            except (InputError, PluginError):
-                return None  # the rows' way reports it, at its row
-
         found = arrow_table(
             self._arrow,
             shape,
@@ -621,7 +653,7 @@ class Batch(Generic[_R]):
             self.columns,
             arrow_types(self._units(), self.passthrough),
             caches,
-            evaluate,
+            self._evaluate_quietly(plan),
         )
         if found is not None:
             self._start()

@@ -29,7 +29,7 @@ ways on random tables.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -53,7 +53,7 @@ from onderwijsregels.model import Employee, School
 from onderwijsregels.plan import Plan
 from onderwijsregels.tracing import TRACED_FIELDS, Trace
 
-__all__ = ["arrow_table", "readable"]
+__all__ = ["arrow_table", "python_rows", "readable"]
 
 _LIMIT = 1 << 62
 """The largest magnitude an integer of the replay may reach (int64 holds 2**63 - 1)."""
@@ -113,6 +113,8 @@ def _constant(value: object) -> _Exact:
         sign, digits, exponent = value.as_tuple()
         assert isinstance(exponent, int)
         coefficient = int("".join(map(str, digits)) or "0")
+        if sign and not coefficient:
+            raise _Unsupported("a negative zero")  # Decimal keeps its sign, integers cannot
         if exponent > 18 or exponent < -18:
             raise _Unsupported("an exponent beyond int64")
         return _Exact(-coefficient if sign else coefficient, exponent, coefficient)
@@ -163,6 +165,9 @@ def _cents(value: _Exact, size: int) -> Any:
         raise _Unsupported("more decimals than int64 holds")
     unit = 10**places
     magnitude = (np.abs(coefficient) + unit // 2) // unit
+    if np.any((coefficient < 0) & (magnitude == 0)):
+        # Decimal keeps the sign of a negative amount that rounds to nothing (-0.00)
+        raise _Unsupported("a negative amount that rounds to zero")
     return np.where(coefficient < 0, -magnitude, magnitude)
 
 
@@ -305,9 +310,96 @@ def arrow_table(
     (independent cells, linked cells, werktijdfactors, cells read per column in Arrow);
     ``evaluate`` evaluates one subject (``None`` if it cannot).
     """
+    resolved = _resolve(table, shape, plan, rule_ids, caches, evaluate)
+    if resolved is None:
+        return None
+    import numpy as np
+    import pyarrow as pa
+
+    read, found = resolved
+    output: dict[str, Any] = {"index": pa.array(np.arange(read.size, dtype=np.int64))}
+    for at, name in zip(shape.passthrough, shape.passthrough_columns, strict=True):
+        output[name] = copied_column(read.arrays[at], name)  # copied as given
+    output["error"] = pa.nulls(read.size, type=types[len(output)])
+    for position, rule_id in enumerate(rule_ids):
+        for part, suffix in enumerate(RULE_COLUMNS):
+            name = f"{rule_id}.{suffix}" if suffix else rule_id
+            column = found.column(1 + position * len(RULE_COLUMNS) + part, types[len(output)])
+            if column is None:
+                return None
+            output[name] = column
+    if tuple(output) != tuple(column_names):  # pragma: no cover - a defect of this module
+        raise AssertionError(f"columns {tuple(output)} are not {tuple(column_names)}")
+    return pa.table(output)
+
+
+def python_rows(
+    table: Any,
+    shape: TableShape,
+    plan: Plan,
+    rule_ids: Sequence[str],
+    caches: tuple[dict[Any, Any], dict[Any, Any], dict[Any, Any], dict[Any, Any]],
+    evaluate: Evaluate,
+    convert: Callable[[object], object],
+) -> Iterator[tuple[object, ...]] | None:
+    """The rows of :meth:`Batch.rows <onderwijsregels.batch.Batch.rows>` (with ``convert``
+    applied to every cell but the index) of a pyarrow ``table`` read by column, or ``None``
+    when only reading its rows one by one will give them. The values are the rows' own: a
+    replayed amount is the Decimal of its cents, as the outcome rounds it."""
+    resolved = _resolve(table, shape, plan, rule_ids, caches, evaluate)
+    if resolved is None:
+        return None
+    read, found = resolved
+    money = {at: _money_cents([cells[at] for cells in found.cells]) for at in found.replayed}
+    if any(value is None for value in money.values()):
+        return None
+    return _python_rows(read, found, shape, convert)
+
+
+def _python_rows(
+    read: _Encoded, found: _Results, shape: TableShape, convert: Callable[[object], object]
+) -> Iterator[tuple[object, ...]]:
+    copied = [read.arrays[at].to_pylist() for at in shape.passthrough]
+    converted: dict[int, tuple[object, ...]] = {}
+    replayed: list[tuple[int, list[bool], list[int]]] = []
+    for at, (mine, table_cents) in found.replayed.items():
+        here = mine[found.group] & ~found.apart
+        cents = table_cents[found.group, found.number_code]
+        replayed.append((at, here.tolist(), cents.tolist()))
+    amounts: dict[int, object] = {}
+    results = found.rows.tolist()
+    for index, result in enumerate(results):
+        cells = converted.get(result)
+        if cells is None:
+            cells = converted[result] = tuple(convert(cell) for cell in found.cells[result])
+        if replayed:
+            changed: list[object] | None = None
+            for at, here, cents in replayed:
+                if here[index]:
+                    amount = amounts.get(cents[index])
+                    if amount is None:
+                        amount = amounts[cents[index]] = convert(Decimal(cents[index]).scaleb(-2))
+                    if changed is None:
+                        changed = list(cells)
+                    changed[at] = amount
+            if changed is not None:
+                cells = tuple(changed)
+        yield (index, *[convert(column[index]) for column in copied], *cells)
+
+
+def _resolve(
+    table: Any,
+    shape: TableShape,
+    plan: Plan,
+    rule_ids: Sequence[str],
+    caches: tuple[dict[Any, Any], dict[Any, Any], dict[Any, Any], dict[Any, Any]],
+    evaluate: Evaluate,
+) -> tuple[_Encoded, _Results] | None:
+    """The table read and checked by column, and every row's result; ``None`` when only
+    reading its rows one by one will give them."""
     try:
-        import numpy as np
-        import pyarrow as pa
+        import numpy  # noqa: F401
+        import pyarrow  # noqa: F401
     except ImportError:  # pragma: no cover - pyarrow brings numpy
         return None
     columns = shape.columns
@@ -340,22 +432,7 @@ def arrow_table(
     if scale_at is not None and scale_at not in grouped and plan.removed_scales:
         grouped.append(scale_at)  # a removed scale makes its own group, as in the rows' key
     found = _Results.of(shape, plan, rule_ids, read, grouped, number_at, number, numbers, evaluate)
-    if found is None:
-        return None
-    output: dict[str, Any] = {"index": pa.array(np.arange(read.size, dtype=np.int64))}
-    for at, name in zip(shape.passthrough, shape.passthrough_columns, strict=True):
-        output[name] = copied_column(read.arrays[at], name)  # copied as given
-    output["error"] = pa.nulls(read.size, type=types[len(output)])
-    for position, rule_id in enumerate(rule_ids):
-        for part, suffix in enumerate(RULE_COLUMNS):
-            name = f"{rule_id}.{suffix}" if suffix else rule_id
-            column = found.column(1 + position * len(RULE_COLUMNS) + part, types[len(output)])
-            if column is None:
-                return None
-            output[name] = column
-    if tuple(output) != tuple(column_names):  # pragma: no cover - a defect of this module
-        raise AssertionError(f"columns {tuple(output)} are not {tuple(column_names)}")
-    return pa.table(output)
+    return None if found is None else (read, found)
 
 
 def _cells_fit(
