@@ -135,3 +135,22 @@ def test_an_export_reads_the_same_by_chunks_as_row_by_row(
         _export(path, header, rows)
         options: dict[str, Any] = {"year": year, "form": form, "skip_invalid": skip}
         assert _run(path, patch, True, **options) == _run(path, patch, False, **options)
+
+
+def test_a_dutch_excel_export_reads_the_same_by_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Semicolons between the cells and decimal commas, as Excel saves CSV in a Dutch locale;
+    # a quoted name over two lines, so lines and rows differ.
+    rows = [["Ans", "leraar", "0,6"], ["Bas\nvan Dijk", "oop", "1"], ["Cas", "oop", "1,5"]]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "export.csv"
+        _export(path, ["name", "function", "werktijdfactor"], rows, delimiter=";")
+        for skip in (False, True):
+            options: dict[str, Any] = {"year": 2020, "skip_invalid": skip}
+            assert _run(path, monkeypatch, True, **options) == _run(
+                path, monkeypatch, False, **options
+            )
+        text, report = _run(path, monkeypatch, True, year=2020, skip_invalid=True)
+    # (500 + 100) x 0.6 = 360.00; (500 + 100) x 1 = 600.00; Cas (1,5) skipped, on line 5
+    assert "360.00" in text
+    assert "600.00" in text
+    assert [(bad.line, bad.column) for bad in report[2]] == [(5, "werktijdfactor")]
