@@ -45,7 +45,6 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, cast
 
 import attrs
@@ -63,6 +62,7 @@ from onderwijsregels.cells import (
     copied_column,
     remember,
     rule_cells,
+    werktijdfactor_of,
 )
 from onderwijsregels.columns import (
     INDEPENDENT,
@@ -411,7 +411,7 @@ class Batch(Generic[_R]):
                 if type(group) is tuple:  # a second row of the group: make it now
                     group = groups[others] = Group.of(plan, *group)
                 if group is not None:
-                    number = self._number(shape, cells[number_column], key[number_at], numbers)
+                    number = werktijdfactor_of(shape, cells[number_column], key[number_at], numbers)
                     found = group.cells(number)
                     if found is not None:
                         remember(done, key, found)
@@ -425,21 +425,6 @@ class Batch(Generic[_R]):
                     # Made when a second row of the group comes (many groups have one row).
                     remember(groups, others, (result, rule_ids, found))
             yield index, passthrough, found, _failure(result)
-
-    @staticmethod
-    def _number(
-        shape: TableShape, cell: object, key: object, numbers: dict[object, Decimal | None]
-    ) -> Decimal | None:
-        """The werktijdfactor an Employee reads from ``cell`` (checked as it checks it, once
-        per distinct cell, ``key`` being the cell's key); ``None`` if it does not give one."""
-        if key in numbers:
-            return numbers[key]
-        try:
-            found: Decimal | None = shape.werktijdfactor(cell)
-        except InvalidInputError:
-            found = None
-        remember(numbers, key, found)
-        return found
 
     def _alone(self, index: int, shape: TableShape, cells: tuple[object, ...]) -> _Result:
         try:

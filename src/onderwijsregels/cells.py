@@ -36,6 +36,7 @@ __all__ = [
     "copied_column",
     "remember",
     "rule_cells",
+    "werktijdfactor_of",
 ]
 
 Result = Evaluation | RecordError
@@ -299,3 +300,19 @@ def absent(cell: object) -> bool:
     if isinstance(cell, float):
         return cell != cell
     return type(cell).__name__ in ("NAType", "NaTType")
+
+
+def werktijdfactor_of(
+    shape: TableShape, cell: object, key: object, numbers: dict[object, Decimal | None]
+) -> Decimal | None:
+    """The werktijdfactor an Employee reads from ``cell`` (checked as it checks it, once per
+    distinct cell: ``numbers`` remembers it under ``key``, the cell's key); ``None`` if it
+    does not give one."""
+    if key in numbers:
+        return numbers[key]
+    try:
+        found: Decimal | None = shape.werktijdfactor(cell)
+    except InvalidInputError:
+        found = None
+    remember(numbers, key, found)
+    return found

@@ -43,6 +43,7 @@ from onderwijsregels.cells import (
     cell_key,
     copied_column,
     remember,
+    werktijdfactor_of,
 )
 from onderwijsregels.cells import rule_cells as cells_of_result
 from onderwijsregels.columns import INDEPENDENT, TableShape
@@ -589,9 +590,7 @@ class _Results:
             if made_group is not None:  # the group's trace replayed in Decimal, as the rows do
                 cell = read.values[number_at][found.number_code[row]]
                 key = cell if type(cell) is str else cell_key(cell)
-                werktijdfactor = (
-                    numbers[key] if key in numbers else _number(shape, cell, key, numbers)
-                )
+                werktijdfactor = werktijdfactor_of(shape, cell, key, numbers)
                 cells_now = made_group.cells(werktijdfactor)
             if cells_now is None:
                 alone_now = evaluated(row)
@@ -760,7 +759,7 @@ def _numbers(
         for place in unknown.tolist():
             cell = cells[place]
             key = cell if type(cell) is str else cell_key(cell)
-            number = numbers[key] if key in numbers else _number(shape, cell, key, numbers)
+            number = werktijdfactor_of(shape, cell, key, numbers)
             if number is None:
                 return None
             exponent = number.as_tuple().exponent
@@ -785,18 +784,6 @@ def _numbers(
     shifts = np.where(usable, exponents - exponent, 0)
     scaled = np.where(usable, coefficients * (10 ** shifts.astype(np.int64)), 0)
     return _Exact(scaled, exponent, int(np.abs(scaled).max())), usable
-
-
-def _number(
-    shape: TableShape, cell: object, key: object, numbers: dict[object, Decimal | None]
-) -> Decimal | None:
-    """The werktijdfactor an Employee reads from ``cell``, remembered per cell key."""
-    try:
-        number: Decimal | None = shape.werktijdfactor(cell)
-    except InvalidInputError:
-        number = None
-    remember(numbers, key, number)
-    return number
 
 
 def _names_fit(names: Any, shape: TableShape, width: int) -> bool:
