@@ -17,14 +17,17 @@ cell for cell, as reading it row by row:
   then rounded half-up to cents as the outcome rounds it. The replay is the
   rule's own recorded arithmetic: there is no second definition of a rule;
 - **output**: every other cell of a group (status, unit, edition, confidence,
-  citation, reason) is the group's, taken per row in Arrow.
+  citation, reason) is the group's, taken per row in Arrow (:func:`arrow_table`),
+  or as Python rows for the command line (:func:`python_rows`).
 
-Anything this path does not do exactly as the rows do (a cell that fails its
-check, a row that cannot be evaluated, a column of another type, a traced rule
-that divides, or whose value is not money, a number too large for 64-bit
-integers) sends the group, or the whole table, the usual way: :func:`arrow_table`
-returns ``None`` and the batch reads the rows. The property tests compare both
-ways on random tables.
+What the integers cannot replay exactly (a traced rule that divides, or whose
+value is hours rather than money, a number beyond 64-bit integers, a
+werktijdfactor with more than twelve decimals) is replayed in Decimal once per
+distinct werktijdfactor of the group, as the rows do. What only the rows can
+tell (a cell that fails its check, a row that cannot be evaluated, a column of
+another type) sends the whole table the usual way: :func:`arrow_table` returns
+``None`` and the batch reads the rows, so errors are reported as always. The
+property tests compare both ways on random tables.
 """
 
 from __future__ import annotations
