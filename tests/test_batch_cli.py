@@ -341,3 +341,19 @@ def test_a_rule_the_edition_lacks_is_blamed_on_the_flag(
     assert code == 2
     assert err.startswith("onderwijsregels: --rules: 'uren_per_jaar' is not a rule of the edition")
     assert "cao-po-2024-2025" in err
+
+
+def test_a_cell_beyond_the_limit_is_reported_on_its_own_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from onderwijsregels.limits import MAX_ROW_BYTES
+
+    path = tmp_path / "huge.csv"
+    # line 1 the header, line 2 a good row, line 3 a name longer than a cell may be
+    path.write_text(
+        "name,function,werktijdfactor\nAns,oop,1\n" + "x" * (MAX_ROW_BYTES + 1) + ",oop,1\n",
+        encoding="utf-8",
+    )
+    code, _, err = run(["evaluate", str(path), "--year", "2020"], capsys)
+    assert code == 2
+    assert "line 3: holds a cell longer than" in err

@@ -564,20 +564,6 @@ class Batch(Generic[_R]):
         """Every record of :meth:`records` in a list."""
         return list(self.records())
 
-    def _columnar_rows(
-        self, convert: Callable[[object], object]
-    ) -> Iterator[tuple[object, ...]] | None:
-        """:meth:`rows` with ``convert`` of an Arrow input read by column
-        (:func:`onderwijsregels.columnar.python_rows`), or ``None`` (the batch still unread)
-        when only reading its rows one by one will give them."""
-        from onderwijsregels.columnar import python_rows
-
-        return self._by_columns(
-            lambda table, shape, plan, rule_ids, caches, evaluate: python_rows(
-                table, shape, plan, rule_ids, caches, evaluate, convert
-            )
-        )
-
     def _columnar(self) -> Any | None:
         """The table read column by column (:func:`onderwijsregels.columnar.arrow_table`), or
         ``None`` when the rows must be read: the batch is then still unread."""

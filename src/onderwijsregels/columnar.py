@@ -17,8 +17,7 @@ cell for cell, as reading it row by row:
   then rounded half-up to cents as the outcome rounds it. The replay is the
   rule's own recorded arithmetic: there is no second definition of a rule;
 - **output**: every other cell of a group (status, unit, edition, confidence,
-  citation, reason) is the group's, taken per row in Arrow (:func:`arrow_table`),
-  or as Python rows for the command line (:func:`python_rows`).
+  citation, reason) is the group's, taken per row in Arrow.
 
 What the integers cannot replay exactly (a traced rule that divides, or whose
 value is hours rather than money, a number beyond 64-bit integers, a
@@ -32,7 +31,7 @@ property tests compare both ways on random tables.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -57,7 +56,7 @@ from onderwijsregels.model import Employee, School
 from onderwijsregels.plan import Plan
 from onderwijsregels.tracing import TRACED_FIELDS, Trace
 
-__all__ = ["arrow_table", "python_rows", "readable"]
+__all__ = ["arrow_table", "readable"]
 
 _LIMIT = 1 << 62
 """The largest magnitude an integer of the replay may reach (int64 holds 2**63 - 1)."""
@@ -335,60 +334,6 @@ def arrow_table(
     if tuple(output) != tuple(column_names):  # pragma: no cover - a defect of this module
         raise AssertionError(f"columns {tuple(output)} are not {tuple(column_names)}")
     return pa.table(output)
-
-
-def python_rows(
-    table: Any,
-    shape: TableShape,
-    plan: Plan,
-    rule_ids: Sequence[str],
-    caches: tuple[dict[Any, Any], dict[Any, Any], dict[Any, Any], dict[Any, Any]],
-    evaluate: Evaluate,
-    convert: Callable[[object], object],
-) -> Iterator[tuple[object, ...]] | None:
-    """The rows of :meth:`Batch.rows <onderwijsregels.batch.Batch.rows>` (with ``convert``
-    applied to every cell but the index) of a pyarrow ``table`` read by column, or ``None``
-    when only reading its rows one by one will give them. The values are the rows' own: a
-    replayed amount is the Decimal of its cents, as the outcome rounds it."""
-    resolved = _resolve(table, shape, plan, rule_ids, caches, evaluate)
-    if resolved is None:
-        return None
-    read, found = resolved
-    money = {at: _money_cents([cells[at] for cells in found.cells]) for at in found.replayed}
-    if any(value is None for value in money.values()):
-        return None
-    return _python_rows(read, found, shape, convert)
-
-
-def _python_rows(
-    read: _Encoded, found: _Results, shape: TableShape, convert: Callable[[object], object]
-) -> Iterator[tuple[object, ...]]:
-    copied = [read.arrays[at].to_pylist() for at in shape.passthrough]
-    converted: dict[int, tuple[object, ...]] = {}
-    replayed: list[tuple[int, list[bool], list[int]]] = []
-    for at, (mine, table_cents) in found.replayed.items():
-        here = mine[found.group] & ~found.apart
-        cents = table_cents[found.group, found.number_code]
-        replayed.append((at, here.tolist(), cents.tolist()))
-    amounts: dict[int, object] = {}
-    results = found.rows.tolist()
-    for index, result in enumerate(results):
-        cells = converted.get(result)
-        if cells is None:
-            cells = converted[result] = tuple(convert(cell) for cell in found.cells[result])
-        if replayed:
-            changed: list[object] | None = None
-            for at, here, cents in replayed:
-                if here[index]:
-                    amount = amounts.get(cents[index])
-                    if amount is None:
-                        amount = amounts[cents[index]] = convert(Decimal(cents[index]).scaleb(-2))
-                    if changed is None:
-                        changed = list(cells)
-                    changed[at] = amount
-            if changed is not None:
-                cells = tuple(changed)
-        yield (index, *[convert(column[index]) for column in copied], *cells)
 
 
 def _resolve(

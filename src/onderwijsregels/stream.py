@@ -3,9 +3,7 @@ written.
 
 ``onderwijsregels evaluate export.csv --year 2026`` reads the export row by row
 (columns: :mod:`onderwijsregels.columns`), so a file of a million rows takes
-no more memory than one of ten; with pyarrow installed, a CSV file's rows are
-read in chunks of :data:`_CHUNK_ROWS` into Arrow tables, each read by column
-(:mod:`onderwijsregels.columnar`), with the same output. It reads the file twice:
+no more memory than one of ten. It reads the file twice:
 
 1. **check**: every row is read and evaluated; a bad row (a cell that does
    not fit, a scale the edition removed) is noted with its line, column and
@@ -35,7 +33,7 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import IO, Any, Literal, cast
+from typing import IO, Any, Literal
 
 import attrs
 
@@ -159,7 +157,7 @@ class _Rows:
                     return
                 except (csv.Error, UnicodeDecodeError) as error:
                     raise InvalidInputError(
-                        _where(error, reader.line_num + 1), _csv_problem(error)
+                        _where(error, reader.line_num), _csv_problem(error)
                     ) from None
                 self.line = reader.line_num
                 if not "".join(row).strip():
@@ -296,11 +294,6 @@ def evaluate_export(
     }
     # 1. check
     source: _Rows | _ExcelRows = _ExcelRows(path) if path.suffix.lower() == ".xlsx" else _Rows(path)
-    arrow = _arrow_module() if isinstance(source, _Rows) else None
-    if arrow is not None and isinstance(source, _Rows):
-        return _evaluate_by_chunks(
-            rulebook, path, source, out, arrow, options, form, skip_invalid, progress
-        )
     header, rows, handle = source.open()
     options["decimal_comma"] = source.delimiter == ";"
     bad: list[BadRow] = []
@@ -334,133 +327,6 @@ def evaluate_export(
             written += 1
         write(None)
     return StreamReport(count, written, tuple(bad), receipt)
-
-
-_CHUNK_ROWS = 32_768
-"""Rows of a CSV export read into one Arrow table at a time (see :func:`_evaluate_by_chunks`)."""
-
-
-def _arrow_module() -> Any | None:
-    """pyarrow, when it is installed (the ``[batch]`` extra); else ``None``."""
-    try:
-        import pyarrow
-    except ImportError:
-        return None
-    return pyarrow
-
-
-def _chunks(
-    rows: Iterator[list[str]], source: _Rows
-) -> Iterator[tuple[list[list[str]], list[int]]]:
-    """The data rows in chunks of :data:`_CHUNK_ROWS`, each with the line each row ends on."""
-    chunk: list[list[str]] = []
-    lines: list[int] = []
-    for row in rows:
-        chunk.append(row)
-        lines.append(source.line)
-        if len(chunk) == _CHUNK_ROWS:
-            yield chunk, lines
-            chunk, lines = [], []
-    if chunk:
-        yield chunk, lines
-
-
-def _chunk_table(arrow: Any, header: Sequence[str], chunk: list[list[str]]) -> Any | None:
-    """A chunk of rows as an Arrow table of texts; ``None`` if a row has another number of
-    cells than the header (the rows' way reports it)."""
-    width = len(header)
-    if any(len(row) != width for row in chunk):
-        return None
-    text = arrow.string()
-    arrays = [arrow.array(column, text) for column in zip(*chunk, strict=True)]
-    return arrow.Table.from_arrays(arrays, names=list(header))
-
-
-def _evaluate_by_chunks(
-    rulebook: Rulebook,
-    path: Path,
-    source: _Rows,
-    out: IO[str],
-    arrow: Any,
-    options: dict[str, Any],
-    form: Format,
-    skip_invalid: bool,
-    progress: Progress,
-) -> StreamReport:
-    """:func:`evaluate_export` of a CSV file with pyarrow installed: the same two passes and
-    the same output, with the rows read in chunks of :data:`_CHUNK_ROWS` into Arrow tables
-    and each chunk read by column (:mod:`onderwijsregels.columnar`). A chunk the columnar
-    way cannot read (a bad row, a row of another width) is read row by row, as always, so a
-    bad row is reported with its line, column and reason just the same."""
-    header, rows, handle = source.open()
-    options = {**options, "decimal_comma": source.delimiter == ";"}
-    shared = Batch.of_rows(rulebook, header, iter(()), text_only=True, **options)
-    clean: list[bool] = []
-
-    def rows_batch(chunk: list[list[str]]) -> Batch[Any]:
-        batch = Batch.of_rows(rulebook, header, iter(chunk), text_only=True, **options)
-        batch._share_caches(shared)
-        return batch
-
-    def checked(rows: Iterator[list[str]]) -> Iterator[tuple[int, int, Any]]:
-        offset = 0
-        for chunk, lines in _chunks(rows, source):
-            table = _chunk_table(arrow, header, chunk)
-            found = None
-            if table is not None:
-                found = Batch(rulebook, table, **options)._columnar_rows(_same)
-            clean.append(found is not None)
-            if found is not None:
-                for place in range(len(chunk)):
-                    yield offset + place, lines[place], None
-            else:
-                for index, failure in rows_batch(chunk)._record_errors():
-                    yield offset + index, lines[index], failure
-            offset += len(chunk)
-
-    bad: list[BadRow] = []
-    count = 0
-    with handle:
-        for index, line, failure in progress(checked(rows), "checking", None):
-            count += 1
-            if failure is not None:
-                bad.extend(BadRow(line, index, field, why) for field, why in failure.problems)
-    if bad and not skip_invalid:
-        raise _refusal(bad)
-    receipt = shared.receipt(_file_sha256(path))
-    # 2. write: the same chunks; the checks and results seen are remembered by the rulebook
-    convert = _csv_cell if form == "csv" else _json
-
-    def written(rows: Iterator[list[str]]) -> Iterator[tuple[object, ...]]:
-        offset = 0
-        for number, (chunk, _) in enumerate(_chunks(rows, source)):
-            found = None
-            if clean[number]:
-                table = _chunk_table(arrow, header, chunk)
-                found = Batch(rulebook, table, **options)._columnar_rows(convert)
-            if found is None:
-                found = rows_batch(chunk).rows(convert)
-            for row in found:
-                yield (offset + cast(int, row[0]), *row[1:])
-            offset += len(chunk)
-
-    header, rows, handle = source.open()
-    written_rows = 0
-    with handle:
-        columns = shared.columns
-        error_at = columns.index("error")
-        write = _writer(out, columns, form, receipt)
-        for row in progress(written(rows), "writing", count):
-            if row[error_at] not in (None, ""):
-                continue
-            write(row)
-            written_rows += 1
-        write(None)
-    return StreamReport(count, written_rows, tuple(bad), receipt)
-
-
-def _same(cell: object) -> object:
-    return cell
 
 
 def _refusal(bad: Sequence[BadRow]) -> InvalidInputError:
