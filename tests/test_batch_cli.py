@@ -357,3 +357,12 @@ def test_a_cell_beyond_the_limit_is_reported_on_its_own_line(
     code, _, err = run(["evaluate", str(path), "--year", "2020"], capsys)
     assert code == 2
     assert "line 3: holds a cell longer than" in err
+
+
+def test_an_output_in_a_missing_folder_is_named(
+    export: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "no" / "such" / "out.csv"
+    code, _, err = run(["evaluate", str(export), "--year", "2020", "--output", str(target)], capsys)
+    assert code == 2
+    assert f"cannot write {str(target)!r}: No such file or directory" in err

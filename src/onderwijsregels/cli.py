@@ -502,7 +502,9 @@ def _evaluate_export(rulebook: Rulebook, arguments: argparse.Namespace) -> int:
     try:
         out: TextIO = partial.open("w", encoding="utf-8", newline="") if partial else sys.stdout
     except OSError as error:
-        raise InvalidInputError("--output", f"cannot write: {error.strerror or error}") from None
+        raise InvalidInputError(
+            "--output", f"cannot write {str(target)!r}: {error.strerror or error}"
+        ) from None
     try:
         options: dict[str, Any] = {"progress": progress} if progress else {}
         report = evaluate_export(
