@@ -330,7 +330,8 @@ class Plan:
         use: EditionUse,
         values: list[Any],
     ) -> tuple[Trace | None, _Result | None]:
-        """The task's trace for the values of its other fields (traced once, then kept).
+        """The task's trace for the values of its other fields: traced the second time they
+        come (the first time the rule is run: ``None``), then kept.
 
         A new trace is checked against running the rule for ``subject``: unless the two
         agree in everything but the steps, the trace is not used (and not kept as usable).
