@@ -567,26 +567,23 @@ class Batch(Generic[_R]):
     def _columnar(self) -> Any | None:
         """The table read column by column (:func:`onderwijsregels.columnar.arrow_table`), or
         ``None`` when the rows must be read: the batch is then still unread."""
-        from onderwijsregels.columnar import arrow_table
-
-        types = arrow_types(self._units(), self.passthrough)
-        return self._by_columns(
-            lambda table, shape, plan, rule_ids, caches, evaluate: arrow_table(
-                table, shape, plan, rule_ids, self.columns, types, caches, evaluate
-            )
-        )
-
-    def _by_columns(self, read: Callable[..., Any]) -> Any | None:
-        """``read`` (a reading of :mod:`onderwijsregels.columnar`) of an Arrow input, given the
-        table, its shape, the plan, the rules, the rulebook's checks of the shape and a quiet
-        evaluation; the batch is read once it gives something (``None``: still unread)."""
         table = self._table
         if self._arrow is None or table is None or self._used or not self._by_column:
             return None
+        from onderwijsregels.columnar import arrow_table
+
         shape = table.shape
         plan = self._plan(Employee if shape.kind == "employee" else School)
-        caches = (self._caches[1], self._caches[2], self._caches[5], self._caches[6])
-        found = read(self._arrow, shape, plan, self.rule_ids, caches, self._evaluate_quietly(plan))
+        found = arrow_table(
+            self._arrow,
+            shape,
+            plan,
+            self.rule_ids,
+            self.columns,
+            arrow_types(self._units(), self.passthrough),
+            (self._caches[1], self._caches[2], self._caches[5], self._caches[6]),
+            self._evaluate_quietly(plan),
+        )
         if found is not None:
             self._start()
         return found

@@ -116,8 +116,6 @@ def _constant(value: object) -> _Exact:
         sign, digits, exponent = value.as_tuple()
         assert isinstance(exponent, int)
         coefficient = int("".join(map(str, digits)) or "0")
-        if sign and not coefficient:
-            raise _Unsupported("a negative zero")  # Decimal keeps its sign, integers cannot
         if exponent > 18 or exponent < -18:
             raise _Unsupported("an exponent beyond int64")
         return _Exact(-coefficient if sign else coefficient, exponent, coefficient)
@@ -168,9 +166,6 @@ def _cents(value: _Exact, size: int) -> Any:
         raise _Unsupported("more decimals than int64 holds")
     unit = 10**places
     magnitude = (np.abs(coefficient) + unit // 2) // unit
-    if np.any((coefficient < 0) & (magnitude == 0)):
-        # Decimal keeps the sign of a negative amount that rounds to nothing (-0.00)
-        raise _Unsupported("a negative amount that rounds to zero")
     return np.where(coefficient < 0, -magnitude, magnitude)
 
 
@@ -287,12 +282,11 @@ class _Encoded:
             self.dictionaries[at] = encoded.dictionary
         self.values = _Cells(self.dictionaries)
 
-    def ids(self, positions: Sequence[int], rows: Any = None) -> tuple[Any, Any]:
-        """Per row (of ``rows``, or all), the id of its cells at ``positions``, and per id
-        its first row (see :func:`_ids`)."""
-        codes = [self.codes[at] if rows is None else self.codes[at][rows] for at in positions]
-        size = self.size if rows is None else len(rows)
-        return _ids(codes, [len(self.dictionaries[at]) for at in positions], size)
+    def ids(self, positions: Sequence[int]) -> tuple[Any, Any]:
+        """Per row, the id of its cells at ``positions``, and per id its first row (see
+        :func:`_ids`)."""
+        codes = [self.codes[at] for at in positions]
+        return _ids(codes, [len(self.dictionaries[at]) for at in positions], self.size)
 
 
 def arrow_table(
