@@ -209,6 +209,10 @@ _COLUMNS = [
     "registration.refused_on",
     "registration.postponed_until",
     "registration.points",
+    "registration.points_at_decision",
+    "registration.title",
+    "registration.predicate",
+    "registration.route",
 ]
 _CELLS = {
     "function": ["leraar", "directeur", "oop", "baas", ""],
@@ -221,6 +225,10 @@ _CELLS = {
     "registration.refused_on": ["2020-06-01", ""],
     "registration.postponed_until": ["2019-01-01", "2022-01-01", ""],
     "registration.points": ["10", "x", ""],
+    "registration.points_at_decision": ["0", "-3", ""],
+    "registration.title": ["RADO", "baas", ""],
+    "registration.predicate": ["master", "niveau 9", ""],
+    "registration.route": ["evc", "x", ""],
 }
 
 
@@ -230,8 +238,50 @@ def test_the_linked_groups_fit_exactly_when_the_row_fits(cells: dict[str, str]) 
     shape = table_shape(_COLUMNS)
     row = [cells[column] for column in _COLUMNS]
     groups = shape.linked_groups
-    assert len(groups) == 2  # the registration, and the rest
+    # function, scale, trede, statutair_bestuurder; the four checked together; five alone
+    assert [len(group) for group in groups] == [4, 4, 1, 1, 1, 1, 1]
     assert shape.linked_fit(row) == all(shape.linked_fit(row, group) for group in groups)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(_COLUMNS), unique=True, min_size=1),
+    st.fixed_dictionaries({column: st.sampled_from(_CELLS[column]) for column in _COLUMNS}),
+)
+def test_the_linked_groups_fit_exactly_when_the_row_fits_whatever_the_columns(
+    columns: list[str], cells: dict[str, str]
+) -> None:
+    """Also when a table leaves out some columns (points without a register column, say)."""
+    if "function" not in columns:
+        columns = ["function", *columns]
+    shape = table_shape(columns)
+    row = [cells[column] for column in columns]
+    groups = shape.linked_groups
+    assert sorted(at for group in groups for at in group) == sorted(
+        at for at in shape.key if columns[at] not in ("werktijdfactor", "birth_date")
+    )
+    assert shape.linked_fit(row) == all(shape.linked_fit(row, group) for group in groups)
+
+
+def test_a_registration_cell_checked_alone_is_read_with_a_register_and_a_decision_date() -> None:
+    columns = ["function", "werktijdfactor", "registration.register", "registration.decision_date"]
+    shape = table_shape([*columns, "registration.points"])
+    row = ["leraar", "1", "", "", "12"]  # points without a register: refused
+    assert shape.linked_groups == ((0,), (2, 3), (4,))  # function; register and date; points
+    together, alone = (2, 3), 4
+    assert shape.presence(together) == (alone,)
+    assert shape.linked_fit(row, (alone,))  # 12 points fit on their own
+    assert not shape.linked_fit(row, together)  # but a registration needs its register
+    assert not shape.linked_fit(row)
+
+
+def test_the_neutral_cells_fit() -> None:
+    """Each neutral cell a group's check puts in a column it leaves out fits on its own."""
+    columns = ["function", "werktijdfactor", *(c for c in _COLUMNS if c.startswith("regis"))]
+    shape = table_shape(columns)
+    row = ["oop", "1", "schoolleidersregister-po", "2000-01-01", "", "", "0", "0", "RDO"]
+    row += ["niveau 1", "master"]
+    assert [len(row), shape.linked_fit(row)] == [len(columns), True]
 
 
 # --- the property: the columnar way is the rows' way ------------------------------------------
@@ -298,6 +348,13 @@ def tables(draw: st.DrawFn) -> Any:
                     ("birth_date", "1960-02-30"),
                     ("scale", "Z1"),
                     ("name", " "),
+                    # registration cells: checked alone, or together with the register and dates
+                    ("registration.points", "x"),
+                    ("registration.points", "12"),  # refused where the row has no register
+                    ("registration.predicate", "niveau 9"),
+                    ("registration.register", ""),
+                    ("registration.decision_date", ""),
+                    ("registration.postponed_until", "1999-01-01"),
                 ]
             )
         )

@@ -282,6 +282,13 @@ class _Encoded:
             self.dictionaries[at] = encoded.dictionary
         self.values = _Cells(self.dictionaries)
 
+    def given(self, at: int) -> Any:
+        """Per row, 1 if its cell in column ``at`` is given (not empty, not missing), else 0."""
+        import numpy as np
+
+        given = np.array([TableShape.given(cell) for cell in self.values[at]], dtype=np.int64)
+        return given[self.codes[at]]
+
     def ids(self, positions: Sequence[int]) -> tuple[Any, Any]:
         """Per row, the id of its cells at ``positions``, and per id its first row (see
         :func:`_ids`)."""
@@ -401,16 +408,24 @@ def _cells_fit(
             return False
     width = len(columns)
     for number, linked in enumerate(shape.linked_groups):
-        _, firsts = read.ids(linked)
+        present = shape.presence(linked)  # cells this group's check reads as given or not
+        given = [read.given(at) for at in present]
+        _, firsts = _ids(
+            [*(read.codes[at] for at in linked), *given],
+            [*(len(read.dictionaries[at]) for at in linked), *(2 for _ in present)],
+            read.size,
+        )
         keyed: list[list[object]] = [[number] * len(firsts)]
         for at in linked:
             keys = [cell_key(cell) for cell in read.values[at]]
             keyed.append([keys[code] for code in read.codes[at][firsts].tolist()])
+        for flags in given:
+            keyed.append([bool(flag) for flag in flags[firsts].tolist()])
         for place, together in enumerate(zip(*keyed, strict=True)):
             fits = linked_ok.get(together)
             if fits is None:
                 combination: list[object] = [None] * width
-                for at in linked:
+                for at in (*linked, *present):
                     combination[at] = read.values[at][read.codes[at][firsts[place]]]
                 fits = shape.linked_fit(combination, linked)
                 remember(linked_ok, together, fits)

@@ -46,7 +46,7 @@ import attrs
 
 from onderwijsregels.errors import InvalidInputError
 from onderwijsregels.model import Employee, School
-from onderwijsregels.registration import Registration
+from onderwijsregels.registration import CHECKED_TOGETHER, Registration
 
 __all__ = [
     "EMPLOYEE_COLUMNS",
@@ -76,9 +76,24 @@ INDEPENDENT = frozenset({"birth_date", "werktijdfactor"})
 """Columns whose check depends on no other column: a batch that does not read them checks each
 distinct cell once, instead of building a subject per row."""
 
-_NEUTRAL = {"werktijdfactor": "1", "function": "oop"}
-"""A value that fits, for a column that must be given, when a check leaves it out (see
-``linked_fit``)."""
+_NEUTRAL = {
+    "werktijdfactor": "1",
+    "function": "oop",
+    "registration.register": "schoolleidersregister-po",
+    "registration.decision_date": "2000-01-01",
+    "registration.refused_on": "2000-01-01",
+    "registration.title": "RDO",
+    "registration.predicate": "niveau 1",
+    "registration.route": "master",
+    "registration.points": "0",
+    "registration.points_at_decision": "0",
+}
+"""A value that fits, for a column a check leaves out but must see given (see
+``linked_fit``); a test checks each one fits."""
+
+_TOGETHER = frozenset(f"registration.{field}" for field in CHECKED_TOGETHER)
+"""The registration's columns checked together (see
+:data:`~onderwijsregels.registration.CHECKED_TOGETHER`)."""
 
 PASSTHROUGH: tuple[str, ...] = ("id", "name")
 """Columns copied to the output as they are (``name`` is also the subject's name)."""
@@ -235,25 +250,79 @@ class TableShape:
     @property
     def linked_groups(self) -> tuple[tuple[int, ...], ...]:
         """The positions of the cells checked together (all but :data:`INDEPENDENT`), in
-        groups no check crosses: a registration's cells (checked together as one
-        :class:`~onderwijsregels.registration.Registration`) and the subject's other cells.
+        groups no check crosses: the subject's own cells (a trede needs a scale of the
+        function); a registration's cells that are checked together
+        (:data:`~onderwijsregels.registration.CHECKED_TOGETHER`, which also see whether each
+        other registration cell is given: :meth:`presence`); and each other registration cell
+        on its own.
 
         A row fits when each group fits (:meth:`linked_fit` with ``within``); a property
         test holds this against checking them all at once.
         """
         linked = [at for at in self.key if self.columns[at] not in INDEPENDENT]
-        registration = tuple(at for at in linked if self.columns[at].startswith("registration."))
+        registration = [at for at in linked if self.columns[at].startswith("registration.")]
         rest = tuple(at for at in linked if at not in registration)
-        return tuple(group for group in (rest, registration) if group)
+        together = tuple(at for at in registration if self.columns[at] in _TOGETHER)
+        alone = tuple((at,) for at in registration if self.columns[at] not in _TOGETHER)
+        return tuple(group for group in (rest, together, *alone) if group)
+
+    @staticmethod
+    def given(cell: object) -> bool:
+        """Whether a cell holds a value (an empty cell, ``None``, NaN or pandas' NA is a field
+        not given)."""
+        return not _missing(cell)
+
+    def presence(self, within: Sequence[int]) -> tuple[int, ...]:
+        """The positions whose cells the check of the group ``within`` (one of
+        :attr:`linked_groups`) reads only as given or not: for a registration's cells
+        checked together, the other registration cells; for any other group, none."""
+        if not any(self.columns[at] in _TOGETHER for at in within):
+            return ()
+        return tuple(
+            at
+            for at in self.key
+            if self.columns[at].startswith("registration.") and self.columns[at] not in _TOGETHER
+        )
 
     def linked_fit(self, cells: Sequence[object], within: Sequence[int] | None = None) -> bool:
         """Whether the row's cells that are checked together (all but :data:`INDEPENDENT`)
         fit, whatever its independent cells hold; with ``within``, only the cells at those
-        positions (one of :attr:`linked_groups`), the others read as fitting or empty."""
+        positions (one of :attr:`linked_groups`), the others read as fitting or empty: a
+        registration cell that group's check reads as given or not (:meth:`presence`) as a
+        fitting one if given; for a registration cell given on its own, a fitting register
+        and decision (or refusal) date."""
         neutral = list(cells)
+        present = set(self.presence(within)) if within is not None else set()
+        alone = (
+            within is not None
+            and len(within) == 1
+            and self.columns[within[0]].startswith("registration.")
+            and self.columns[within[0]] not in _TOGETHER
+            and not _missing(cells[within[0]])
+        )
+        # A registration cell given alone is read with a register and a decision (or refusal)
+        # date; an empty one with nothing (no registration).
+        dated = next(
+            (
+                column
+                for column in ("registration.decision_date", "registration.refused_on")
+                if column in self.columns
+            ),
+            None,
+        )
         for at in self.key:
             column = self.columns[at]
-            if column in INDEPENDENT or (within is not None and at not in within):
+            if column in INDEPENDENT:
+                neutral[at] = _NEUTRAL.get(column, "")
+            elif within is None or at in within:
+                continue
+            elif at in present:
+                neutral[at] = "" if _missing(cells[at]) else _NEUTRAL[column]
+            elif alone and column in ("registration.register", dated):
+                neutral[at] = _NEUTRAL[column]
+            elif column.startswith("registration."):
+                neutral[at] = ""
+            else:
                 neutral[at] = _NEUTRAL.get(column, "")
         try:
             self.subject(neutral, with_name=False)

@@ -30,7 +30,7 @@ import attrs
 from onderwijsregels.convert import check_day, enum_member, shown
 from onderwijsregels.errors import InvalidInputError
 
-__all__ = ["OldTitle", "Predicate", "Register", "Registration", "Route"]
+__all__ = ["CHECKED_TOGETHER", "OldTitle", "Predicate", "Register", "Registration", "Route"]
 
 
 class Register(enum.Enum):
@@ -104,6 +104,15 @@ def _points(field: str) -> Any:
             raise InvalidInputError(field, f"must be a whole number from 0, got {shown(value)}")
 
     return check
+
+
+CHECKED_TOGETHER: tuple[str, ...] = ("register", "decision_date", "refused_on", "postponed_until")
+"""The fields of a :class:`Registration` whose checks read one another: a register is needed
+once any field is given, a decision date or a refusal date, and a postponement after the
+decision date. Each other field is checked on its own, and these checks read only whether it
+is given. A batch checks each distinct combination of these fields once (and each distinct
+cell of the others once); a property test holds that this accepts exactly the registrations
+the class accepts (``tests/test_columnar.py``)."""
 
 
 @attrs.frozen
