@@ -402,6 +402,94 @@ def test_the_columnar_table_is_the_rows_table(
     assert found.equals(expected)
 
 
+@st.composite
+def text_columns(draw: st.DrawFn) -> dict[str, list[object]]:
+    """The tables of :func:`tables` as a mapping of Python lists of texts, with empty cells
+    as None, "" or NaN (pandas' empty cell), and now and then a cell that is no text (an
+    int id, bytes, a float: such a table is read the rows' way) or numpy's str."""
+    table = draw(tables())
+    columns: dict[str, list[object]] = {}
+    for name in table.column_names:
+        empty = draw(st.sampled_from([None, "", float("nan")]))
+        columns[name] = [
+            empty if cell is None else cell for cell in map(_text, table.column(name).to_pylist())
+        ]
+    odd = draw(
+        st.sampled_from(
+            [
+                None,
+                ("id", 7),
+                ("function", b"leraar"),
+                ("werktijdfactor", 0.5),
+                ("name", np.str_("Anna")),
+                ("werktijdfactor", np.str_("0.5")),
+            ]
+        )
+    )
+    if odd is not None:
+        column, cell = odd
+        size = table.num_rows
+        cells = columns.setdefault(column, [None] * size)
+        cells[draw(st.integers(0, size - 1))] = cell
+    return columns
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    columns=text_columns(),
+    year=st.sampled_from(YEARS),
+    rules=st.sampled_from(_RULES),
+    errors=st.sampled_from(["raise", "collect"]),
+    frame=st.booleans(),
+)
+def test_python_columns_of_texts_read_by_column_give_the_rows_table(
+    columns: dict[str, list[object]], year: int, rules: Any, errors: str, frame: bool
+) -> None:
+    """A mapping of text columns (or a pandas frame of them) is read by column as a pyarrow
+    table of texts is; the result is the rows' way's, and so are its errors."""
+    pandas = pytest.importorskip("pandas")
+    table: Any = pandas.DataFrame(columns, dtype=object) if frame else columns
+    options: dict[str, Any] = {"year": year, "rules": rules, "errors": errors}
+    refused: str | None = None
+    try:
+        expected = rows_way(table, **options)
+    except owr.InvalidInputError as error:
+        refused = str(error)
+    if refused is not None and "is not a rule of the edition" in refused:
+        with pytest.raises(owr.InvalidInputError) as caught:  # refused before reading
+            RULEBOOK.evaluate_many(table, **options)
+        assert str(caught.value) == refused
+        return
+    batch = RULEBOOK.evaluate_many(table, **options)
+    texts = all(
+        all(isinstance(cell, str) or cell is None or cell != cell for cell in cells)
+        for cells in columns.values()  # a subclass of str (numpy's) is a text too
+    )
+    assert (batch._text_table() is not None) == texts
+    if refused is not None:
+        with pytest.raises(owr.InvalidInputError) as caught:
+            batch.to_arrow()
+        assert str(caught.value) == refused
+        return
+    found = batch.to_arrow()
+    assert found.schema == expected.schema
+    assert found.equals(expected)
+
+
+def test_python_columns_of_texts_are_read_by_column() -> None:
+    columns = {"name": ["Anna", "Bram"], "function": ["leraar", "oop"]}
+    columns["werktijdfactor"] = ["0.6", "1"]
+    batch = RULEBOOK.evaluate_many(columns, year=2020, rules="individueel_budget")
+    read = batch_module.Batch._table_results
+    try:  # reading the rows would fail
+        batch_module.Batch._table_results = None  # type: ignore[assignment]
+        found = batch.to_arrow()
+    finally:
+        batch_module.Batch._table_results = read  # type: ignore[method-assign]
+    # (500 + 100) x 0.6 = 360.00, (500 + 100) x 1 = 600.00: art. 9.3 lid 2, +100 in 2020 (9.8)
+    assert found.column("individueel_budget").to_pylist() == [D("360.00"), D("600.00")]
+
+
 @settings(max_examples=200, deadline=None)
 @given(
     names=st.lists(st.none() | st.text(max_size=4), max_size=6),

@@ -113,8 +113,20 @@ class _Table:
     shape: TableShape
     rows: Iterator[tuple[object, ...]]
     size: int
-    text_only: bool = False
-    """Every cell a subject is read from is a text or None: cells are their own keys."""
+    text_only: bool | None = False
+    """Every cell a subject is read from is a text or None: cells are their own keys
+    (``None``: not worked out yet, see :meth:`texts`)."""
+    columns: list[Sequence[object]] | None = None
+    """The input's columns, when it has them as Python lists."""
+
+    def texts(self) -> bool:
+        """:attr:`text_only`, worked out from :attr:`columns` when first asked."""
+        if self.text_only is None:
+            columns = self.columns or []
+            self.text_only = all(
+                set(map(type, columns[at])) <= _TEXT for at in self.shape.key if at < len(columns)
+            )
+        return self.text_only
 
 
 class Batch(Generic[_R]):
@@ -165,6 +177,9 @@ class Batch(Generic[_R]):
         if self._arrow is None:
             table = columns_of(subjects) if _header is None else (tuple(_header), [])
         self._table: _Table | None = None
+        self._lists: tuple[tuple[str, ...], list[Sequence[object]]] | None = table
+        """The input's columns as Python lists (a mapping of columns, a pandas frame): read by
+        column too when every cell is a text or missing (see :meth:`_text_table`)."""
         self._subjects: Iterator[object] | None = None
         if table is not None or self._arrow is not None:
             if self._arrow is not None:
@@ -179,11 +194,9 @@ class Batch(Generic[_R]):
                 shape = table_shape(names, keep=keep_names, decimal_comma=decimal_comma)
                 size = len(values[0]) if values else 0
                 rows = zip(*values, strict=True) if values else iter(())
-                text_only = all(
-                    set(map(type, values[at])) <= _TEXT for at in shape.key if at < len(values)
-                )
+                text_only = None  # worked out if the rows are read (_Table.texts)
             _refuse_floats(self._arrow if self._arrow is not None else subjects, shape)
-            self._table = _Table(shape, rows, size, text_only)
+            self._table = _Table(shape, rows, size, text_only, table[1] if table else None)
             # A cell's check depends on its column alone: batches of this shape share them.
             checked, linked_ok, numbers, parts = rulebook._checks_for(shape)
             self._caches = ({}, checked, linked_ok, {}, {}, numbers, parts)
@@ -351,7 +364,7 @@ class Batch(Generic[_R]):
         if with_subjects or plan.reads is None:
             yield from self._rows_one_by_one(table)
             return
-        reader = _RowReader(self, shape, plan, table.text_only)
+        reader = _RowReader(self, shape, plan, table.texts())
         for index, cells in enumerate(table.rows):
             failed, passthrough, key = reader.check(index, cells)
             if failed is not None:
@@ -379,7 +392,7 @@ class Batch(Generic[_R]):
             for index, result, passthrough in self._table_results(table, False):
                 yield index, passthrough, rule_cells(result, rule_ids), _failure(result)
             return
-        reader = _RowReader(self, shape, plan, table.text_only)
+        reader = _RowReader(self, shape, plan, table.texts())
         field = TRACED_FIELDS.get(kind)
         columns = shape.columns
         # Where the traced field's cell is in a row's key (after the removed-scale marker).
@@ -568,14 +581,17 @@ class Batch(Generic[_R]):
         """The table read column by column (:func:`onderwijsregels.columnar.arrow_table`), or
         ``None`` when the rows must be read: the batch is then still unread."""
         table = self._table
-        if self._arrow is None or table is None or self._used or not self._by_column:
+        if table is None or self._used or not self._by_column:
+            return None
+        source = self._arrow if self._arrow is not None else self._text_table()
+        if source is None:
             return None
         from onderwijsregels.columnar import arrow_table
 
         shape = table.shape
         plan = self._plan(Employee if shape.kind == "employee" else School)
         found = arrow_table(
-            self._arrow,
+            source,
             shape,
             plan,
             self.rule_ids,
@@ -587,6 +603,24 @@ class Batch(Generic[_R]):
         if found is not None:
             self._start()
         return found
+
+    def _text_table(self) -> Any | None:
+        """The input's Python columns as a pyarrow Table, when every cell is a text (a str,
+        or numpy's) or missing (``None``, or NaN as pandas gives an empty cell): such a table
+        is read by column as a pyarrow Table of texts is, with the same result. ``None`` when
+        a cell is anything else (a number, a date, bytes: read the rows' way) or without
+        pyarrow."""
+        if self._lists is None:
+            return None
+        try:
+            import pyarrow as pa
+        except ImportError:  # pragma: no cover - the test extra installs it
+            return None
+        names, values = self._lists
+        arrays = [_text_column(cells, pa) for cells in values]
+        if any(array is None for array in arrays):
+            return None
+        return pa.Table.from_arrays(arrays, names=list(names))
 
     def _evaluate_quietly(self, plan: Plan) -> Callable[[Employee | School], Evaluation | None]:
         """Evaluate one subject with ``plan``; ``None`` for an input error or a defect (the
@@ -872,6 +906,24 @@ def _arrow_input(subjects: object) -> Any | None:
             return None
         return table if readable(table) else None
     return None
+
+
+def _text_column(cells: Sequence[object], pa: Any) -> Any | None:
+    """A column of texts and missing cells as a pyarrow array (string, or null when every
+    cell is missing, as the rows' way types it); ``None`` for a column with any other cell."""
+    try:  # Arrow types a column string only if its cells are texts or None (null if all None)
+        found = pa.array(cells)
+    except (pa.ArrowException, OverflowError, TypeError, ValueError):
+        found = None
+    if found is not None and (pa.types.is_string(found.type) or pa.types.is_null(found.type)):
+        return found
+    kinds = set(map(type, cells))  # texts with NaN among them (a pandas frame's empty cells)?
+    if not all(kind in (float, type(None)) or issubclass(kind, str) for kind in kinds):
+        return None
+    if any(cell == cell for cell in cells if type(cell) is float):
+        return None  # a float that is not NaN: refused the rows' way
+    texts = any(issubclass(kind, str) for kind in kinds)
+    return pa.array(cells, type=pa.string() if texts else pa.null(), from_pandas=True)
 
 
 def _arrow_rows(table: Any) -> Iterator[tuple[object, ...]]:
