@@ -246,6 +246,15 @@ def many(
             )
             batch.to_arrow()
 
+    def run_ours_lists_table(fresh: bool) -> None:
+        # The Python lists of texts, a table out: read by column as a pyarrow table of texts.
+        book = owr.load() if fresh else rulebook
+        for year, table in tables.items():
+            batch = book.evaluate_many(
+                table, year=year, rules="individueel_budget", errors="collect"
+            )
+            batch.to_arrow()
+
     def run_ours(fresh: bool) -> None:
         book = owr.load() if fresh else rulebook
         for year, table in tables.items():
@@ -276,6 +285,8 @@ def many(
     ours_arrow_cold = _median(lambda: run_ours_arrow(True), repeat) / rows
     run_ours_arrow(False)  # warm: the rulebook has read these tables once before
     ours_arrow_warm = _median(lambda: run_ours_arrow(False), repeat) / rows
+    ours_lists_table_cold = _median(lambda: run_ours_lists_table(True), repeat) / rows
+    ours_lists_table_warm = _median(lambda: run_ours_lists_table(False), repeat) / rows
     return {
         "openfisca": openfisca,
         "ours_cold": ours_cold,
@@ -284,6 +295,8 @@ def many(
         "openfisca_arrow": openfisca_arrow,
         "ours_arrow_cold": ours_arrow_cold,
         "ours_arrow_warm": ours_arrow_warm,
+        "ours_lists_table_cold": ours_lists_table_cold,
+        "ours_lists_table_warm": ours_lists_table_warm,
     }
 
 
@@ -372,6 +385,19 @@ def main() -> None:
         print(
             f"   ratio ours / OpenFisca: fresh {found['ours_cold'] / found['openfisca']:.1f}x, "
             f"warm {found['ours_warm'] / found['openfisca']:.1f}x (above 1: OpenFisca faster)"
+        )
+        print(
+            f"   onderwijsregels to_arrow() of the lists, fresh      "
+            f"{found['ours_lists_table_cold'] * 1e6:9.3f}"
+        )
+        print(
+            f"   onderwijsregels to_arrow() of the lists, warm       "
+            f"{found['ours_lists_table_warm'] * 1e6:9.3f}"
+        )
+        print(
+            "   ratio ours (lists, to_arrow) / OpenFisca: fresh "
+            f"{found['ours_lists_table_cold'] / found['openfisca']:.1f}x, warm "
+            f"{found['ours_lists_table_warm'] / found['openfisca']:.1f}x"
         )
         print(
             "   for scale: one dict lookup per cell of the table's 8 subject columns, in Python "

@@ -284,6 +284,45 @@ def test_the_neutral_cells_fit() -> None:
     assert [len(row), shape.linked_fit(row)] == [len(columns), True]
 
 
+# --- one field checked alone ------------------------------------------------------------------
+
+_FIELD_CELLS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-2, 3),
+    st.floats(allow_nan=True),
+    st.decimals(allow_nan=True),
+    st.dates(),
+    st.datetimes(),
+    st.sampled_from(["", " ", "1", "0", "0.6", "0.60", "1.0", "1.5", "-0.5", "1e-3", "NaN"]),
+    st.sampled_from(["1961-03-04", "1961-02-30", "1899-12-31", "3000-01-01", "04-03-1961"]),
+    st.text(max_size=12),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(column=st.sampled_from(["birth_date", "werktijdfactor"]), cell=_FIELD_CELLS)
+def test_a_field_read_alone_is_read_as_the_employee_reads_it(column: str, cell: object) -> None:
+    """``structure_field`` (how a batch checks each distinct cell of an independent column)
+    accepts exactly what ``Employee.from_dict`` accepts in that field, with the same value."""
+    from onderwijsregels.convert import structure_field
+
+    data: dict[str, object] = {"function": "oop", "werktijdfactor": "1", column: cell}
+    try:
+        whole: object = getattr(owr.Employee.from_dict(data), column)
+    except owr.InvalidInputError as error:
+        whole = error
+    try:
+        alone: object = structure_field(owr.Employee, column, cell)
+    except owr.InvalidInputError as error:
+        alone = error
+    if isinstance(whole, owr.InvalidInputError):
+        assert isinstance(alone, owr.InvalidInputError)
+        assert {field for field, _ in alone.problems} == {column}
+    else:
+        assert repr(alone) == repr(whole)  # the same value, to the last digit
+
+
 # --- the property: the columnar way is the rows' way ------------------------------------------
 
 

@@ -44,6 +44,7 @@ from typing import Any, Literal
 
 import attrs
 
+from onderwijsregels.convert import structure_field
 from onderwijsregels.errors import InvalidInputError
 from onderwijsregels.model import Employee, School
 from onderwijsregels.registration import CHECKED_TOGETHER, Registration
@@ -332,20 +333,19 @@ class TableShape:
 
     def check(self, column: str, value: object) -> None:
         """Check one cell of a column that no other field's check depends on (see
-        :data:`INDEPENDENT`); raises InvalidInputError naming the column."""
-        base: dict[str, Any] = (
-            {"function": "oop", "werktijdfactor": "1"} if self.kind == "employee" else {"pupils": 0}
-        )
-        if _missing(value):
-            base.pop(column, None)  # a required field's empty cell: refused as the subject is
-            read: object = None
-        else:
-            read = _cell(column, value, self.decimal_comma)
-        data = {**base, column: read} if read is not None else base
-        if self.kind == "employee":
-            Employee.from_dict(data)
-        else:
-            School.from_dict(data)
+        :data:`INDEPENDENT`), as the subject checks it; raises InvalidInputError naming the
+        column."""
+        model: type[Employee] | type[School] = Employee if self.kind == "employee" else School
+        if _missing(value):  # a required field's empty cell: refused as the subject is
+            base: dict[str, Any] = (
+                {"function": "oop", "werktijdfactor": "1"}
+                if self.kind == "employee"
+                else {"pupils": 0}
+            )
+            base.pop(column, None)
+            model.from_dict(base)
+            return
+        structure_field(model, column, _cell(column, value, self.decimal_comma))
 
     def name_fits(self, cells: Sequence[object]) -> bool:
         """Whether the row's name cell surely passes the subject's check, without building the
@@ -360,7 +360,8 @@ class TableShape:
         """The werktijdfactor an Employee reads from a ``werktijdfactor`` cell, read and checked
         exactly as :meth:`subject` reads it; raises InvalidInputError naming the column."""
         read = _cell("werktijdfactor", value, self.decimal_comma)
-        return Employee.from_dict({"function": "oop", "werktijdfactor": read}).werktijdfactor
+        found: Decimal = structure_field(Employee, "werktijdfactor", read)
+        return found
 
     def renamed(self, subject: Employee | School, cells: Sequence[object]) -> Employee | School:
         """``subject`` (read from an equal row) with this row's name."""
