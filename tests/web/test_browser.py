@@ -11,11 +11,12 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -100,6 +101,21 @@ def wait_for(browser: WebDriver, css: str) -> WebElement:
     return found
 
 
+def gone(old: WebElement) -> Callable[[WebDriver], bool]:
+    """A wait condition: the page that had ``old`` is gone. Selenium's ``staleness_of`` takes
+    only a stale-element error as gone; in the middle of a navigation chromium may answer
+    "node does not belong to the document" instead, which is gone too."""
+
+    def check(_: WebDriver) -> bool:
+        try:
+            old.is_enabled()
+        except WebDriverException:  # stale, or no longer in the document
+            return True
+        return False
+
+    return check
+
+
 def submit(browser: WebDriver, element: WebElement, then: str) -> WebElement:
     """Submit with ``element`` (a click or Enter) and wait for the new page's ``then``."""
     old = browser.find_element(By.TAG_NAME, "html")
@@ -107,7 +123,7 @@ def submit(browser: WebDriver, element: WebElement, then: str) -> WebElement:
         element.click()
     else:
         element.send_keys(Keys.ENTER)
-    WebDriverWait(browser, 30).until(expected_conditions.staleness_of(old))
+    WebDriverWait(browser, 30).until(gone(old))
     return wait_for(browser, then)
 
 
@@ -159,7 +175,7 @@ def test_the_schoolleidersregister_tab(browser: WebDriver, server: str) -> None:
     browser.get(f"{server}/")
     old = browser.find_element(By.TAG_NAME, "html")
     browser.find_element(By.LINK_TEXT, "Schoolleidersregister").click()
-    WebDriverWait(browser, 30).until(expected_conditions.staleness_of(old))
+    WebDriverWait(browser, 30).until(gone(old))
     assert wait_for(browser, "h1").text == "Schoolleidersregister PO"
     Select(browser.find_element(By.ID, "function")).select_by_visible_text("Directeur")
     type_into(browser, "werktijdfactor", "1")
