@@ -474,7 +474,7 @@ class _Results:
         def evaluated(row: int) -> tuple[Evaluation, Cells] | None:
             cells: list[object] = [None] * width
             for at in shape.key:
-                cells[at] = read.values[at][read.codes[at][row]]
+                cells[at] = read.values.cell(at, read.codes[at][row])
             if names is not None:
                 cells[shape.name] = names[row].as_py()  # type: ignore[index]
             try:
@@ -545,7 +545,7 @@ class _Results:
             made_group = made_groups.get(int(found.group[row]))
             cells_now = None
             if made_group is not None:  # the group's trace replayed in Decimal, as the rows do
-                cell = read.values[number_at][found.number_code[row]]
+                cell = read.values.cell(number_at, found.number_code[row])
                 key = cell if type(cell) is str else cell_key(cell)
                 werktijdfactor = werktijdfactor_of(shape, cell, key, numbers)
                 cells_now = made_group.cells(werktijdfactor)
@@ -574,18 +574,34 @@ class _Results:
         return _money(cents, here | money[1][self.rows], kind)
 
 
+_SINGLE = 64
+"""Cells of a column read one at a time before the whole column is converted to Python."""
+
+
 class _Cells:
     """Each column's distinct cells as Python values, converted when first asked for."""
 
     def __init__(self, dictionaries: dict[int, Any]) -> None:
         self._dictionaries = dictionaries
         self._values: dict[int, list[object]] = {}
+        self._singles: dict[int, int] = {}
 
     def __getitem__(self, at: int) -> list[object]:
         found = self._values.get(at)
         if found is None:
             found = self._values[at] = self._dictionaries[at].to_pylist()
         return found
+
+    def cell(self, at: int, code: int) -> object:
+        """One distinct cell of column ``at``, without converting the others (after
+        :data:`_SINGLE` such reads of a column, the whole column is converted)."""
+        found = self._values.get(at)
+        if found is not None:
+            return found[code]
+        read = self._singles[at] = self._singles.get(at, 0) + 1
+        if read > _SINGLE:
+            return self[at][code]
+        return self._dictionaries[at][code].as_py()
 
 
 def _known(parts: dict[Any, Any], name: str, at: int, dictionary: Any) -> tuple[Any, Any] | None:
