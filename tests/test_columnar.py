@@ -547,6 +547,32 @@ def test_names_read_from_arrow_buffers_fit_as_the_rows_check_them(
     assert _names_fit(column, shape, 2) == expected
 
 
+def test_many_groups_read_their_cells_one_at_a_time_then_the_column(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # 150 OOP employees, each with a scale of their own (the sources name no OOP scales, so
+    # any is accepted) and one of three werktijdfactors: every rule of 2026, so the scale is
+    # read and each scale makes a group. Past _SINGLE groups the cells of a column are
+    # converted at once; the table is the rows' table either way.
+    from onderwijsregels.columnar import _SINGLE
+
+    size = 150
+    assert size > _SINGLE
+    table = pa.table(
+        {
+            "function": ["oop"] * size,
+            "scale": [f"S{number}" for number in range(size)],
+            "werktijdfactor": [("0.5", "0.8", "1")[number % 3] for number in range(size)],
+            "birth_date": [f"19{60 + number % 40}-01-01" for number in range(size)],
+        }
+    )
+    options: dict[str, Any] = {"year": 2026, "errors": "collect"}
+    expected = rows_way(table, **options)
+    found = columns_way(table, monkeypatch, **options)
+    assert found.equals(expected)
+    assert found.column("error").null_count == size
+
+
 def test_tables_of_two_batches_concatenate() -> None:
     # One table has only a teacher (no 3100.00, no error), the other a directeur and a bad
     # row: their schemas follow the rules' units, not the rows, so they concatenate.
