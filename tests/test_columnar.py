@@ -441,6 +441,81 @@ def test_the_columnar_table_is_the_rows_table(
     assert found.equals(expected)
 
 
+# --- one row of a table ----------------------------------------------------------------------
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    table=tables(),
+    year=st.sampled_from(YEARS),
+    kind=st.sampled_from(["arrow", "mapping", "pandas", "polars"]),
+)
+def test_evaluate_row_is_the_batch_row(table: Any, year: int, kind: str) -> None:
+    """``evaluate_row(table, i)`` is the batch's i-th evaluation (or its error, named by row),
+    for every kind of table."""
+    if kind == "mapping":
+        table = {name: table.column(name).to_pylist() for name in table.column_names}
+    elif kind == "pandas":
+        table = pytest.importorskip("pandas").DataFrame(
+            {name: table.column(name).to_pylist() for name in table.column_names}, dtype=object
+        )
+    elif kind == "polars":
+        table = pytest.importorskip("polars").from_arrow(table)
+    items = list(RULEBOOK.evaluate_many(table, year=year, errors="collect"))
+    for row, item in enumerate(items):
+        if isinstance(item, owr.RecordError):
+            with pytest.raises(owr.InputError) as caught:
+                RULEBOOK.evaluate_row(table, row, year=year)
+            problems = getattr(caught.value, "problems", (("", str(caught.value)),))
+            named = [
+                (f"row {row}.{where}" if where else f"row {row}", why)
+                for where, why in item.problems
+            ]
+            assert list(problems) == named
+        else:
+            assert RULEBOOK.evaluate_row(table, row, year=year).to_dict() == item.to_dict()
+
+
+def test_evaluate_row_explains_a_row_of_an_export() -> None:
+    export = {
+        "name": ["Anna", "Ivo"],
+        "function": ["leraar", "directeur"],
+        "werktijdfactor": ["0.6", "1"],
+        "registration.register": [None, "schoolleidersregister-po"],
+        "registration.decision_date": [None, "2021-03-01"],
+    }
+    anna = RULEBOOK.evaluate_row(export, 0, year=2020, rules="individueel_budget")
+    assert anna.subject.name == "Anna"
+    # (500 + 100) x 0.6 = 360.00 (CAO PO 2019-2020 art. 9.3 lid 2, +100 in 2020)
+    assert anna["individueel_budget"].value == D("360.00")
+    assert "Pro rata: € 600,00 × werktijdfactor 0.6 = € 360,00" in anna.explain()
+    ivo = RULEBOOK.evaluate_row(export, 1, year=2020).subject
+    assert isinstance(ivo, owr.Employee)
+    assert ivo.registration is not None
+    assert ivo.registration.decision_date == date(2021, 3, 1)
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        (2, "row: must be from 0 to 1, got 2"),
+        (-1, "row: must be from 0 to 1, got -1"),
+        (True, "row: must be a row's position (0, 1, ...), got True"),
+        ("0", "row: must be a row's position (0, 1, ...), got '0'"),
+    ],
+)
+def test_evaluate_row_refuses_a_row_that_is_not_there(row: object, message: str) -> None:
+    export = {"function": ["leraar", "oop"], "werktijdfactor": ["0.6", "1"]}
+    with pytest.raises(owr.InvalidInputError) as caught:
+        RULEBOOK.evaluate_row(export, row, year=2020)  # type: ignore[arg-type]
+    assert str(caught.value) == message
+
+
+def test_evaluate_row_refuses_what_is_no_table() -> None:
+    with pytest.raises(owr.InvalidInputError, match="give a mapping of columns or a pandas"):
+        RULEBOOK.evaluate_row([owr.Employee(function="oop", werktijdfactor=1)], 0, year=2020)
+
+
 @st.composite
 def text_columns(draw: st.DrawFn) -> dict[str, list[object]]:
     """The tables of :func:`tables` as a mapping of Python lists of texts, with empty cells

@@ -43,7 +43,7 @@ column, so no row is ever dropped silently.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, cast
 
@@ -71,7 +71,7 @@ from onderwijsregels.columns import (
     float_columns,
     table_shape,
 )
-from onderwijsregels.convert import names_argument
+from onderwijsregels.convert import names_argument, shown
 from onderwijsregels.errors import (
     InputError,
     InvalidInputError,
@@ -889,6 +889,37 @@ def _refuse_floats(table: object, shape: TableShape) -> None:
             for at, example in found
         ]
     )
+
+
+def one_row(table: object, row: object) -> object:
+    """The table of one row of ``table`` (a mapping of columns, a pandas, polars or pyarrow
+    table), of the same kind, so its cells are read as the whole table's are; raises
+    InvalidInputError when ``row`` is no position in it."""
+    if isinstance(row, bool) or not isinstance(row, int):
+        raise InvalidInputError("row", f"must be a row's position (0, 1, ...), got {shown(row)}")
+    found = columns_of(table) if isinstance(table, Mapping) else None
+    if isinstance(table, Mapping):
+        assert found is not None
+        size = len(found[1][0]) if found[1] else 0
+    else:
+        size_of = _size(table)
+        module = type(table).__module__.split(".")[0]
+        if size_of is None or module not in ("pandas", "polars", "pyarrow"):
+            raise InvalidInputError(
+                "table",
+                "give a mapping of columns or a pandas, polars or pyarrow table, "
+                f"got {type(table).__name__}",
+            )
+        size = size_of
+    if not 0 <= row < size:
+        raise InvalidInputError("row", f"must be from 0 to {size - 1}, got {row}")
+    if found is not None:
+        names, values = found
+        return {name: [cells[row]] for name, cells in zip(names, values, strict=True)}
+    frame: Any = table
+    if type(table).__module__.split(".")[0] == "pandas":
+        return frame.iloc[row : row + 1]
+    return frame.slice(row, 1)
 
 
 def _arrow_input(subjects: object) -> Any | None:

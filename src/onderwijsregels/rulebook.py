@@ -687,6 +687,60 @@ class Rulebook:
             keep=keep,
         )
 
+    def evaluate_row(
+        self,
+        table: object,
+        row: int,
+        *,
+        year: int | None = None,
+        on: date | None = None,
+        school_year: str | SchoolYear | None = None,
+        families: Sequence[str] | str | None = None,
+        rules: Sequence[str] | str | None = None,
+        keep: Sequence[str] = (),
+    ) -> Evaluation:
+        """The Evaluation of one row of a table, read as :meth:`evaluate_many` reads it.
+
+        ``row`` is the row's position (0 for the first, as the ``index`` column of a batch's
+        table and its errors count); ``table`` and the other arguments are as for
+        :meth:`evaluate_many`. This is how to explain one row of a batch's output: the
+        rulebook's plan keeps what the batch learnt, so the value is a lookup or a replay,
+        and the steps are worked out for this one row when asked for (``explain()``). A bad
+        cell raises an InvalidInputError naming ``row N`` and the column.
+
+        >>> import onderwijsregels as owr
+        >>> rb = owr.load()
+        >>> export = {"function": ["leraar", "oop"], "werktijdfactor": ["0.6", "1"]}
+        >>> rb.evaluate_row(export, 1, year=2020, rules="individueel_budget")["individueel_budget"].value
+        Decimal('600.00')
+        """
+        from onderwijsregels.batch import Batch, one_row
+        from onderwijsregels.evaluate import Evaluation
+
+        batch: Batch[Evaluation] = Batch(
+            self,
+            one_row(table, row),
+            year=year,
+            on=on,
+            school_year=school_year,
+            families=families,
+            rules=rules,
+            keep=keep,
+        )
+        try:
+            (evaluation,) = batch
+        except InvalidInputError as error:
+            raise InvalidInputError.many(
+                [
+                    (f"row {row}{where.removeprefix('row 0')}", why)
+                    if where == "row 0" or where.startswith("row 0.")
+                    else (where, why)
+                    for where, why in error.problems
+                ]
+            ) from None
+        assert isinstance(evaluation, Evaluation)
+        return evaluation
+
     def _make_plan(
         self,
         kind: type[Employee] | type[School],
