@@ -580,3 +580,46 @@ def test_a_kept_column_named_like_a_result_column_in_another_case_is_refused(
     table = {"Index": ["x"], "function": ["oop"], "werktijdfactor": ["1"]}
     with pytest.raises(owr.InvalidInputError, match="'Index' has the name of a column"):
         rulebook_all.evaluate_many(table, year=2020, keep=["index"])
+
+
+def test_a_missing_copied_cell_of_a_pandas_frame_is_none_in_the_records() -> None:
+    # pandas.read_csv(dtype=str) reads an empty cell as NaN; to_arrow() writes it as an empty
+    # cell, and so do rows() and records() (found by a new-user trial: they gave NaN).
+    pandas = pytest.importorskip("pandas")
+    import io
+
+    export = "id,name,afdeling,function,werktijdfactor\n1,,,leraar,0.6\n2,Bo,ib,oop,1\n"
+    frame = pandas.read_csv(io.StringIO(export), dtype=str)
+    batch = owr.load().evaluate_many(
+        frame, year=2020, rules="individueel_budget", keep=["afdeling"]
+    )
+    first, second = batch.to_records()
+    assert (first["name"], first["afdeling"], first["id"]) == (None, None, "1")
+    assert (second["name"], second["afdeling"]) == ("Bo", "ib")
+    # (500 + 100) x 0.6 = 360.00 (CAO PO 2019-2020 art. 9.3 lid 2, +100 in 2020)
+    assert first["individueel_budget"] == Decimal("360.00")
+
+
+def test_a_dict_given_as_a_subject_says_how_to_read_it() -> None:
+    record = {"function": "leraar", "werktijdfactor": "1"}
+    with pytest.raises(owr.InvalidInputError) as caught:
+        list(owr.load().evaluate_many([record], year=2020))
+    assert str(caught.value) == (
+        "subjects[0].subject: must be an Employee or a School, got dict; a dict is one record: "
+        "read it with Employee.from_dict(record) (or School.from_dict), or give a table as a "
+        "mapping of column name to cells"
+    )
+
+
+def test_a_whole_number_column_pandas_made_floats_of_says_why() -> None:
+    pandas = pytest.importorskip("pandas")
+    frame = pandas.DataFrame(
+        {"function": ["leraar", "leraar"], "werktijdfactor": ["0.6", "1"], "trede": [2, None]}
+    )
+    assert frame["trede"].dtype == "float64"  # what pandas makes of 2 and an empty cell
+    with pytest.raises(owr.InvalidInputError) as caught:
+        owr.load().evaluate_many(frame, year=2020)
+    assert str(caught.value).startswith(
+        "trede: the column holds floats (such as 2.0: pandas makes floats of a column of whole "
+        "numbers with empty cells), which cannot hold a decimal fraction exactly"
+    )

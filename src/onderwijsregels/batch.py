@@ -80,7 +80,7 @@ from onderwijsregels.errors import (
     UnknownRuleError,
 )
 from onderwijsregels.evaluate import Evaluation
-from onderwijsregels.model import Employee, School
+from onderwijsregels.model import Employee, School, not_a_subject
 from onderwijsregels.periods import SchoolYear
 from onderwijsregels.plan import Plan, RecordError
 from onderwijsregels.receipt import Receipt
@@ -478,9 +478,7 @@ class Batch(Generic[_R]):
 
     def _evaluate(self, index: int, subject: object) -> _Result:
         if not isinstance(subject, Employee | School):
-            error = InvalidInputError(
-                "subject", f"must be an Employee or a School, got {type(subject).__name__}"
-            )
+            error = not_a_subject(subject)
             return self._failed(index, None, error)
         try:
             return self._plan(type(subject)).evaluate(subject)
@@ -540,9 +538,9 @@ class Batch(Generic[_R]):
     def _table_rows(
         self, table: _Table, convert: Callable[[object], object] | None
     ) -> Iterator[tuple[object, ...]]:
-        if convert is None:
+        if convert is None:  # a missing copied cell (NaN, NA, NaT) is None, as in to_arrow()
             for index, passthrough, cells, _ in self._table_cells(table):
-                yield (index, *passthrough, *cells)
+                yield (index, *[None if absent(cell) else cell for cell in passthrough], *cells)
             return
         converted: dict[int, tuple[Cells, Cells]] = {}
         for index, passthrough, cells, _ in self._table_cells(table):
@@ -871,6 +869,13 @@ def _mixed(cells: Sequence[object]) -> bool:
     return len(kinds) > 1 or tuple in kinds
 
 
+_WHOLE_FLOATS = ": pandas makes floats of a column of whole numbers with empty cells"
+
+
+def _whole(example: object) -> bool:
+    return isinstance(example, float) and example.is_integer()
+
+
 def _refuse_floats(table: object, shape: TableShape) -> None:
     """Refuse a typed table whose subject columns hold floats, naming each column once (a
     row-by-row error for every row would say the same thing a million times)."""
@@ -881,7 +886,8 @@ def _refuse_floats(table: object, shape: TableShape) -> None:
         [
             (
                 shape.columns[at],
-                f"the column holds floats (such as {example!r}), which cannot hold a decimal "
+                f"the column holds floats (such as {example!r}{_WHOLE_FLOATS if _whole(example) else ''}), "
+                "which cannot hold a decimal "
                 "fraction exactly; read it as text or as a decimal (pyarrow.csv: "
                 "ConvertOptions(column_types={...: pyarrow.string()}); polars.read_csv: "
                 "infer_schema=False; pandas.read_csv: dtype=str)",

@@ -54,7 +54,7 @@ from onderwijsregels.errors import (
     UnknownRuleError,
 )
 from onderwijsregels.i18n import Message
-from onderwijsregels.model import Employee, School
+from onderwijsregels.model import Employee, School, not_a_subject
 from onderwijsregels.periods import Period, SchoolYear, period_from
 from onderwijsregels.receipt import EditionSource
 from onderwijsregels.sources import register
@@ -468,9 +468,7 @@ class Rulebook:
         :meth:`plan` for this kind of subject and period.
         """
         if not isinstance(subject, Employee | School):
-            raise InvalidInputError(
-                "subject", f"must be an Employee or a School, got {type(subject).__name__}"
-            )
+            raise not_a_subject(subject)
         plan = self.plan(
             type(subject),
             year=year,
@@ -595,9 +593,7 @@ class Rulebook:
         families = names_argument(families, "families")
         for index, subject in enumerate(subjects):
             if not isinstance(subject, Employee | School):
-                error = InvalidInputError(
-                    "subject", f"must be an Employee or a School, got {type(subject).__name__}"
-                )
+                error = not_a_subject(subject)
                 yield RecordError(index, subject, error)
                 continue
             try:
