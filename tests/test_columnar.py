@@ -519,12 +519,15 @@ def test_evaluate_row_refuses_what_is_no_table() -> None:
 @st.composite
 def text_columns(draw: st.DrawFn) -> dict[str, list[object]]:
     """The tables of :func:`tables` as a mapping of Python lists of texts, with empty cells
-    as None, "" or NaN (pandas' empty cell), and now and then a cell that is no text (an
-    int id, bytes, a float: such a table is read the rows' way) or numpy's str."""
+    as None, "" or NaN or NA (pandas' empty cells), and now and then an odd cell: in a column
+    a subject is read from, one that is no text (bytes, a float, a pyarrow scalar, a lone
+    surrogate: such a table is read the rows' way) or numpy's str; a copied column of whole
+    numbers or floats (read by column, copied as the rows' way copies it)."""
+    pandas = pytest.importorskip("pandas")
     table = draw(tables())
     columns: dict[str, list[object]] = {}
     for name in table.column_names:
-        empty = draw(st.sampled_from([None, "", float("nan")]))
+        empty = draw(st.sampled_from([None, "", float("nan"), pandas.NA]))
         columns[name] = [
             empty if cell is None else cell for cell in map(_text, table.column(name).to_pylist())
         ]
@@ -537,6 +540,11 @@ def text_columns(draw: st.DrawFn) -> dict[str, list[object]]:
                 ("werktijdfactor", 0.5),
                 ("name", np.str_("Anna")),
                 ("werktijdfactor", np.str_("0.5")),
+                ("function", pa.scalar("leraar")),
+                ("function", "\udcff"),
+                ("name", "\udcff"),
+                ("id", 2**70),
+                ("id", 1.5),
             ]
         )
     )
@@ -575,11 +583,23 @@ def test_python_columns_of_texts_read_by_column_give_the_rows_table(
         assert str(caught.value) == refused
         return
     batch = RULEBOOK.evaluate_many(table, **options)
-    texts = all(
-        all(isinstance(cell, str) or cell is None or cell != cell for cell in cells)
-        for cells in columns.values()  # a subclass of str (numpy's) is a text too
-    )
-    assert (batch._text_table() is not None) == texts
+
+    def text(cell: object) -> bool:  # a text (numpy's str too) or a missing cell
+        if cell is None or type(cell).__name__ == "NAType":
+            return True
+        if isinstance(cell, float):
+            return cell != cell  # NaN
+        return isinstance(cell, str) and "\udcff" not in cell
+
+    shape = batch._table.shape  # type: ignore[union-attr]
+    read = [name for at, name in enumerate(columns) if at in (*shape.key, *shape.blank)]
+    if all(text(cell) for name in read for cell in columns[name]):
+        surrogate = any(
+            isinstance(cell, str) and "\udcff" in cell for cell in columns.get("name", [])
+        )
+        assert (batch._text_table() is None) == surrogate  # a copied lone surrogate: rows
+    else:  # a subject is read from a column with a cell that is no text: the rows' way
+        assert batch._text_table() is None
     if refused is not None:
         with pytest.raises(owr.InvalidInputError) as caught:
             batch.to_arrow()
@@ -744,3 +764,57 @@ def test_to_polars_is_the_arrow_table_for_rows_and_columns_alike() -> None:
     assert from_rows.equals(from_arrow)
     assert from_rows.schema["individueel_budget"] == polars.Decimal(38, 2)
     assert from_rows.schema["bestedingsvormen_directiebudget"] == polars.String
+
+
+# --- found by the review of the text-column path ----------------------------------------------
+
+
+def test_a_lone_surrogate_is_a_typed_error_both_ways() -> None:
+    # Text read with errors="surrogateescape" holds lone surrogates, which UTF-8 cannot hold.
+    bad_function = {"function": ["leraar", "\udcff"], "werktijdfactor": ["0.5", "1"]}
+    options: dict[str, Any] = {"year": 2020, "rules": "individueel_budget"}
+    expected = rows_way(bad_function, errors="collect", **options)
+    found = RULEBOOK.evaluate_many(bad_function, errors="collect", **options).to_arrow()
+    assert found.equals(expected)
+    assert "is not one of" in found.column("error").to_pylist()[1]
+    bad_name = {"name": ["\udcff"], "function": ["leraar"], "werktijdfactor": ["1"]}
+    for by_column in (True, False):
+        batch = RULEBOOK.evaluate_many(bad_name, **options)
+        batch._by_column = by_column
+        with pytest.raises(owr.InvalidInputError, match="name: holds a text that is not valid"):
+            batch.to_arrow()
+
+
+def test_a_mapping_of_pyarrow_arrays_is_read_as_its_cells_are() -> None:
+    # list(pyarrow array) gives pyarrow scalars, which the model refuses; Arrow would type
+    # them as text, so the columnar path must not take such a mapping.
+    table = {"function": pa.array(["leraar", "oop"]), "werktijdfactor": pa.array(["0.5", "1"])}
+    options: dict[str, Any] = {"year": 2020, "rules": "individueel_budget", "errors": "collect"}
+    batch = RULEBOOK.evaluate_many(table, **options)
+    assert batch._text_table() is None
+    errors = batch.to_arrow().column("error").to_pylist()
+    assert all("StringScalar" in error for error in errors)
+
+
+def test_a_copied_column_of_whole_numbers_is_read_by_column(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    table = {"id": [101, 102], "function": ["leraar", "oop"], "werktijdfactor": ["0.5", "1"]}
+    options: dict[str, Any] = {"year": 2020, "rules": "individueel_budget"}
+    batch = RULEBOOK.evaluate_many(table, **options)
+    assert batch._text_table() is not None
+    found = batch.to_arrow()
+    assert found.equals(rows_way(table, **options))
+    assert found.schema.field("id").type == pa.int64()
+    # (500 + 100) x 0.5 = 300.00 and (500 + 100) x 1 = 600.00 (art. 9.3 lid 2, +100 in 2020)
+    assert found.column("individueel_budget").to_pylist() == [D("300.00"), D("600.00")]
+
+
+@pytest.mark.parametrize(("field", "reads"), [("scale", "function"), ("trede", "scale")])
+def test_structure_field_refuses_a_field_whose_check_reads_others(field: str, reads: str) -> None:
+    from onderwijsregels.convert import structure_field
+
+    with pytest.raises(TypeError, match=rf"Employee\.{field} reads .{reads}. of its object"):
+        structure_field(owr.Employee, field, "L10" if field == "scale" else 2)
+    with pytest.raises(TypeError, match=r"Employee\.nothing is not a field"):
+        structure_field(owr.Employee, "nothing", 1)

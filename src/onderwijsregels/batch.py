@@ -581,13 +581,15 @@ class Batch(Generic[_R]):
         table = self._table
         if table is None or self._used or not self._by_column:
             return None
+        shape = table.shape
+        plan = self._plan(Employee if shape.kind == "employee" else School)
+        if plan.reads is None or len(set(self.rule_ids)) != len(self.rule_ids):
+            return None  # only the rows can give it: convert nothing
         source = self._arrow if self._arrow is not None else self._text_table()
         if source is None:
             return None
         from onderwijsregels.columnar import arrow_table
 
-        shape = table.shape
-        plan = self._plan(Employee if shape.kind == "employee" else School)
         found = arrow_table(
             source,
             shape,
@@ -615,9 +617,24 @@ class Batch(Generic[_R]):
         except ImportError:  # pragma: no cover - the test extra installs it
             return None
         names, values = self._lists
-        arrays = [_text_column(cells, pa) for cells in values]
-        if any(array is None for array in arrays):
-            return None
+        assert self._table is not None
+        shape = self._table.shape
+        read = {*shape.key, *shape.blank}
+        declared = dict(
+            zip(shape.passthrough, arrow_types(self._units(), self.passthrough)[1:], strict=False)
+        )
+        arrays = []
+        for at, cells in enumerate(values):
+            if at in read:
+                array = _text_column(cells, pa)
+            else:  # a copied column (id, name, a kept column): as the rows' way copies it
+                try:
+                    array = _copied_array(pa, cells, declared.get(at), True)
+                except (pa.ArrowException, UnicodeError, TypeError, ValueError):
+                    array = None
+            if array is None:
+                return None
+            arrays.append(array)
         return pa.Table.from_arrays(arrays, names=list(names))
 
     def _evaluate_quietly(self, plan: Plan) -> Callable[[Employee | School], Evaluation | None]:
@@ -737,18 +754,14 @@ class Batch(Generic[_R]):
             if name in given:  # a copied column of an Arrow input: as it was given
                 arrays[name] = given[name]
                 continue
-            if name in copied:  # NaN, NA, NaT of a typed table: an empty cell, not "nan"
-                cells = [None if absent(cell) else cell for cell in cells]
-            kind = arrow_type(declared, cells)
-            if kind is not None:
-                arrays[name] = pyarrow.array(arrow_cells(cells, kind), type=kind)
-                continue
-            if _mixed(cells):
-                cells = [None if cell is None else str(cell) for cell in cells]
             try:
-                arrays[name] = pyarrow.array(cells)
-            except (OverflowError, pyarrow.ArrowException):  # a whole number beyond 64 bits
-                arrays[name] = pyarrow.array([None if c is None else str(c) for c in cells])
+                arrays[name] = _copied_array(pyarrow, cells, declared, name in copied)
+            except UnicodeError:  # a lone surrogate (a file read with surrogateescape)
+                raise InvalidInputError(
+                    name,
+                    "holds a text that is not valid Unicode (a lone surrogate, as reading a "
+                    "file with errors='surrogateescape' leaves); read the file as UTF-8",
+                ) from None
         return pyarrow.table(arrays)
 
 
@@ -947,20 +960,43 @@ def _arrow_input(subjects: object) -> Any | None:
 
 def _text_column(cells: Sequence[object], pa: Any) -> Any | None:
     """A column of texts and missing cells as a pyarrow array (string, or null when every
-    cell is missing, as the rows' way types it); ``None`` for a column with any other cell."""
-    try:  # Arrow types a column string only if its cells are texts or None (null if all None)
-        found = pa.array(cells)
-    except (pa.ArrowException, OverflowError, TypeError, ValueError):
-        found = None
-    if found is not None and (pa.types.is_string(found.type) or pa.types.is_null(found.type)):
-        return found
-    kinds = set(map(type, cells))  # texts with NaN among them (a pandas frame's empty cells)?
-    if not all(kind in (float, type(None)) or issubclass(kind, str) for kind in kinds):
+    cell is missing, as the rows' way types it); ``None`` for a column with any other cell
+    (or a text Arrow cannot hold: a lone surrogate)."""
+    kinds = set(map(type, cells))
+    try:
+        if kinds <= _TEXT:
+            return pa.array(cells, type=pa.string() if str in kinds else pa.null())
+        # texts of a subclass of str (numpy's), or with NaN or pandas' NA among them
+        if not all(
+            kind in _MISSING or kind.__name__ == "NAType" or issubclass(kind, str) for kind in kinds
+        ):
+            return None
+        if any(cell == cell for cell in cells if type(cell) is float):
+            return None  # a float that is not NaN: refused the rows' way
+        texts = any(issubclass(kind, str) for kind in kinds)
+        return pa.array(cells, type=pa.string() if texts else pa.null(), from_pandas=True)
+    except (pa.ArrowException, UnicodeError, TypeError, ValueError):
         return None
-    if any(cell == cell for cell in cells if type(cell) is float):
-        return None  # a float that is not NaN: refused the rows' way
-    texts = any(issubclass(kind, str) for kind in kinds)
-    return pa.array(cells, type=pa.string() if texts else pa.null(), from_pandas=True)
+
+
+_MISSING = (float, type(None))
+"""Types of a missing cell of a column of texts (None, NaN); pandas' NA is one too."""
+
+
+def _copied_array(pa: Any, cells: Sequence[object], declared: Any, copied: bool) -> Any:
+    """A column of the rows' way's table: ``declared`` (None: as the cells are), a copied
+    column's missing cells (NaN, NA, NaT of a typed table) empty, not "nan"."""
+    if copied:
+        cells = [None if absent(cell) else cell for cell in cells]
+    kind = arrow_type(declared, cells)
+    if kind is not None:
+        return pa.array(arrow_cells(cells, kind), type=kind)
+    if _mixed(cells):
+        cells = [None if cell is None else str(cell) for cell in cells]
+    try:
+        return pa.array(cells)
+    except (OverflowError, pa.ArrowException):  # a whole number beyond 64 bits
+        return pa.array([None if c is None else str(c) for c in cells])
 
 
 def _arrow_rows(table: Any) -> Iterator[tuple[object, ...]]:

@@ -570,16 +570,18 @@ def structure_field(kind: type[Any], name: str, value: object) -> Any:
     ...
     onderwijsregels.errors.InvalidInputError: werktijdfactor: must be greater than 0 and at most 1 (one appointment; 1 is the normbetrekking of 1659 hours), got 1.2
     """
-    field = _fields(kind)[name]
-    convert = field.converter
-    if field.type is None or not (convert is None or inspect.isfunction(convert)):
+    field = _fields(kind).get(name)
+    convert = field.converter if field is not None else None
+    if field is None or field.type is None or not (convert is None or inspect.isfunction(convert)):
         raise TypeError(f"{kind.__name__}.{name} is not a field structure_field reads")
     try:
         found = converter.structure(value, field.type)
         if convert is not None:
             found = convert(found)
         if field.validator is not None:
-            field.validator(None, field, found)
+            field.validator(_NoObject(kind, name), field, found)
+    except _ReadsOthers as error:
+        raise TypeError(str(error)) from None
     except InvalidInputError as error:
         if any(where for where, _ in error.problems):
             raise
@@ -587,6 +589,24 @@ def structure_field(kind: type[Any], name: str, value: object) -> Any:
     except Exception as error:  # as structure() reports any other failure of a field
         raise InvalidInputError.many(_problems(error, name)) from None
     return found
+
+
+class _ReadsOthers(Exception):
+    """A field's validator read another field of its object (see :func:`structure_field`)."""
+
+
+class _NoObject:
+    """The object a validator is given by :func:`structure_field`: reading any of its
+    fields is a defect of the caller (the field's check reads others), never a bad input."""
+
+    def __init__(self, kind: type[Any], name: str) -> None:
+        self._about = f"{kind.__name__}.{name}"
+
+    def __getattr__(self, other: str) -> Any:
+        raise _ReadsOthers(
+            f"{self._about} reads {other!r} of its object: read it with structure(), "
+            "not structure_field()"
+        )
 
 
 def _fields(kind: type[Any]) -> dict[str, attrs.Attribute[Any]]:

@@ -202,8 +202,13 @@ class UnknownRuleError(InputError, KeyError):
     def __init__(self, rule_id: str, known: Sequence[str]) -> None:
         self.rule_id = rule_id
         self.known = tuple(known)
+        import difflib  # here: importing the library does not need it
+
+        close = difflib.get_close_matches(str(rule_id), self.known, n=1, cutoff=0.8)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
         super().__init__(
-            f"no rule {rule_id!r} in this evaluation; known rules: {', '.join(self.known) or 'none'}"
+            f"no rule {rule_id!r} in this evaluation{hint}; known rules: "
+            f"{', '.join(self.known) or 'none'}"
         )
 
 
