@@ -623,3 +623,16 @@ def test_a_whole_number_column_pandas_made_floats_of_says_why() -> None:
         "trede: the column holds floats (such as 2.0: pandas makes floats of a column of whole "
         "numbers with empty cells), which cannot hold a decimal fraction exactly"
     )
+
+
+def test_a_misspelt_rule_gets_the_nearest_rule_named() -> None:
+    table = {"function": ["leraar"], "werktijdfactor": ["1"]}
+    with pytest.raises(owr.UnknownRuleError) as caught:
+        owr.load().evaluate_many(table, year=2026, rules="individueel_budgt")
+    assert str(caught.value).startswith(
+        "no rule 'individueel_budgt' in this evaluation (did you mean 'individueel_budget'?); "
+        "known rules: "
+    )
+    with pytest.raises(owr.UnknownRuleError) as unlike:
+        owr.load().evaluate_many(table, year=2026, rules="salaris")
+    assert "did you mean" not in str(unlike.value)
