@@ -544,6 +544,11 @@ def _evaluate_export(rulebook: Rulebook, arguments: argparse.Namespace) -> int:
         except OSError as error:
             _say(f"onderwijsregels: cannot write {arguments.receipt}: {error.strerror or error}")
             return 1
+    for rule_id, many in report.not_encoded:
+        _say(
+            f"onderwijsregels: {rule_id}: no value in {many} of {report.written} rows written "
+            "(not encoded: our sources give no figure for them; see its reason column)"
+        )
     if report.skipped:
         text = report_text(report)
         if arguments.errors is not None:

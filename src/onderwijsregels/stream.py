@@ -81,6 +81,9 @@ class StreamReport:
     written: int
     skipped: tuple[BadRow, ...]
     receipt: Receipt
+    not_encoded: tuple[tuple[str, int], ...] = ()
+    """Per rule, how many written rows it gave no value because the library does not encode
+    it for them (status ``not_encoded``: our sources give no figure); rules with none left out."""
 
 
 def _no_progress(items: Iterator[Any], _label: str, _total: int | None) -> Iterator[Any]:
@@ -320,13 +323,19 @@ def evaluate_export(
         error_at = columns.index("error")
         write = _writer(out, columns, form, receipt)
         convert = _csv_cell if form == "csv" else _json
+        statuses = [(rule_id, columns.index(f"{rule_id}.status")) for rule_id in batch.rule_ids]
+        missing = dict.fromkeys(batch.rule_ids, 0)
         for row in progress(batch.rows(convert), "writing", count):
             if row[error_at] not in (None, ""):
                 continue
             write(row)
             written += 1
+            for rule_id, at in statuses:
+                if row[at] == "not_encoded":
+                    missing[rule_id] += 1
         write(None)
-    return StreamReport(count, written, tuple(bad), receipt)
+    not_encoded = tuple((rule_id, many) for rule_id, many in missing.items() if many)
+    return StreamReport(count, written, tuple(bad), receipt, not_encoded)
 
 
 def _refusal(bad: Sequence[BadRow]) -> InvalidInputError:
