@@ -625,9 +625,10 @@ class Batch(Generic[_R]):
         )
         arrays = []
         for at, cells in enumerate(values):
-            if at in read:
-                array = _text_column(cells, pa)
-            else:  # a copied column (id, name, a kept column): as the rows' way copies it
+            array = _text_column(cells, pa)
+            if array is None and at not in read:
+                # a copied column (id, name, a kept column) of other cells: as the rows' way
+                # copies it (texts are copied as they are, so _text_column gives them)
                 try:
                     array = _copied_array(pa, cells, declared.get(at), True)
                 except (pa.ArrowException, UnicodeError, TypeError, ValueError):
