@@ -540,7 +540,14 @@ class Batch(Generic[_R]):
     ) -> Iterator[tuple[object, ...]]:
         if convert is None:  # a missing copied cell (NaN, NA, NaT) is None, as in to_arrow()
             for index, passthrough, cells, _ in self._table_cells(table):
-                yield (index, *[None if absent(cell) else cell for cell in passthrough], *cells)
+                yield (
+                    index,
+                    *[
+                        cell if type(cell) is str or not absent(cell) else None
+                        for cell in passthrough
+                    ],
+                    *cells,
+                )
             return
         converted: dict[int, tuple[Cells, Cells]] = {}
         for index, passthrough, cells, _ in self._table_cells(table):
