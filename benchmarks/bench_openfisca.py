@@ -21,10 +21,13 @@ What is compared:
 2. N employee-years with realistic variety (``population.py``: all functions, werktijdfactors
    in steps of 0.0001, birth dates, scales, registrations; years 2020-2027): OpenFisca's
    vectorised run (numpy) against ``evaluate_many`` on the same table, ``rules=
-   "individueel_budget"``, every row's value, edition, confidence and citation produced;
-   and both again from the same tables as pyarrow tables (OpenFisca converting two Arrow
-   columns to numpy; ours ``to_arrow()``, which reads a pyarrow table column by column);
-3. ``import onderwijsregels`` + ``load()`` in a fresh process.
+   "individueel_budget"``, every row's value, edition, confidence and citation produced
+   (ours read row by row with ``rows()``, and to a table with ``to_arrow()``, which makes the
+   text columns a pyarrow table and reads it column by column); and both again from the same
+   tables as pyarrow tables (OpenFisca converting two Arrow columns to numpy; ours
+   ``to_arrow()``);
+3. ``import onderwijsregels`` + ``load()`` in a fresh process (run with
+   ``PYTHONDONTWRITEBYTECODE`` unset, or the figure includes compiling the library).
 """
 
 from __future__ import annotations
