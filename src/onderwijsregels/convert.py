@@ -20,6 +20,7 @@ onderwijsregels.errors.InvalidInputError: werktijdfactor: got the float 0.6; giv
 from __future__ import annotations
 
 import enum
+import functools
 import inspect
 import re
 import reprlib
@@ -570,12 +571,9 @@ def structure_field(kind: type[Any], name: str, value: object) -> Any:
     ...
     onderwijsregels.errors.InvalidInputError: werktijdfactor: must be greater than 0 and at most 1 (one appointment; 1 is the normbetrekking of 1659 hours), got 1.2
     """
-    field = _fields(kind).get(name)
-    convert = field.converter if field is not None else None
-    if field is None or field.type is None or not (convert is None or inspect.isfunction(convert)):
-        raise TypeError(f"{kind.__name__}.{name} is not a field structure_field reads")
+    field, hook, convert = _field_reader(cast(Any, kind), name)  # a class: hashable
     try:
-        found = converter.structure(value, field.type)
+        found = hook(value, field.type)
         if convert is not None:
             found = convert(found)
         if field.validator is not None:
@@ -609,16 +607,18 @@ class _NoObject:
         )
 
 
-def _fields(kind: type[Any]) -> dict[str, attrs.Attribute[Any]]:
-    """The fields of an attrs class by name, their annotations resolved to types."""
-    found = _FIELDS.get(kind)
-    if found is None:
-        attrs.resolve_types(kind)
-        found = _FIELDS[kind] = attrs.fields_dict(kind)
-    return found
-
-
-_FIELDS: dict[type[Any], dict[str, attrs.Attribute[Any]]] = {}
+@functools.cache
+def _field_reader(kind: Any, name: str) -> tuple[attrs.Attribute[Any], Any, Any]:
+    """The field ``name`` of the attrs class ``kind`` (its annotation resolved to a type) and
+    the structure hook of its type and its converter; TypeError for a field :func:`structure_field` cannot read
+    (none, no type, a converter that is no plain function)."""
+    attrs.resolve_types(kind)
+    field = attrs.fields_dict(kind).get(name)
+    convert = field.converter if field is not None else None
+    if field is None or field.type is None or not (convert is None or inspect.isfunction(convert)):
+        raise TypeError(f"{kind.__name__}.{name} is not a field structure_field reads")
+    lookup = getattr(converter, "get_structure_hook", None)  # cattrs 24; else the generic call
+    return field, lookup(field.type) if lookup is not None else converter.structure, convert
 
 
 def unstructure(value: Any) -> dict[str, Any]:
