@@ -372,3 +372,20 @@ def test_an_output_in_a_missing_folder_is_named(
     code, _, err = run(["evaluate", str(export), "--year", "2020", "--output", str(target)], capsys)
     assert code == 2
     assert f"cannot write {str(target)!r}: No such file or directory" in err
+
+
+def test_a_year_past_the_last_agreement_says_so(
+    export: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The CAO PO 2025-2027 runs to 28 February 2027 (facts.md); in 2030 its terms still apply
+    # (nawerking) and the output is the same as in 2026, so stderr says which edition ended.
+    argv = ["evaluate", str(export), "--rules", "individueel_budget"]
+    code, _, err = run([*argv, "--year", "2030"], capsys)
+    assert code == 0
+    assert (
+        "onderwijsregels: cao-po: cao-po-2025-2027 ended on 2027-02-28; on 2030-01-01 its terms "
+        "still apply (nawerking) until a new agreement, which may change these values"
+    ) in err
+    code, _, err = run([*argv, "--year", "2026"], capsys)
+    assert code == 0
+    assert "nawerking" not in err

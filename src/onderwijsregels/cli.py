@@ -544,6 +544,12 @@ def _evaluate_export(rulebook: Rulebook, arguments: argparse.Namespace) -> int:
         except OSError as error:
             _say(f"onderwijsregels: cannot write {arguments.receipt}: {error.strerror or error}")
             return 1
+    for family, edition, last_day, day in report.nawerking:
+        _say(
+            f"onderwijsregels: {family}: {edition} ended on {last_day.isoformat()}; on "
+            f"{day.isoformat()} its terms still apply (nawerking) until a new agreement, which "
+            "may change these values"
+        )
     for rule_id, many in report.not_encoded:
         _say(
             f"onderwijsregels: {rule_id}: no value in {many} of {report.written} rows written "

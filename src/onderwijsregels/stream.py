@@ -84,6 +84,10 @@ class StreamReport:
     not_encoded: tuple[tuple[str, int], ...] = ()
     """Per rule, how many written rows it gave no value because the library does not encode
     it for them (status ``not_encoded``: our sources give no figure); rules with none left out."""
+    nawerking: tuple[tuple[str, str, date, date], ...] = ()
+    """The editions used past their end (*nawerking*: an agreement's terms still apply until a
+    new one), as ``(family, edition, its last day, the reference day)``: the values are those
+    of an ended agreement, which a new one may change."""
 
 
 def _no_progress(items: Iterator[Any], _label: str, _total: int | None) -> Iterator[Any]:
@@ -335,7 +339,13 @@ def evaluate_export(
                     missing[rule_id] += 1
         write(None)
     not_encoded = tuple((rule_id, many) for rule_id, many in missing.items() if many)
-    return StreamReport(count, written, tuple(bad), receipt, not_encoded)
+    ended = tuple(
+        (use.family, use.edition.id, use.edition.valid_to, use.reference_day)
+        for plan in batch._plans.values()
+        for use in plan.uses
+        if use.nawerking and use.edition.valid_to is not None
+    )
+    return StreamReport(count, written, tuple(bad), receipt, not_encoded, ended)
 
 
 def _refusal(bad: Sequence[BadRow]) -> InvalidInputError:
