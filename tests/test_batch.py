@@ -636,3 +636,16 @@ def test_a_misspelt_rule_gets_the_nearest_rule_named() -> None:
     with pytest.raises(owr.UnknownRuleError) as unlike:
         owr.load().evaluate_many(table, year=2026, rules="salaris")
     assert "did you mean" not in str(unlike.value)
+
+
+def test_a_batch_names_its_editions_and_their_nawerking() -> None:
+    # The CAO PO 2025-2027 runs to 28 February 2027 (facts.md): in 2026 it is in force, in
+    # 2030 its terms still apply after its end (nawerking).
+    table = {"function": ["leraar"], "werktijdfactor": ["1"]}
+    rulebook = owr.load()
+    (now,) = rulebook.evaluate_many(table, year=2026, rules="individueel_budget").editions
+    (later,) = rulebook.evaluate_many(table, year=2030, rules="individueel_budget").editions
+    assert (now.edition.id, now.nawerking) == ("cao-po-2025-2027", False)
+    assert (later.edition.id, later.nawerking) == ("cao-po-2025-2027", True)
+    assert later.edition.valid_to == date(2027, 2, 28)
+    assert rulebook.evaluate_many([], year=2026).editions == ()

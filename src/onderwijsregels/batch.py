@@ -79,7 +79,7 @@ from onderwijsregels.errors import (
     PluginError,
     UnknownRuleError,
 )
-from onderwijsregels.evaluate import Evaluation
+from onderwijsregels.evaluate import EditionUse, Evaluation
 from onderwijsregels.model import Employee, School, not_a_subject
 from onderwijsregels.periods import SchoolYear
 from onderwijsregels.plan import Plan, RecordError
@@ -272,6 +272,24 @@ class Batch(Generic[_R]):
         for rule_id in self.rule_ids:
             names.extend(f"{rule_id}.{part}" if part else rule_id for part in RULE_COLUMNS)
         return tuple(names)
+
+    @property
+    def editions(self) -> tuple[EditionUse, ...]:
+        """The editions this batch's rows are evaluated under, one per family: each with its
+        reference day, whether it is past its end (``nawerking``: an ended agreement's terms,
+        which a new one may change) and whether it is provisional. Empty for a batch of
+        objects whose first is neither an Employee nor a School (or an empty one).
+
+        >>> import onderwijsregels as owr
+        >>> batch = owr.load().evaluate_many(
+        ...     {"function": ["leraar"], "werktijdfactor": ["1"]}, year=2030, rules="individueel_budget"
+        ... )
+        >>> [(use.edition.id, use.nawerking) for use in batch.editions]
+        [('cao-po-2025-2027', True)]
+        """
+        if self._kind is None:
+            return ()
+        return self._plan(self._kind).uses
 
     def receipt(self, input_sha256: str) -> Receipt:
         """The receipt of this batch's table: library version, the editions of its plan with

@@ -341,8 +341,7 @@ def evaluate_export(
     not_encoded = tuple((rule_id, many) for rule_id, many in missing.items() if many)
     ended = tuple(
         (use.family, use.edition.id, use.edition.valid_to, use.reference_day)
-        for plan in batch._plans.values()
-        for use in plan.uses
+        for use in batch.editions
         if use.nawerking and use.edition.valid_to is not None
     )
     return StreamReport(count, written, tuple(bad), receipt, not_encoded, ended)
