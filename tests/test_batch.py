@@ -605,7 +605,7 @@ def test_a_dict_given_as_a_subject_says_how_to_read_it() -> None:
     with pytest.raises(owr.InvalidInputError) as caught:
         list(owr.load().evaluate_many([record], year=2020))
     assert str(caught.value) == (
-        "subjects[0].subject: must be an Employee or a School, got dict; a dict is one record: "
+        "subjects[0]: must be an Employee or a School, got dict; a dict is one record: "
         "read it with Employee.from_dict(record) (or School.from_dict), or give a table as a "
         "mapping of column name to cells"
     )
@@ -619,10 +619,18 @@ def test_a_whole_number_column_pandas_made_floats_of_says_why() -> None:
     assert frame["trede"].dtype == "float64"  # what pandas makes of 2 and an empty cell
     with pytest.raises(owr.InvalidInputError) as caught:
         owr.load().evaluate_many(frame, year=2020)
-    assert str(caught.value).startswith(
-        "trede: the column holds floats (such as 2.0: pandas makes floats of a column of whole "
-        "numbers with empty cells), which cannot hold a decimal fraction exactly"
+    assert str(caught.value) == (
+        "trede: the column holds floats (such as 2.0) where whole numbers belong (pandas makes "
+        "floats of a column of whole numbers with empty cells); read it as text "
+        "(pandas.read_csv: dtype=str) or as whole numbers that may be missing "
+        "(frame['trede'].astype('Int64'); polars, pyarrow: an integer type)"
     )
+    # as the message says: nullable whole numbers are read (trede 2 in scale L11; none)
+    frame["trede"] = frame["trede"].astype("Int64")
+    frame["scale"] = ["L11", None]
+    found = owr.load().evaluate_many(frame, year=2020, rules="individueel_budget").to_records()
+    # (500 + 100) x 0.6 = 360.00 and (500 + 100) x 1 = 600.00 (art. 9.3 lid 2, +100 in 2020)
+    assert [row["individueel_budget"] for row in found] == [Decimal("360.00"), Decimal("600.00")]
 
 
 def test_a_misspelt_rule_gets_the_nearest_rule_named() -> None:

@@ -225,8 +225,9 @@ def test_a_progress_bar_on_a_terminal_only(
     # the Schoolleidersregister a yearly contribution whose 2020 figure is not in our sources
     # (the teacher and the OOP employee: not applicable, which is no notice)
     assert terminal.getvalue() == (
-        "onderwijsregels: schoolleidersregister_jaarlijkse_bijdrage: no value in 1 of 3 rows "
-        "written (not encoded: our sources give no figure for them; see its reason column)\n"
+        "onderwijsregels: schoolleidersregister_jaarlijkse_bijdrage: not encoded for 1 of 3 rows "
+        "written, the first with index 1 (our sources give no figure for them; the reason is in "
+        "column schoolleidersregister_jaarlijkse_bijdrage.reason)\n"
     )
 
 

@@ -66,6 +66,7 @@ from onderwijsregels.cells import (
 )
 from onderwijsregels.columns import (
     INDEPENDENT,
+    WHOLE_NUMBER_COLUMNS,
     TableShape,
     columns_of,
     float_columns,
@@ -496,7 +497,7 @@ class Batch(Generic[_R]):
 
     def _evaluate(self, index: int, subject: object) -> _Result:
         if not isinstance(subject, Employee | School):
-            error = not_a_subject(subject)
+            error = not_a_subject(subject, "")  # named subjects[N] by _failed
             return self._failed(index, None, error)
         try:
             return self._plan(type(subject)).evaluate(subject)
@@ -908,13 +909,6 @@ def _mixed(cells: Sequence[object]) -> bool:
     return len(kinds) > 1 or tuple in kinds
 
 
-_WHOLE_FLOATS = ": pandas makes floats of a column of whole numbers with empty cells"
-
-
-def _whole(example: object) -> bool:
-    return isinstance(example, float) and example.is_integer()
-
-
 def _refuse_floats(table: object, shape: TableShape) -> None:
     """Refuse a typed table whose subject columns hold floats, naming each column once (a
     row-by-row error for every row would say the same thing a million times)."""
@@ -922,17 +916,24 @@ def _refuse_floats(table: object, shape: TableShape) -> None:
     if not found:
         return
     raise InvalidInputError.many(
-        [
-            (
-                shape.columns[at],
-                f"the column holds floats (such as {example!r}{_WHOLE_FLOATS if _whole(example) else ''}), "
-                "which cannot hold a decimal "
-                "fraction exactly; read it as text or as a decimal (pyarrow.csv: "
-                "ConvertOptions(column_types={...: pyarrow.string()}); polars.read_csv: "
-                "infer_schema=False; pandas.read_csv: dtype=str)",
-            )
-            for at, example in found
-        ]
+        [(shape.columns[at], _floats_problem(shape.columns[at], example)) for at, example in found]
+    )
+
+
+def _floats_problem(column: str, example: object) -> str:
+    """Why a column of floats is refused, and how to read it instead."""
+    if column in WHOLE_NUMBER_COLUMNS:
+        return (
+            f"the column holds floats (such as {example!r}) where whole numbers belong (pandas "
+            "makes floats of a column of whole numbers with empty cells); read it as text "
+            f"(pandas.read_csv: dtype=str) or as whole numbers that may be missing "
+            f"(frame[{column!r}].astype('Int64'); polars, pyarrow: an integer type)"
+        )
+    return (
+        f"the column holds floats (such as {example!r}), which cannot hold a decimal fraction "
+        "exactly; read it as text or as a decimal (pyarrow.csv: "
+        "ConvertOptions(column_types={...: pyarrow.string()}); polars.read_csv: "
+        "infer_schema=False; pandas.read_csv: dtype=str)"
     )
 
 

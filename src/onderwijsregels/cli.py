@@ -550,10 +550,11 @@ def _evaluate_export(rulebook: Rulebook, arguments: argparse.Namespace) -> int:
             f"{day.isoformat()} its terms still apply (nawerking) until a new agreement, which "
             "may change these values"
         )
-    for rule_id, many in report.not_encoded:
+    for rule_id, many, first in report.not_encoded:
         _say(
-            f"onderwijsregels: {rule_id}: no value in {many} of {report.written} rows written "
-            "(not encoded: our sources give no figure for them; see its reason column)"
+            f"onderwijsregels: {rule_id}: not encoded for {many} of {report.written} rows "
+            f"written, the first with index {first} (our sources give no figure for them; the "
+            f"reason is in column {rule_id}.reason)"
         )
     if report.skipped:
         text = report_text(report)

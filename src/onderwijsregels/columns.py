@@ -54,6 +54,7 @@ __all__ = [
     "INDEPENDENT",
     "PASSTHROUGH",
     "SCHOOL_COLUMNS",
+    "WHOLE_NUMBER_COLUMNS",
     "TableShape",
     "table_shape",
 ]
@@ -99,7 +100,11 @@ _TOGETHER = frozenset(f"registration.{field}" for field in CHECKED_TOGETHER)
 PASSTHROUGH: tuple[str, ...] = ("id", "name")
 """Columns copied to the output as they are (``name`` is also the subject's name)."""
 
-_INTEGERS = frozenset({"trede", "pupils", "registration.points", "registration.points_at_decision"})
+WHOLE_NUMBER_COLUMNS = frozenset(
+    {"trede", "pupils", "registration.points", "registration.points_at_decision"}
+)
+"""The columns whose cells are whole numbers."""
+_INTEGERS = WHOLE_NUMBER_COLUMNS
 _BOOLEANS = frozenset({"statutair_bestuurder"})
 _TRUE = frozenset({"true", "ja", "yes", "1"})
 _FALSE = frozenset({"false", "nee", "no", "0"})

@@ -267,13 +267,13 @@ Subject = Employee | School
 """What the rules are evaluated for."""
 
 
-def not_a_subject(value: object) -> InvalidInputError:
+def not_a_subject(value: object, field: str = "subject") -> InvalidInputError:
     """The error for a value given where an Employee or a School belongs (a dict says how to
-    read it)."""
+    read it), about ``field`` (``""``: the value itself, as a batch names it ``subjects[N]``)."""
     why = f"must be an Employee or a School, got {type(value).__name__}"
     if isinstance(value, Mapping):
         why += (
             "; a dict is one record: read it with Employee.from_dict(record) (or "
             "School.from_dict), or give a table as a mapping of column name to cells"
         )
-    return InvalidInputError("subject", why)
+    return InvalidInputError(field, why)

@@ -81,9 +81,10 @@ class StreamReport:
     written: int
     skipped: tuple[BadRow, ...]
     receipt: Receipt
-    not_encoded: tuple[tuple[str, int], ...] = ()
+    not_encoded: tuple[tuple[str, int, int], ...] = ()
     """Per rule, how many written rows it gave no value because the library does not encode
-    it for them (status ``not_encoded``: our sources give no figure); rules with none left out."""
+    it for them (status ``not_encoded``: our sources give no figure), and the first such row's
+    index: ``(rule, rows, first)``; rules with none left out."""
     nawerking: tuple[tuple[str, str, date, date], ...] = ()
     """The editions used past their end (*nawerking*: an agreement's terms still apply until a
     new one), as ``(family, edition, its last day, the reference day)``: the values are those
@@ -329,6 +330,7 @@ def evaluate_export(
         convert = _csv_cell if form == "csv" else _json
         statuses = [(rule_id, columns.index(f"{rule_id}.status")) for rule_id in batch.rule_ids]
         missing = dict.fromkeys(batch.rule_ids, 0)
+        first: dict[str, int] = {}
         for row in progress(batch.rows(convert), "writing", count):
             if row[error_at] not in (None, ""):
                 continue
@@ -337,8 +339,11 @@ def evaluate_export(
             for rule_id, at in statuses:
                 if row[at] == "not_encoded":
                     missing[rule_id] += 1
+                    first.setdefault(rule_id, int(str(row[0])))
         write(None)
-    not_encoded = tuple((rule_id, many) for rule_id, many in missing.items() if many)
+    not_encoded = tuple(
+        (rule_id, many, first[rule_id]) for rule_id, many in missing.items() if many
+    )
     ended = tuple(
         (use.family, use.edition.id, use.edition.valid_to, use.reference_day)
         for use in batch.editions
