@@ -390,3 +390,17 @@ def test_a_year_past_the_last_agreement_says_so(
     code, _, err = run([*argv, "--year", "2026"], capsys)
     assert code == 0
     assert "nawerking" not in err
+
+
+def test_a_misspelt_rule_is_blamed_on_rules_not_on_the_file(
+    export: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(
+        ["evaluate", str(export), "--year", "2026", "--rules", "individueel_budgt"], capsys
+    )
+    assert code == 2
+    assert err.startswith(
+        "onderwijsregels: --rules: no rule 'individueel_budgt' in this evaluation (did you mean "
+        "'individueel_budget'?)"
+    )
+    assert str(export) not in err

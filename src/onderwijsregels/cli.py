@@ -46,6 +46,7 @@ from onderwijsregels.documents import (
 from onderwijsregels.errors import (
     InvalidInputError,
     OnderwijsregelsError,
+    UnknownRuleError,
 )
 from onderwijsregels.i18n import DEFAULT_LANGUAGE, LANGUAGES, gettext
 from onderwijsregels.ledger import LAPSE_TO_SCHOOL_OF_ACCRUAL
@@ -843,6 +844,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         about_a_flag = isinstance(field, str) and field.startswith("--")
         file = getattr(arguments, "file", None)
         where = f"{file}: " if file and not about_a_flag else ""
+        if isinstance(error, UnknownRuleError) and getattr(arguments, "rules", None):
+            where = "--rules: "  # the rule asked for, not the file, is unknown
         for line in error.lines(where):
             _say(f"onderwijsregels: {line}")
         return error.exit_code
