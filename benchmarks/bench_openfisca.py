@@ -241,22 +241,20 @@ def many(
             simulation.set_input("werktijdfactor", str(year), factors)
             simulation.calculate("individueel_budget", str(year))
 
-    def run_ours_arrow(fresh: bool) -> None:
+    def run_ours_to_arrow(fresh: bool, inputs: dict[int, Any]) -> None:
+        # A table out, read by column (Python lists of texts are made a pyarrow table first).
         book = owr.load() if fresh else rulebook
-        for year, table in arrows.items():
+        for year, table in inputs.items():
             batch = book.evaluate_many(
                 table, year=year, rules="individueel_budget", errors="collect"
             )
             batch.to_arrow()
 
+    def run_ours_arrow(fresh: bool) -> None:
+        run_ours_to_arrow(fresh, arrows)
+
     def run_ours_lists_table(fresh: bool) -> None:
-        # The Python lists of texts, a table out: read by column as a pyarrow table of texts.
-        book = owr.load() if fresh else rulebook
-        for year, table in tables.items():
-            batch = book.evaluate_many(
-                table, year=year, rules="individueel_budget", errors="collect"
-            )
-            batch.to_arrow()
+        run_ours_to_arrow(fresh, tables)
 
     def run_ours(fresh: bool) -> None:
         book = owr.load() if fresh else rulebook

@@ -9,7 +9,7 @@ columnar path is the one taken.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -38,6 +38,27 @@ def rows_way(table: Any, **options: Any) -> Any:
     batch = RULEBOOK.evaluate_many(table, **options)
     batch._by_column = False
     return batch.to_arrow()
+
+
+def rows_way_or_error(table: Any, **options: Any) -> tuple[Any, str | None]:
+    """The rows' way's table, or the text of the InvalidInputError it raises."""
+    try:
+        return rows_way(table, **options), None
+    except owr.InvalidInputError as error:
+        return None, str(error)
+
+
+def assert_the_rows_table(batch: Callable[[], Any], expected: Any, refused: str | None) -> None:
+    """``batch().to_arrow()`` is ``expected`` (schema and cells), or raises ``refused`` (making
+    the batch may raise it already)."""
+    if refused is not None:
+        with pytest.raises(owr.InvalidInputError) as caught:
+            batch().to_arrow()
+        assert str(caught.value) == refused
+        return
+    found = batch().to_arrow()
+    assert found.schema == expected.schema
+    assert found.equals(expected)
 
 
 def columns_way(table: Any, monkeypatch: pytest.MonkeyPatch, **options: Any) -> Any:
@@ -426,19 +447,8 @@ def test_the_columnar_table_is_the_rows_table(
     table: Any, year: int, rules: Any, errors: str
 ) -> None:
     options: dict[str, Any] = {"year": year, "rules": rules, "errors": errors}
-    refused: str | None = None
-    try:
-        expected = rows_way(table, **options)
-    except owr.InvalidInputError as error:
-        refused = str(error)
-    if refused is not None:
-        with pytest.raises(owr.InvalidInputError) as caught:
-            RULEBOOK.evaluate_many(table, **options).to_arrow()
-        assert str(caught.value) == refused
-        return
-    found = RULEBOOK.evaluate_many(table, **options).to_arrow()
-    assert found.schema == expected.schema
-    assert found.equals(expected)
+    expected, refused = rows_way_or_error(table, **options)
+    assert_the_rows_table(lambda: RULEBOOK.evaluate_many(table, **options), expected, refused)
 
 
 # --- one row of a table ----------------------------------------------------------------------
@@ -572,11 +582,7 @@ def test_python_columns_of_texts_read_by_column_give_the_rows_table(
     pandas = pytest.importorskip("pandas")
     table: Any = pandas.DataFrame(columns, dtype=object) if frame else columns
     options: dict[str, Any] = {"year": year, "rules": rules, "errors": errors}
-    refused: str | None = None
-    try:
-        expected = rows_way(table, **options)
-    except owr.InvalidInputError as error:
-        refused = str(error)
+    expected, refused = rows_way_or_error(table, **options)
     if refused is not None and "is not a rule of the edition" in refused:
         with pytest.raises(owr.InvalidInputError) as caught:  # refused before reading
             RULEBOOK.evaluate_many(table, **options)
@@ -600,14 +606,7 @@ def test_python_columns_of_texts_read_by_column_give_the_rows_table(
         assert (batch._text_table() is None) == surrogate  # a copied lone surrogate: rows
     else:  # a subject is read from a column with a cell that is no text: the rows' way
         assert batch._text_table() is None
-    if refused is not None:
-        with pytest.raises(owr.InvalidInputError) as caught:
-            batch.to_arrow()
-        assert str(caught.value) == refused
-        return
-    found = batch.to_arrow()
-    assert found.schema == expected.schema
-    assert found.equals(expected)
+    assert_the_rows_table(lambda: batch, expected, refused)
 
 
 def test_python_columns_of_texts_are_read_by_column() -> None:
