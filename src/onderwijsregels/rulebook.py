@@ -710,11 +710,10 @@ class Rulebook:
         >>> rb.evaluate_row(export, 1, year=2020, rules="individueel_budget")["individueel_budget"].value
         Decimal('600.00')
         """
-        from onderwijsregels.batch import Batch, one_row
+        from onderwijsregels.batch import one_row
         from onderwijsregels.evaluate import Evaluation
 
-        batch: Batch[Evaluation] = Batch(
-            self,
+        batch = self.evaluate_many(
             one_row(table, row),
             year=year,
             on=on,
