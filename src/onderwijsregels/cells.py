@@ -266,9 +266,12 @@ def arrow_cells(cells: Sequence[object], kind: Any) -> Sequence[object]:
 
     if kind is None or kind != pa.string():
         return cells
-    if all(type(cell) is str or cell is None for cell in cells):
+    if set(map(type, cells)) <= _TEXTS:
         return cells
     return [_text(cell) for cell in cells]
+
+
+_TEXTS = frozenset({str, type(None)})
 
 
 def _text(cell: object) -> str | None:
