@@ -7,9 +7,11 @@ import io
 import json
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+import onderwijsregels as owr
 from onderwijsregels.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -404,3 +406,42 @@ def test_a_misspelt_rule_is_blamed_on_rules_not_on_the_file(
         "'individueel_budget'?)"
     )
     assert str(export) not in err
+
+
+_MANY = "".join(f"{n},P{n},oop,1,,,\n" for n in range(2000))  # beyond any read buffer
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        # a row good when checked is bad when written (werktijdfactor 1.5, far into the file)
+        (EXPORT + _MANY, EXPORT + _MANY.replace("1999,P1999,oop,1,", "1999,P1999,oop,1.5,")),
+        # a row's werktijdfactor 0.6 becomes 0.8: every row still good, but not the file
+        # that was checked (and hashed for the receipt)
+        (EXPORT, EXPORT.replace("leraar,0.6,", "leraar,0.8,")),
+        # a row more
+        (EXPORT, EXPORT + "104,Ilse,oop,1,,,\n"),
+    ],
+)
+def test_an_export_that_changes_while_it_is_read_is_refused(
+    tmp_path: Path, before: str, after: str
+) -> None:
+    from onderwijsregels.stream import evaluate_export
+
+    export = tmp_path / "export.csv"
+    export.write_text(before, encoding="utf-8")
+
+    def rewrite_when_writing(items: Any, label: str, _total: int | None) -> Any:
+        if label == "writing":  # the check is done; now the file changes in place
+            export.write_text(after, encoding="utf-8")
+        return items
+
+    with pytest.raises(owr.InvalidInputError, match="the file changed while it was read"):
+        evaluate_export(
+            owr.load(),
+            export,
+            io.StringIO(),
+            year=2020,
+            rules=["individueel_budget"],
+            progress=rewrite_when_writing,
+        )

@@ -316,7 +316,8 @@ def evaluate_export(
                 )
     if bad and not skip_invalid:
         raise _refusal(bad)
-    receipt = batch.receipt(_file_sha256(path))
+    digest = _file_sha256(path)
+    receipt = batch.receipt(digest)
     # 2. write: the rows seen while checking are remembered, so this pass is mostly lookups
     checked_batch = batch
     header, rows, handle = source.open()
@@ -331,8 +332,13 @@ def evaluate_export(
         statuses = [(rule_id, columns.index(f"{rule_id}.status")) for rule_id in batch.rule_ids]
         missing = dict.fromkeys(batch.rule_ids, 0)
         first: dict[str, int] = {}
+        reported = {item.index for item in bad}
+        read = 0
         for row in progress(batch.rows(convert), "writing", count):
+            read += 1
             if row[error_at] not in (None, ""):
+                if int(str(row[0])) not in reported:  # good when checked: the file changed
+                    raise _changed(path)
                 continue
             write(row)
             written += 1
@@ -341,6 +347,8 @@ def evaluate_export(
                     missing[rule_id] += 1
                     first.setdefault(rule_id, int(str(row[0])))
         write(None)
+    if read != count or _file_sha256(path) != digest:
+        raise _changed(path)
     not_encoded = tuple(
         (rule_id, many, first[rule_id]) for rule_id, many in missing.items() if many
     )
@@ -368,6 +376,16 @@ def _refusal(bad: Sequence[BadRow]) -> InvalidInputError:
         )
     )
     return InvalidInputError.many(shown)
+
+
+def _changed(path: Path) -> InvalidInputError:
+    """The error for an export that changed between checking it and writing its results."""
+    return InvalidInputError(
+        "",
+        "the file changed while it was read (between checking its rows and writing their "
+        f"results: {path.name}), so what was written is not the result of one version of it; "
+        "run again on a copy that does not change",
+    )
 
 
 def _file_sha256(path: Path) -> str:
