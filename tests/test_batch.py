@@ -602,12 +602,13 @@ def test_a_missing_copied_cell_of_a_pandas_frame_is_none_in_the_records() -> Non
 
 def test_a_dict_given_as_a_subject_says_how_to_read_it() -> None:
     record = {"function": "leraar", "werktijdfactor": "1"}
+    employee = owr.Employee(function="oop", werktijdfactor=1)
     with pytest.raises(owr.InvalidInputError) as caught:
-        list(owr.load().evaluate_many([record], year=2020))
+        list(owr.load().evaluate_many([employee, record], year=2020))
     assert str(caught.value) == (
-        "subjects[0]: must be an Employee or a School, got dict; a dict is one record: "
-        "read it with Employee.from_dict(record) (or School.from_dict), or give a table as a "
-        "mapping of column name to cells"
+        "subjects[1]: must be an Employee or a School, got dict; a dict is one record: "
+        "read it with Employee.from_dict(record) (or School.from_dict), or give every subject "
+        "as a record (a list of dicts is a table)"
     )
 
 
@@ -657,3 +658,27 @@ def test_a_batch_names_its_editions_and_their_nawerking() -> None:
     assert (later.edition.id, later.nawerking) == ("cao-po-2025-2027", True)
     assert later.edition.valid_to == date(2027, 2, 28)
     assert rulebook.evaluate_many([], year=2026).editions == ()
+
+
+def test_a_list_of_records_is_a_table() -> None:
+    # As pandas reads records: a column per key, in the order first seen; a missing key is an
+    # empty cell. (500 + 100) x 0.6 = 360.00 and x 1 = 600.00 (art. 9.3 lid 2, +100 in 2020)
+    records = [
+        {"name": "Anna", "function": "leraar", "werktijdfactor": "0.6"},
+        {"function": "oop", "werktijdfactor": "1", "id": 7},
+    ]
+    rulebook = owr.load()
+    found = rulebook.evaluate_many(records, year=2020, rules="individueel_budget").to_records()
+    assert [(row["name"], row["id"], row["individueel_budget"]) for row in found] == [
+        ("Anna", None, Decimal("360.00")),
+        (None, 7, Decimal("600.00")),
+    ]
+    again = rulebook.evaluate_row(records, 1, year=2020, rules="individueel_budget")
+    assert again["individueel_budget"].value == Decimal("600.00")
+    with pytest.raises(owr.InvalidInputError) as caught:
+        rulebook.evaluate_many([records[0], "oop"], year=2020)
+    assert str(caught.value) == (
+        "subjects[1]: must be a record (a mapping of column to cell), as the first one is; got str"
+    )
+    with pytest.raises(owr.InvalidInputError, match="unknown column 'functie'"):
+        rulebook.evaluate_many([{"functie": "leraar", "function": "oop"}], year=2020)

@@ -522,7 +522,7 @@ def test_evaluate_row_refuses_a_row_that_is_not_there(row: object, message: str)
 
 
 def test_evaluate_row_refuses_what_is_no_table() -> None:
-    with pytest.raises(owr.InvalidInputError, match="give a mapping of columns or a pandas"):
+    with pytest.raises(owr.InvalidInputError, match="give a mapping of columns, a list of records"):
         RULEBOOK.evaluate_row([owr.Employee(function="oop", werktijdfactor=1)], 0, year=2020)
 
 
@@ -607,6 +607,28 @@ def test_python_columns_of_texts_read_by_column_give_the_rows_table(
     else:  # a subject is read from a column with a cell that is no text: the rows' way
         assert batch._text_table() is None
     assert_the_rows_table(lambda: batch, expected, refused)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(table=tables(), year=st.sampled_from(YEARS), errors=st.sampled_from(["raise", "collect"]))
+def test_a_list_of_records_is_read_as_its_columns(table: Any, year: int, errors: str) -> None:
+    """Records (one dict per row) give the table of the same cells as a mapping of columns,
+    and the same errors; a record may leave out a key whose cell is empty."""
+    columns = {name: table.column(name).to_pylist() for name in table.column_names}
+    records = [
+        {name: cells[row] for name, cells in columns.items() if cells[row] is not None}
+        for row in range(table.num_rows)
+    ]
+    if not all(records):
+        return  # a record with no key at all: no columns to read
+    options: dict[str, Any] = {"year": year, "errors": errors}
+    expected, refused = rows_way_or_error(columns, **options)
+    if refused is None:  # columns no record has (all empty) are no columns of the records
+        named = {name for record in records for name in record}
+        expected = expected.drop_columns(
+            [n for n in expected.column_names if n in ("name", "id") and n not in named]
+        )
+    assert_the_rows_table(lambda: RULEBOOK.evaluate_many(records, **options), expected, refused)
 
 
 def test_python_columns_of_texts_are_read_by_column() -> None:

@@ -170,6 +170,8 @@ class Batch(Generic[_R]):
         self._plans: dict[type, Plan] = {}
         self._caches: tuple[dict[Any, Any], ...] = ({}, {}, {}, {}, {}, {}, {})
         keep_names = names_argument(keep, "keep") or ()
+        if _header is None and _records(subjects):
+            subjects = _columns_of_records(cast("Sequence[Mapping[object, object]]", subjects))
         self._arrow = _arrow_input(subjects) if _header is None else None
         """The input as a pyarrow Table, when it is one (or a polars frame): read by column."""
         self._by_column = True
@@ -943,6 +945,8 @@ def one_row(table: object, row: object) -> object:
     InvalidInputError when ``row`` is no position in it."""
     if isinstance(row, bool) or not isinstance(row, int):
         raise InvalidInputError("row", f"must be a row's position (0, 1, ...), got {shown(row)}")
+    if _records(table):
+        table = _columns_of_records(cast("Sequence[Mapping[object, object]]", table))
     found = columns_of(table) if isinstance(table, Mapping) else None
     if isinstance(table, Mapping):
         assert found is not None
@@ -953,8 +957,8 @@ def one_row(table: object, row: object) -> object:
         if size_of is None or module not in ("pandas", "polars", "pyarrow"):
             raise InvalidInputError(
                 "table",
-                "give a mapping of columns or a pandas, polars or pyarrow table, "
-                f"got {type(table).__name__}",
+                "give a mapping of columns, a list of records or a pandas, polars or pyarrow "
+                f"table, got {type(table).__name__}",
             )
         size = size_of
     if not 0 <= row < size:
@@ -966,6 +970,28 @@ def one_row(table: object, row: object) -> object:
     if type(table).__module__.split(".")[0] == "pandas":
         return frame.iloc[row : row + 1]
     return frame.slice(row, 1)
+
+
+def _records(subjects: object) -> bool:
+    """Whether ``subjects`` is a list (or tuple) of records: mappings of column to cell."""
+    return (
+        isinstance(subjects, list | tuple) and bool(subjects) and isinstance(subjects[0], Mapping)
+    )
+
+
+def _columns_of_records(records: Sequence[Mapping[object, object]]) -> dict[object, list[object]]:
+    """A list of records as a mapping of columns, as pandas reads one: the columns every key
+    of any record, in the order first seen; a record without a key has an empty cell there."""
+    names: dict[object, None] = {}
+    for index, record in enumerate(records):
+        if not isinstance(record, Mapping):
+            raise InvalidInputError(
+                f"subjects[{index}]",
+                "must be a record (a mapping of column to cell), as the first one is; got "
+                f"{type(record).__name__}",
+            )
+        names.update(dict.fromkeys(record))
+    return {name: [record.get(name) for record in records] for name in names}
 
 
 def _arrow_input(subjects: object) -> Any | None:

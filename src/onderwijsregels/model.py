@@ -274,6 +274,6 @@ def not_a_subject(value: object, field: str = "subject") -> InvalidInputError:
     if isinstance(value, Mapping):
         why += (
             "; a dict is one record: read it with Employee.from_dict(record) (or "
-            "School.from_dict), or give a table as a mapping of column name to cells"
+            "School.from_dict), or give every subject as a record (a list of dicts is a table)"
         )
     return InvalidInputError(field, why)
