@@ -445,3 +445,37 @@ def test_an_export_that_changes_while_it_is_read_is_refused(
             rules=["individueel_budget"],
             progress=rewrite_when_writing,
         )
+
+
+def test_an_export_that_changes_while_it_is_checked_is_refused(tmp_path: Path) -> None:
+    # Found by a review: with --skip-invalid, Eve's werktijdfactor 1.5 (bad when checked)
+    # became 1 at the end of the checking pass; she was written and reported as skipped.
+    from onderwijsregels.stream import evaluate_export
+
+    export = tmp_path / "export.csv"
+    before = EXPORT + "105,Eve,leraar,1.5,L10,2,\n"
+    export.write_text(before, encoding="utf-8")
+
+    def rewrite_after_checking(items: Any, label: str, _total: int | None) -> Any:
+        yield from items
+        if label == "checking":
+            export.write_text(before.replace(",1.5,", ",1,"), encoding="utf-8")
+
+    with pytest.raises(owr.InvalidInputError, match="the file changed while it was read"):
+        evaluate_export(
+            owr.load(),
+            export,
+            io.StringIO(),
+            year=2020,
+            rules=["individueel_budget"],
+            skip_invalid=True,
+            progress=rewrite_after_checking,
+        )
+
+
+def test_a_non_subject_collected_is_one_reason_without_a_field() -> None:
+    # Found by a review: the collected error read ": must be an Employee ..."
+    employee = owr.Employee(function="oop", werktijdfactor=1)
+    items = list(owr.load().evaluate_many([employee, 3], year=2020, errors="collect"))
+    assert isinstance(items[1], owr.RecordError)
+    assert str(items[1].error) == "must be an Employee or a School, got int"

@@ -101,10 +101,12 @@ class InvalidInputError(InputError, ValueError):
 
     def __init__(self, field: str, reason: str, *, more: Sequence[tuple[str, str]] = ()) -> None:
         self.problems: tuple[tuple[str, str], ...] = ((field, reason), *more)
-        super().__init__("\n".join(f"{name}: {why}" for name, why in self.problems))
+        super().__init__("\n".join(self.lines()))
 
     def lines(self, where: str = "") -> list[str]:
-        return [f"{where}{name}: {why}" for name, why in self.problems]
+        """One line per problem, ``field: reason`` (the reason alone for a problem of no one
+        field), after ``where``."""
+        return [f"{where}{name}: {why}" if name else f"{where}{why}" for name, why in self.problems]
 
     @property
     def field(self) -> str:

@@ -303,6 +303,9 @@ def evaluate_export(
     # 1. check
     source: _Rows | _ExcelRows = _ExcelRows(path) if path.suffix.lower() == ".xlsx" else _Rows(path)
     header, rows, handle = source.open()
+    # The file as it is before its rows are read: the receipt's, and what it must still be
+    # once they are written (opening it said whether it can be read).
+    digest = _file_sha256(path)
     options["decimal_comma"] = source.delimiter == ";"
     bad: list[BadRow] = []
     count = 0
@@ -316,7 +319,6 @@ def evaluate_export(
                 )
     if bad and not skip_invalid:
         raise _refusal(bad)
-    digest = _file_sha256(path)
     receipt = batch.receipt(digest)
     # 2. write: the rows seen while checking are remembered, so this pass is mostly lookups
     checked_batch = batch
