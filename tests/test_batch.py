@@ -682,3 +682,11 @@ def test_a_list_of_records_is_a_table() -> None:
     )
     with pytest.raises(owr.InvalidInputError, match="unknown column 'functie'"):
         rulebook.evaluate_many([{"functie": "leraar", "function": "oop"}], year=2020)
+
+
+def test_an_unknown_rule_lists_the_rules_for_the_kind_of_subject() -> None:
+    table = {"function": ["leraar"], "werktijdfactor": ["1"]}
+    with pytest.raises(owr.UnknownRuleError) as caught:
+        owr.load().evaluate_many(table, year=2026, rules="salaris")
+    assert "individueel_budget" in caught.value.known
+    assert "bedrag_per_leerling" not in caught.value.known  # a school's rule

@@ -558,8 +558,8 @@ class Rulebook:
                     if family in chosen and issubclass(kind, rule.subject):
                         defines.setdefault(rule.id, set()).add(family)
         for rule_id in sorted(wanted):
-            if rule_id not in known:
-                raise UnknownRuleError(rule_id, sorted(known))
+            if rule_id not in known:  # named with the rules for this kind of subject
+                raise UnknownRuleError(rule_id, sorted(defines) or sorted(known))
         mine = frozenset(rule for rule in wanted if rule in defines)
         if not narrow:
             return chosen, mine
