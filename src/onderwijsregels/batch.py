@@ -180,9 +180,6 @@ class Batch(Generic[_R]):
         if self._arrow is None:
             table = columns_of(subjects) if _header is None else (tuple(_header), [])
         self._table: _Table | None = None
-        self._lists: tuple[tuple[str, ...], list[Sequence[object]]] | None = table
-        """The input's columns as Python lists (a mapping of columns, a pandas frame): read by
-        column too when every cell is a text or missing (see :meth:`_text_table`)."""
         self._subjects: Iterator[object] | None = None
         if table is not None or self._arrow is not None:
             if self._arrow is not None:
@@ -638,14 +635,13 @@ class Batch(Generic[_R]):
         is read by column as a pyarrow Table of texts is, with the same result. ``None`` when
         a cell is anything else (a number, a date, bytes: read the rows' way) or without
         pyarrow."""
-        if self._lists is None:
+        values = self._table.columns if self._table is not None else None
+        if values is None or self._table is None:  # no Python columns (an Arrow input, a stream)
             return None
         try:
             import pyarrow as pa
         except ImportError:  # pragma: no cover - the test extra installs it
             return None
-        names, values = self._lists
-        assert self._table is not None
         shape = self._table.shape
         read = {*shape.key, *shape.blank}
         declared = dict(
@@ -664,7 +660,7 @@ class Batch(Generic[_R]):
             if array is None:
                 return None
             arrays.append(array)
-        return pa.Table.from_arrays(arrays, names=list(names))
+        return pa.Table.from_arrays(arrays, names=list(shape.columns))
 
     def _evaluate_quietly(self, plan: Plan) -> Callable[[Employee | School], Evaluation | None]:
         """Evaluate one subject with ``plan``; ``None`` for an input error or a defect (the

@@ -104,7 +104,6 @@ WHOLE_NUMBER_COLUMNS = frozenset(
     {"trede", "pupils", "registration.points", "registration.points_at_decision"}
 )
 """The columns whose cells are whole numbers."""
-_INTEGERS = WHOLE_NUMBER_COLUMNS
 _BOOLEANS = frozenset({"statutair_bestuurder"})
 _TRUE = frozenset({"true", "ja", "yes", "1"})
 _FALSE = frozenset({"false", "nee", "no", "0"})
@@ -141,7 +140,7 @@ def _cell(column: str, value: object, decimal_comma: bool = False) -> object:
                     "decimal comma",
                 )
             return text.replace(",", ".")
-        if column in _INTEGERS:
+        if column in WHOLE_NUMBER_COLUMNS:
             if not _WHOLE.fullmatch(text):
                 raise InvalidInputError(column, f"must be a whole number, got {text!r}")
             return int(text)
