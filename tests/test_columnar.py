@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 import onderwijsregels as owr
 import onderwijsregels.batch as batch_module
 from onderwijsregels.columns import table_shape
+from onderwijsregels.plan import Plan
 from onderwijsregels.testing import strategies as ows
 
 pa = pytest.importorskip("pyarrow")
@@ -104,6 +105,38 @@ def test_a_text_table_gives_the_budgets_without_reading_its_rows(
     assert found.column("name").to_pylist() == ["Ans", "Bas", "Cas", "Dirk", "Eva"]
     assert found.column("index").to_pylist() == [0, 1, 2, 3, 4]
     assert found.equals(rows_way(table, year=2020, rules="individueel_budget"))
+
+
+def test_each_rule_is_evaluated_once_per_combination_of_the_columns_it_reads(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # 120 teachers at 0.6 with a birth date each: a rule that reads the function alone is
+    # evaluated once (one function), a rule that reads the birth date once per birth date,
+    # and the budget, reading function and werktijdfactor, once (one werktijdfactor).
+    born = [date(1960, 1, 1).toordinal() + day for day in range(120)]
+    table = pa.table(
+        {
+            "function": ["leraar"] * 120,
+            "werktijdfactor": ["0.6"] * 120,
+            "birth_date": [date.fromordinal(day).isoformat() for day in born],
+        }
+    )
+    calls: dict[str, int] = {}
+    real = Plan.evaluate
+
+    def counted(plan: Plan, subject: owr.Employee | owr.School) -> owr.Evaluation:
+        for rule_id in plan.rule_ids:
+            calls[rule_id] = calls.get(rule_id, 0) + 1
+        return real(plan, subject)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Plan, "evaluate", counted)
+        found = columns_way(table, monkeypatch, year=2020)
+    assert calls["maximale_spaartermijn"] == 1
+    assert calls["individueel_budget"] == 1
+    assert calls["duurzame_inzetbaarheid_spaartermijn"] == 120
+    assert found["individueel_budget"].to_pylist() == [D("360.00")] * 120  # (500 + 100) × 0.6
+    assert found.equals(rows_way(table, year=2020))
 
 
 def test_a_value_the_sources_do_not_give_stays_empty_with_its_reason(

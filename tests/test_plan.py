@@ -163,3 +163,33 @@ def test_cli_says_a_problem_of_the_period_once(
     assert code == 2
     assert len(lines) == 1
     assert "employees[0] and 4 more records: no edition of rule family 'cao-po'" in lines[0]
+
+
+def test_a_part_of_a_plan_gives_each_rule_the_result_the_whole_plan_gives(
+    rulebook_all: owr.Rulebook,
+) -> None:
+    whole = rulebook_all.plan(owr.Employee, year=2020)
+    part = whole.part(["maximale_spaartermijn", "individueel_budget"])
+    assert part.rule_ids == ("individueel_budget", "maximale_spaartermijn")  # the plan's order
+    assert whole.part(["individueel_budget", "maximale_spaartermijn"]) is part  # kept
+    assert whole.part(whole.rule_ids) is whole
+    assert part.rule_reads == (
+        ("function", "statutair_bestuurder", "werktijdfactor"),
+        ("function",),
+    )
+    juf = owr.Employee(
+        function=owr.Function.LERAAR,
+        werktijdfactor=Decimal("0.6"),
+        birth_date=date(1960, 5, 1),
+    )
+    alone, together = part.evaluate(juf), whole.evaluate(juf)
+    assert alone.rule_ids == part.rule_ids
+    for rule_id in part.rule_ids:
+        assert alone[rule_id] == together[rule_id]
+    assert alone["individueel_budget"].value == Decimal("360.00")  # (500 + 100) × 0.6
+
+
+def test_a_part_of_a_plan_names_a_rule_it_does_not_have(rulebook_all: owr.Rulebook) -> None:
+    whole = rulebook_all.plan(owr.Employee, year=2026)
+    with pytest.raises(owr.UnknownRuleError, match="'uren_per_werkweek'"):
+        whole.part(["individueel_budget", "uren_per_werkweek"])  # not in the 2025-2027 CAO

@@ -623,7 +623,7 @@ class Batch(Generic[_R]):
             self.columns,
             arrow_types(self._units(), self.passthrough),
             (self._caches[1], self._caches[2], self._caches[5], self._caches[6]),
-            self._evaluate_quietly(plan),
+            self._evaluate_quietly,
         )
         if found is not None:
             self._start()

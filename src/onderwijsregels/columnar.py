@@ -66,6 +66,7 @@ _TABLE_CELLS = 4_000_000
 beyond it the rows of the group are evaluated one distinct werktijdfactor at a time."""
 
 Evaluate = Callable[[Employee | School], Evaluation | None]
+"""Evaluate one subject; ``None`` if it cannot be (the rows' way then reports why)."""
 
 
 def readable(table: Any) -> bool:
@@ -267,7 +268,7 @@ class _Encoded:
     """A table's columns as Arrow encodes them: per column its codes (one per row) and its
     distinct cells (as Arrow values, and as Python values when first asked for)."""
 
-    __slots__ = ("arrays", "codes", "dictionaries", "size", "values")
+    __slots__ = ("arrays", "codes", "dictionaries", "size", "subjects", "values")
 
     def __init__(self, table: Any, positions: Sequence[int]) -> None:
         import numpy as np
@@ -281,6 +282,24 @@ class _Encoded:
             self.codes[at] = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
             self.dictionaries[at] = encoded.dictionary
         self.values = _Cells(self.dictionaries)
+        self.subjects: dict[int, Employee | School | None] = {}
+
+    def subject(self, shape: TableShape, row: int) -> Employee | School | None:
+        """The subject of row ``row`` (``None``: its cells make none), made once: the rules
+        evaluated in parts ask for the first row of their groups, often the same rows."""
+        if row in self.subjects:
+            return self.subjects[row]
+        cells: list[object] = [None] * len(shape.columns)
+        for at in shape.key:
+            cells[at] = self.values.cell(at, self.codes[at][row])
+        if shape.name is not None:
+            cells[shape.name] = self.arrays[shape.name][row].as_py()
+        try:
+            found: Employee | School | None = shape.subject(cells)
+        except InvalidInputError:
+            found = None
+        self.subjects[row] = found
+        return found
 
     def given(self, at: int) -> Any:
         """Per row, 1 if its cell in column ``at`` is given (not empty, not missing), else 0."""
@@ -304,7 +323,7 @@ def arrow_table(
     column_names: Sequence[str],
     types: Sequence[Any],
     caches: tuple[dict[Any, Any], dict[Any, Any], dict[Any, Any], dict[Any, Any]],
-    evaluate: Evaluate,
+    evaluator: Callable[[Plan], Evaluate],
 ) -> Any | None:
     """The batch table of a pyarrow ``table`` under ``column_names``, or ``None`` when only
     reading its rows one by one will give it (see the module's docstring).
@@ -312,9 +331,9 @@ def arrow_table(
     ``types`` are the columns' pyarrow types (:func:`~onderwijsregels.cells.arrow_types`;
     ``None``: as the cells are). ``caches`` are the rulebook's checks of this table shape
     (independent cells, linked cells, werktijdfactors, cells read per column in Arrow);
-    ``evaluate`` evaluates one subject (``None`` if it cannot).
+    ``evaluator`` gives, for a plan, the function that evaluates one subject with it.
     """
-    resolved = _resolve(table, shape, plan, rule_ids, caches, evaluate)
+    resolved = _resolve(table, shape, plan, rule_ids, caches, evaluator)
     if resolved is None:
         return None
     import numpy as np
@@ -325,10 +344,11 @@ def arrow_table(
     for at, name in zip(shape.passthrough, shape.passthrough_columns, strict=True):
         output[name] = copied_column(read.arrays[at], name)  # copied as given
     output["error"] = pa.nulls(read.size, type=types[len(output)])
-    for position, rule_id in enumerate(rule_ids):
+    for rule_id in rule_ids:
+        results, position = found[rule_id]
         for part, suffix in enumerate(RULE_COLUMNS):
             name = f"{rule_id}.{suffix}" if suffix else rule_id
-            column = found.column(1 + position * len(RULE_COLUMNS) + part, types[len(output)])
+            column = results.column(1 + position * len(RULE_COLUMNS) + part, types[len(output)])
             if column is None:
                 return None
             output[name] = column
@@ -343,10 +363,11 @@ def _resolve(
     plan: Plan,
     rule_ids: Sequence[str],
     caches: tuple[dict[Any, Any], dict[Any, Any], dict[Any, Any], dict[Any, Any]],
-    evaluate: Evaluate,
-) -> tuple[_Encoded, _Results] | None:
-    """The table read and checked by column, and every row's result; ``None`` when only
-    reading its rows one by one will give them."""
+    evaluator: Callable[[Plan], Evaluate],
+) -> tuple[_Encoded, dict[str, tuple[_Results, int]]] | None:
+    """The table read and checked by column, and per rule its rows' results (and the rule's
+    place among the rules of those results); ``None`` when only reading its rows one by one
+    will give them."""
     try:
         import numpy  # noqa: F401
         import pyarrow  # noqa: F401
@@ -365,8 +386,7 @@ def _resolve(
     read = _Encoded(table, (*shape.key, *shape.blank))
     field = TRACED_FIELDS.get(Employee if shape.kind == "employee" else School)
     reads = set(plan.reads)
-    read_at = [at for at in shape.key if columns[at].split(".")[0] in reads]
-    number_at = next((at for at in read_at if columns[at] == field), None)
+    number_at = next((at for at in shape.key if columns[at] == field and field in reads), None)
     # The werktijdfactor the rules read: each distinct cell read once, as an Employee reads it.
     number: tuple[_Exact, Any] | None = None
     if number_at is not None:
@@ -377,12 +397,43 @@ def _resolve(
             return None  # a cell that does not fit: the rows' way reports it
     if not _cells_fit(shape, read, number_at, checked, linked_ok, parts):
         return None
-    grouped = [at for at in read_at if at != number_at]
+    found: dict[str, tuple[_Results, int]] = {}
+    for grouped, at_number, ids in _parts_of(shape, plan, rule_ids, number_at):
+        part = plan.part(ids)
+        results = _Results.of(
+            shape, part, ids, read, grouped, at_number, number, numbers, evaluator(part)
+        )
+        if results is None:
+            return None
+        for position, rule_id in enumerate(ids):
+            found[rule_id] = (results, position)
+    return read, found
+
+
+def _parts_of(
+    shape: TableShape, plan: Plan, rule_ids: Sequence[str], number_at: int | None
+) -> list[tuple[list[int], int | None, tuple[str, ...]]]:
+    """The rules in parts that read the same columns, each part with the columns its rows are
+    grouped by (all it reads but the werktijdfactor) and the werktijdfactor's column if it
+    reads it: a rule that reads only the function is evaluated once per function, however
+    many birth dates the table holds.
+
+    A removed scale changes every rule's notes (and may refuse the employee), so where the
+    plan's editions removed one, every part is grouped by the scale too, as the rows' memo
+    key is.
+    """
+    columns = shape.columns
     scale_at = next((at for at in shape.key if columns[at] == "scale"), None)
-    if scale_at is not None and scale_at not in grouped and plan.removed_scales:
-        grouped.append(scale_at)  # a removed scale makes its own group, as in the rows' key
-    found = _Results.of(shape, plan, rule_ids, read, grouped, number_at, number, numbers, evaluate)
-    return None if found is None else (read, found)
+    by_columns: dict[tuple[tuple[int, ...], int | None], list[str]] = {}
+    reads_of = dict(zip(plan.rule_ids, plan.rule_reads, strict=True))
+    for rule_id in rule_ids:
+        reads = set(reads_of[rule_id] or ())
+        grouped = [at for at in shape.key if columns[at].split(".")[0] in reads and at != number_at]
+        if scale_at is not None and scale_at not in grouped and plan.removed_scales:
+            grouped.append(scale_at)  # a removed scale makes its own group, as in the rows' key
+        at_number = number_at if number_at is not None and columns[number_at] in reads else None
+        by_columns.setdefault((tuple(grouped), at_number), []).append(rule_id)
+    return [(list(grouped), at, tuple(ids)) for (grouped, at), ids in by_columns.items()]
 
 
 def _cells_fit(
@@ -468,18 +519,9 @@ class _Results:
         group (replayed in Decimal, or evaluated). ``None``: a row cannot be evaluated."""
         import numpy as np
 
-        width = len(shape.columns)
-        names = read.arrays[shape.name] if shape.name is not None else None
-
         def evaluated(row: int) -> tuple[Evaluation, Cells] | None:
-            cells: list[object] = [None] * width
-            for at in shape.key:
-                cells[at] = read.values.cell(at, read.codes[at][row])
-            if names is not None:
-                cells[shape.name] = names[row].as_py()  # type: ignore[index]
-            try:
-                subject = shape.subject(cells)
-            except InvalidInputError:
+            subject = read.subject(shape, row)
+            if subject is None:
                 return None
             result = evaluate(subject)
             return None if result is None else (result, cells_of_result(result, rule_ids))
