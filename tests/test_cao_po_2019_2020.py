@@ -274,6 +274,22 @@ def test_registratieplicht(rulebook: Rulebook, function: Function, duty: bool) -
     assert outcome.display == ("ja" if duty else "nee")
 
 
+@pytest.mark.parametrize(
+    ("function", "step"),
+    [
+        (ADJUNCT, "An adjunct-directeur belongs to the directie, who must register"),
+        (DIRECTEUR, "A directeur belongs to the directie, who must register"),
+        (OOP, "An oop is not a directielid; art. 9.7 does not apply"),
+        (LERAAR, "A leraar is not a directielid; art. 9.7 does not apply"),
+    ],
+)
+def test_registratieplicht_explains_itself_in_a_sentence(
+    rulebook: Rulebook, function: Function, step: str
+) -> None:
+    outcome = evaluate(rulebook, function, "0.8")["registratieplicht_schoolleidersregister"]
+    assert outcome.steps[0].text == step
+
+
 @pytest.mark.parametrize("function", DIRECTIE)
 def test_registration_costs_reimbursed(rulebook: Rulebook, function: Function) -> None:
     outcome = evaluate(rulebook, function, "1")["registratiekosten_vergoed_door_werkgever"]

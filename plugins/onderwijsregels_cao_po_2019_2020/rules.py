@@ -268,6 +268,11 @@ def bestedingsvormen_directiebudget(ctx: RuleContext) -> Computation | NotApplic
     )
 
 
+
+def _a(function: str) -> str:
+    """``function`` with its English article: "An adjunct-directeur", "An oop", "A leraar"."""
+    return f"{'An' if function[:1] in 'aeiou' else 'A'} {function}"
+
 @rule(
     "registratieplicht_schoolleidersregister",
     title="Registratieplicht Schoolleidersregister PO",
@@ -286,7 +291,7 @@ def registratieplicht_schoolleidersregister(ctx: RuleContext) -> Computation:
         return Computation(
             False,
             [
-                Step(f"A {function.value} belongs to the directie (art. 9.7)", sources.REGISTRATIE),
+                Step(f"{_a(function.value)} belongs to the directie (art. 9.7)", sources.REGISTRATIE),
                 Step(
                     "but statutory board members are outside the register's scope",
                     sources.REGISTER_SCOPE,
@@ -296,9 +301,9 @@ def registratieplicht_schoolleidersregister(ctx: RuleContext) -> Computation:
         )
     duty = function.is_directie
     text = (
-        f"A {function.value} belongs to the directie, who must register"
+        f"{_a(function.value)} belongs to the directie, who must register"
         if duty
-        else f"A {function.value} is not a directielid; art. 9.7 does not apply"
+        else f"{_a(function.value)} is not a directielid; art. 9.7 does not apply"
     )
     return Computation(duty, [Step(text, sources.REGISTRATIE)], sources.REGISTRATIE)
 
