@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import itertools
 import json
 import threading
@@ -682,6 +684,64 @@ def test_a_list_of_records_is_a_table() -> None:
     )
     with pytest.raises(owr.InvalidInputError, match="unknown column 'functie'"):
         rulebook.evaluate_many([{"functie": "leraar", "function": "oop"}], year=2020)
+
+
+def test_a_stream_of_records_is_read_as_it_comes() -> None:
+    # csv.DictReader gives one dict per line: read one at a time, as the command line reads a
+    # file. Anna: (500 + 100) x 0.6 = 360.00 (art. 9.3 lid 2, +100 in 2020, art. 9.8); Bram,
+    # directeur: 3000 + 100 = 3100.00 whatever his werktijdfactor (art. 9.6 lid 3, art. 9.8).
+    export = io.StringIO(
+        "id,name,function,werktijdfactor\n1,Anna,leraar,0.6\n2,Bram,directeur,0.8\n"
+    )
+    read: list[str] = []
+
+    def lines() -> Iterator[dict[str, str]]:
+        for record in csv.DictReader(export):
+            read.append(record["id"])
+            yield record
+
+    batch = owr.load().evaluate_many(lines(), year=2020, rules="individueel_budget")
+    assert batch.size is None  # a stream does not tell its length
+    assert batch.columns[:4] == ("index", "id", "name", "error")
+    records = batch.records()
+    first = next(records)
+    assert (first["name"], first["individueel_budget"]) == ("Anna", Decimal("360.00"))
+    assert read == ["1"]  # Bram's line is not read yet
+    second = next(records)
+    assert (second["id"], second["individueel_budget"]) == ("2", Decimal("3100.00"))
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        (
+            "function,werktijdfactor\nleraar,0.6\noop,1,extra\n",
+            "subjects[1]: has other columns than the first record of the stream; it has None "
+            "more (csv.DictReader puts the cells of a line longer than its header under None)",
+        ),
+        (
+            "function,werktijdfactor\nleraar,0.6\n",
+            "subjects[1]: must be a record (a mapping of column to cell), as the first one is; "
+            "got str",
+        ),
+    ],
+)
+def test_a_record_of_a_stream_unlike_the_first_is_refused_by_its_place(text: str, why: str) -> None:
+    records: Iterator[object] = csv.DictReader(io.StringIO(text))
+    if "extra" not in text:
+        records = itertools.chain(records, ["oop"])
+    batch = owr.load().evaluate_many(records, year=2020, errors="collect")
+    with pytest.raises(owr.InvalidInputError) as caught:
+        list(batch.records())
+    assert str(caught.value).startswith(why)
+    with pytest.raises(owr.InvalidInputError, match="it lacks 'werktijdfactor'"):
+        list(
+            owr.load()
+            .evaluate_many(
+                iter([{"function": "oop", "werktijdfactor": "1"}, {"function": "oop"}]), year=2020
+            )
+            .records()
+        )
 
 
 def test_an_unknown_rule_lists_the_rules_for_the_kind_of_subject() -> None:

@@ -268,10 +268,10 @@ def bestedingsvormen_directiebudget(ctx: RuleContext) -> Computation | NotApplic
     )
 
 
-
 def _a(function: str) -> str:
     """``function`` with its English article: "An adjunct-directeur", "An oop", "A leraar"."""
     return f"{'An' if function[:1] in 'aeiou' else 'A'} {function}"
+
 
 @rule(
     "registratieplicht_schoolleidersregister",
@@ -291,7 +291,9 @@ def registratieplicht_schoolleidersregister(ctx: RuleContext) -> Computation:
         return Computation(
             False,
             [
-                Step(f"{_a(function.value)} belongs to the directie (art. 9.7)", sources.REGISTRATIE),
+                Step(
+                    f"{_a(function.value)} belongs to the directie (art. 9.7)", sources.REGISTRATIE
+                ),
                 Step(
                     "but statutory board members are outside the register's scope",
                     sources.REGISTER_SCOPE,

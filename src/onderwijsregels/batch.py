@@ -172,6 +172,11 @@ class Batch(Generic[_R]):
         keep_names = names_argument(keep, "keep") or ()
         if _header is None and _records(subjects):
             subjects = _columns_of_records(cast("Sequence[Mapping[object, object]]", subjects))
+        stream: Iterator[tuple[object, ...]] | None = None
+        if _header is None and isinstance(subjects, Iterator):
+            subjects, header = _peeked(subjects)
+            if header is not None:  # a stream of records (csv.DictReader): read as it comes
+                _header, stream = header, _record_rows(header, subjects)
         self._arrow = _arrow_input(subjects) if _header is None else None
         """The input as a pyarrow Table, when it is one (or a polars frame): read by column."""
         self._by_column = True
@@ -217,7 +222,15 @@ class Batch(Generic[_R]):
             self._kind = type(first) if isinstance(first, Employee | School) else None
             self._subjects = iterator if first is None else itertools.chain([first], iterator)
             self.passthrough = ("name",)
-        self.size: int | None = self._table.size if self._table is not None else _size(subjects)
+        if stream is not None and self._table is not None:
+            self._table = _Table(self._table.shape, stream, 0, False)
+        self.size: int | None = (
+            None
+            if stream is not None
+            else self._table.size
+            if self._table is not None
+            else _size(subjects)
+        )
         """How many subjects the batch holds, when the input tells (a table, a list); else None."""
         if self._kind is None and self._rules:  # nothing to evaluate, but say a typo now
             known = rulebook.rule_ids()
@@ -988,6 +1001,55 @@ def _columns_of_records(records: Sequence[Mapping[object, object]]) -> dict[obje
             )
         names.update(dict.fromkeys(record))
     return {name: [record.get(name) for record in records] for name in names}
+
+
+def _peeked(subjects: Iterator[object]) -> tuple[Iterator[object], tuple[str, ...] | None]:
+    """The iterator as it was (its first item read and put back), and the first item's keys
+    when it is a record (a mapping of column to cell: the stream is a table's rows)."""
+    first = next(subjects, _END)
+    if first is _END:
+        return iter(()), None
+    rest = itertools.chain([first], subjects)
+    if isinstance(first, Mapping) and not isinstance(first, Employee | School):
+        return rest, tuple(first)  # the names are checked as a table's columns are
+    return rest, None
+
+
+_END = object()
+"""The end of an iterator (``next``'s default)."""
+
+
+def _record_rows(
+    header: tuple[str, ...], records: Iterator[object]
+) -> Iterator[tuple[object, ...]]:
+    """Each record's cells under ``header`` (the first record's keys), read one at a time; a
+    record that is not a mapping, or has other keys, is refused by its place."""
+    names = set(header)
+    for index, record in enumerate(records):
+        if not isinstance(record, Mapping):
+            raise InvalidInputError(
+                f"subjects[{index}]",
+                "must be a record (a mapping of column to cell), as the first one is; got "
+                f"{type(record).__name__}",
+            )
+        if len(record) != len(names) or any(name not in record for name in names):
+            missing = [name for name in header if name not in record]
+            more = [repr(key) for key in record if key not in names]
+            why = "has other columns than the first record of the stream"
+            if missing:
+                why += f"; it lacks {', '.join(map(repr, missing))}"
+            if more:
+                why += f"; it has {', '.join(more)} more"
+            if None in record:
+                why += (
+                    " (csv.DictReader puts the cells of a line longer than its header under None)"
+                )
+            raise InvalidInputError(
+                f"subjects[{index}]",
+                why + "; every record of a stream has the first one's columns (a list of "
+                "records may differ: read as pandas reads it)",
+            )
+        yield tuple([record[name] for name in header])
 
 
 def _arrow_input(subjects: object) -> Any | None:

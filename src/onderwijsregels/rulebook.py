@@ -654,8 +654,9 @@ class Rulebook:
 
         ``subjects`` is any iterable of Employee or School objects (streamed:
         an iterator is never held in memory), or a table: a mapping of column
-        name to cells, a list of records (one dict per row), or a pandas, polars
-        or pyarrow table (columns as in
+        name to cells, a list of records (one dict per row), an iterator of records
+        (``csv.DictReader``: streamed, its columns the first record's keys), or a pandas,
+        polars or pyarrow table (columns as in
         :mod:`onderwijsregels.columns`; ``keep`` names extra columns to copy
         to the output). The period, ``families`` and ``rules`` are as for
         :meth:`evaluate`. Iterate the batch for one Evaluation per subject in
