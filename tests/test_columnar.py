@@ -139,6 +139,35 @@ def test_each_rule_is_evaluated_once_per_combination_of_the_columns_it_reads(
     assert found.equals(rows_way(table, year=2020))
 
 
+def test_a_removed_scale_is_grouped_apart_and_other_scales_together(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # CAO PO 2024-2025 removed D11 ("De schalen A10 en D11 zijn geschrapt uit het loongebouw"):
+    # in 2025 a D11 directeur is still evaluated, with a note, so the D11 row is evaluated
+    # apart; D12 and no scale change nothing, so those rows are one group (two evaluations of
+    # a rule that reads the function, not three).
+    table = pa.table(
+        {
+            "function": ["directeur"] * 3,
+            "werktijdfactor": ["1"] * 3,
+            "scale": ["D11", "D12", None],
+        }
+    )
+    calls: list[object] = []
+    real = Plan.evaluate
+
+    def counted(plan: Plan, subject: owr.Employee | owr.School) -> owr.Evaluation:
+        if "maximale_spaartermijn" in plan.rule_ids:
+            calls.append(getattr(subject, "scale", None))
+        return real(plan, subject)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Plan, "evaluate", counted)
+        found = columns_way(table, monkeypatch, year=2025)
+    assert sorted(map(str, calls)) == ["D11", "D12"]
+    assert found.equals(rows_way(table, year=2025))
+
+
 def test_a_value_the_sources_do_not_give_stays_empty_with_its_reason(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

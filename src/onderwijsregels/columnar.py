@@ -61,6 +61,9 @@ __all__ = ["arrow_table", "readable"]
 _LIMIT = 1 << 62
 """The largest magnitude an integer of the replay may reach (int64 holds 2**63 - 1)."""
 
+_REMOVED = -1
+"""The place of a made column of :class:`_Encoded`: which removed scale a row's scale is."""
+
 _TABLE_CELLS = 4_000_000
 """At most this many replayed values (groups times distinct werktijdfactors) per rule;
 beyond it the rows of the group are evaluated one distinct werktijdfactor at a time."""
@@ -268,7 +271,7 @@ class _Encoded:
     """A table's columns as Arrow encodes them: per column its codes (one per row) and its
     distinct cells (as Arrow values, and as Python values when first asked for)."""
 
-    __slots__ = ("arrays", "codes", "dictionaries", "size", "subjects", "values")
+    __slots__ = ("arrays", "codes", "dictionaries", "size", "sizes", "subjects", "values")
 
     def __init__(self, table: Any, positions: Sequence[int]) -> None:
         import numpy as np
@@ -282,7 +285,28 @@ class _Encoded:
             self.codes[at] = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
             self.dictionaries[at] = encoded.dictionary
         self.values = _Cells(self.dictionaries)
+        self.sizes = {at: len(dictionary) for at, dictionary in self.dictionaries.items()}
         self.subjects: dict[int, Employee | School | None] = {}
+
+    def mark_removed(self, at: int, removed: frozenset[str]) -> None:
+        """Add the column :data:`_REMOVED`: per row, which of the ``removed`` scales its scale
+        (column ``at``) is, or 0 for any other scale or none. Only a removed scale changes a
+        rule's result (its notes, or a refusal), so rows that differ only in other scales are
+        grouped together, as the rows' memo keys them."""
+        import numpy as np
+
+        order = sorted(removed)
+        other = len(order) + 1  # a cell that is no text stays apart (its check refused it)
+        marks = [
+            1 + order.index(cell)
+            if type(cell) is str and cell in removed
+            else 0
+            if cell is None or type(cell) is str
+            else other + code
+            for code, cell in enumerate(self.values[at])
+        ]
+        self.codes[_REMOVED] = np.asarray(marks, dtype=np.int64)[self.codes[at]]
+        self.sizes[_REMOVED] = max(marks, default=0) + 1
 
     def subject(self, shape: TableShape, row: int) -> Employee | School | None:
         """The subject of row ``row`` (``None``: its cells make none), made once: the rules
@@ -312,7 +336,7 @@ class _Encoded:
         """Per row, the id of its cells at ``positions``, and per id its first row (see
         :func:`_ids`)."""
         codes = [self.codes[at] for at in positions]
-        return _ids(codes, [len(self.dictionaries[at]) for at in positions], self.size)
+        return _ids(codes, [self.sizes[at] for at in positions], self.size)
 
 
 def arrow_table(
@@ -397,6 +421,9 @@ def _resolve(
             return None  # a cell that does not fit: the rows' way reports it
     if not _cells_fit(shape, read, number_at, checked, linked_ok, parts):
         return None
+    scale_at = next((at for at in shape.key if columns[at] == "scale"), None)
+    if scale_at is not None and plan.removed_scales:
+        read.mark_removed(scale_at, plan.removed_scales)
     found: dict[str, tuple[_Results, int]] = {}
     for grouped, at_number, ids in _parts_of(shape, plan, rule_ids, number_at):
         part = plan.part(ids)
@@ -413,27 +440,30 @@ def _resolve(
 def _parts_of(
     shape: TableShape, plan: Plan, rule_ids: Sequence[str], number_at: int | None
 ) -> list[tuple[list[int], int | None, tuple[str, ...]]]:
-    """The rules in parts that read the same columns, each part with the columns its rows are
-    grouped by (all it reads but the werktijdfactor) and the werktijdfactor's column if it
-    reads it: a rule that reads only the function is evaluated once per function, however
-    many birth dates the table holds.
+    """The rules in parts that read the same columns (a rule that reads the werktijdfactor:
+    alone), each part with the columns its rows are grouped by (all it reads but the
+    werktijdfactor) and the werktijdfactor's column if it reads it: a rule that reads only the
+    function is evaluated once per function, however many birth dates the table holds.
 
     A removed scale changes every rule's notes (and may refuse the employee), so where the
-    plan's editions removed one, every part is grouped by the scale too, as the rows' memo
-    key is.
+    plan's editions removed one, every part is grouped by whether (and which) removed scale a
+    row has too (:meth:`_Encoded.mark_removed`), as the rows' memo key is.
     """
     columns = shape.columns
     scale_at = next((at for at in shape.key if columns[at] == "scale"), None)
-    by_columns: dict[tuple[tuple[int, ...], int | None], list[str]] = {}
+    by_columns: dict[tuple[tuple[int, ...], int | None, str | None], list[str]] = {}
     reads_of = dict(zip(plan.rule_ids, plan.rule_reads, strict=True))
     for rule_id in rule_ids:
         reads = set(reads_of[rule_id] or ())
         grouped = [at for at in shape.key if columns[at].split(".")[0] in reads and at != number_at]
         if scale_at is not None and scale_at not in grouped and plan.removed_scales:
-            grouped.append(scale_at)  # a removed scale makes its own group, as in the rows' key
+            grouped.append(_REMOVED)  # a removed scale makes its own group, as in the rows' key
         at_number = number_at if number_at is not None and columns[number_at] in reads else None
-        by_columns.setdefault((tuple(grouped), at_number), []).append(rule_id)
-    return [(list(grouped), at, tuple(ids)) for (grouped, at), ids in by_columns.items()]
+        # A rule that reads the werktijdfactor is a part of its own: its groups are replayed
+        # over the werktijdfactors in integers if it can be, whatever the others can.
+        alone = rule_id if at_number is not None else None
+        by_columns.setdefault((tuple(grouped), at_number, alone), []).append(rule_id)
+    return [(list(grouped), at, tuple(ids)) for (grouped, at, _), ids in by_columns.items()]
 
 
 def _cells_fit(
