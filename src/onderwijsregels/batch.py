@@ -691,9 +691,11 @@ class Batch(Generic[_R]):
         """The copied columns of an Arrow input, by output name, as they were given."""
         if self._arrow is None or self._table is None:
             return {}
+        from onderwijsregels.columnar import one_array
+
         positions = self._table.shape.passthrough
         return {
-            name: copied_column(self._arrow.column(at).combine_chunks(), name)
+            name: copied_column(one_array(self._arrow.column(at)), name)
             for at, name in zip(positions, self.passthrough, strict=True)
         }
 

@@ -56,7 +56,7 @@ from onderwijsregels.model import Employee, School
 from onderwijsregels.plan import Plan
 from onderwijsregels.tracing import TRACED_FIELDS, Trace
 
-__all__ = ["arrow_table", "readable"]
+__all__ = ["arrow_table", "one_array", "readable"]
 
 _LIMIT = 1 << 62
 """The largest magnitude an integer of the replay may reach (int64 holds 2**63 - 1)."""
@@ -70,6 +70,12 @@ beyond it the rows of the group are evaluated one distinct werktijdfactor at a t
 
 Evaluate = Callable[[Employee | School], Evaluation | None]
 """Evaluate one subject; ``None`` if it cannot be (the rows' way then reports why)."""
+
+
+def one_array(column: Any) -> Any:
+    """A pyarrow ChunkedArray as one Array: its only chunk as it is (``combine_chunks`` would
+    copy it), or its chunks joined."""
+    return column.chunk(0) if column.num_chunks == 1 else column.combine_chunks()
 
 
 def readable(table: Any) -> bool:
@@ -277,7 +283,7 @@ class _Encoded:
         import numpy as np
 
         self.size: int = table.num_rows
-        self.arrays = [table.column(at).combine_chunks() for at in range(table.num_columns)]
+        self.arrays = [one_array(table.column(at)) for at in range(table.num_columns)]
         self.codes: dict[int, Any] = {}
         self.dictionaries: dict[int, Any] = {}
         for at in positions:
