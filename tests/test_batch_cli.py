@@ -349,7 +349,15 @@ def test_a_rule_the_edition_lacks_is_blamed_on_the_flag(
     code, _, err = run(["evaluate", board, "--year", "2025", "--rules", "uren_per_jaar"], capsys)
     assert code == 2
     assert err.startswith("onderwijsregels: --rules: 'uren_per_jaar' is not a rule of the edition")
-    assert "cao-po-2024-2025" in err
+    # which editions have it, and where to see what became of it (pdi_uren, in that diff)
+    assert (
+        "it is a rule of cao-po-2019-2020 to cao-po-2023-2024 (cao-po-2024-2025 dropped it: "
+        "`onderwijsregels diff cao-po-2023-2024 cao-po-2024-2025` shows what changed)"
+    ) in err
+    code, diff, _ = run(["diff", "cao-po-2023-2024", "cao-po-2024-2025"], capsys)
+    assert code == 0
+    assert "- uren_per_jaar" in diff
+    assert "+ pdi_uren" in diff
 
 
 def test_a_cell_beyond_the_limit_is_reported_on_its_own_line(

@@ -775,11 +775,41 @@ class Rulebook:
                 names = ", ".join(use.edition.id for use in uses)
                 raise InvalidInputError(
                     "rules",
-                    f"{', '.join(repr(item) for item in missing)} is not a rule of the "
-                    f"edition in force on {day.isoformat()} ({names}); a later or earlier "
-                    "edition defines it",
+                    "; ".join(
+                        f"{rule_id!r} is not a rule of the edition in force on "
+                        f"{day.isoformat()} ({names}); {self._where_defined(rule_id, chosen)}"
+                        for rule_id in missing
+                    ),
                 )
         return plan
+
+    def _where_defined(self, rule_id: str, families: Sequence[str]) -> str:
+        """Which editions of ``families`` define ``rule_id`` (runs of editions in order) and
+        the edition after each run, which dropped it: where to look for what became of it."""
+        runs: list[str] = []
+        for family in families:
+            editions = self.editions(family)
+            at = 0
+            while at < len(editions):
+                if rule_id not in editions[at].rule_ids:
+                    at += 1
+                    continue
+                first = at
+                while at + 1 < len(editions) and rule_id in editions[at + 1].rule_ids:
+                    at += 1
+                last = editions[at].id
+                run = last if first == at else f"{editions[first].id} to {last}"
+                if at + 1 < len(editions):
+                    after = editions[at + 1].id
+                    run += (
+                        f" ({after} dropped it: `onderwijsregels diff {last} {after}` shows "
+                        "what changed)"
+                    )
+                runs.append(run)
+                at += 1
+        if not runs:
+            return "a later or earlier edition defines it"
+        return f"it is a rule of {' and of '.join(runs)}"
 
     def _named(self, error: PluginError) -> PluginError:
         """``error`` with the plugin that provides its edition filled in, when it lacks one."""
