@@ -9,9 +9,12 @@ cell for cell, as reading it row by row:
   distinct cell of a column whose check depends on no other column is checked
   once, and each distinct combination of the cells checked together (function,
   scale, trede, registration) once, with the checks a row's subject makes;
-- **rules**: rows that agree on every cell the rules read but the
-  werktijdfactor form a group; each group is evaluated once (the plan, as for
-  any subject), and the value of a rule traced for the werktijdfactor
+- **rules**: the rules are taken in parts by the columns they read (a rule
+  that reads the werktijdfactor alone); in each part, rows that agree on every
+  cell its rules read but the werktijdfactor form a group; each group is
+  evaluated once (the part's plan, :meth:`Plan.part
+  <onderwijsregels.plan.Plan.part>`, as for any subject), and the value of a
+  rule traced for the werktijdfactor
   (:mod:`onderwijsregels.tracing`) is replayed over every distinct
   werktijdfactor of the table at once, in exact integer arithmetic (numpy),
   then rounded half-up to cents as the outcome rounds it. The replay is the
