@@ -166,6 +166,15 @@ def test_a_removed_scale_is_grouped_apart_and_other_scales_together(
         found = columns_way(table, monkeypatch, year=2025)
     assert sorted(map(str, calls)) == ["D11", "D12"]
     assert found.equals(rows_way(table, year=2025))
+    # From 2026 D11 is refused, also written with spaces (a cell is read without them), even
+    # when the rules asked for do not read the scale: never the D12 row's budget.
+    spaced = pa.table(
+        {"function": ["directeur"] * 2, "werktijdfactor": ["1"] * 2, "scale": ["D12", " D11 "]}
+    )
+    options: dict[str, Any] = {"year": 2026, "rules": "individueel_budget", "errors": "collect"}
+    refused = RULEBOOK.evaluate_many(spaced, **options).to_arrow()
+    assert refused.column("error")[1].as_py().startswith("scale: scale D11 was removed")
+    assert refused.equals(rows_way(spaced, **options))
 
 
 def test_a_value_the_sources_do_not_give_stays_empty_with_its_reason(
@@ -469,6 +478,9 @@ def tables(draw: st.DrawFn) -> Any:
                     ("function", "baas"),
                     ("birth_date", "1960-02-30"),
                     ("scale", "Z1"),
+                    # a removed scale with spaces: refused, or noted, as the rows read it
+                    ("scale", " D11 "),
+                    ("scale", "A10 "),
                     ("name", " "),
                     # registration cells: checked alone, or together with the register and dates
                     ("registration.points", "x"),
@@ -509,6 +521,47 @@ def test_the_columnar_table_is_the_rows_table(
     table: Any, year: int, rules: Any, errors: str
 ) -> None:
     options: dict[str, Any] = {"year": year, "rules": rules, "errors": errors}
+    expected, refused = rows_way_or_error(table, **options)
+    assert_the_rows_table(lambda: RULEBOOK.evaluate_many(table, **options), expected, refused)
+
+
+_DIRECTIE_SCALES = {
+    "directeur": ["D11", " D11 ", "D12", None, ""],
+    "adjunct-directeur": ["A10", "A10 ", "A11", None, ""],
+}
+
+
+@st.composite
+def directie_tables(draw: st.DrawFn) -> Any:
+    """Tables of directeuren (or of adjunct-directeuren) whose scales the 2024-2025 CAO
+    removed (D11, A10), with spaces or not, among other scales of theirs and none."""
+    function = draw(st.sampled_from(sorted(_DIRECTIE_SCALES)))
+    rows = draw(
+        st.lists(
+            st.tuples(st.sampled_from(_DIRECTIE_SCALES[function]), st.sampled_from(["1", "0.5"])),
+            min_size=2,
+            max_size=6,
+        )
+    )
+    return pa.table(
+        {
+            "function": [function] * len(rows),
+            "scale": [scale for scale, _ in rows],
+            "werktijdfactor": [factor for _, factor in rows],
+        }
+    )
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    table=directie_tables(),
+    year=st.sampled_from([2024, 2025, 2026]),
+    rules=st.sampled_from(["individueel_budget", None]),
+)
+def test_removed_scales_give_the_rows_table(table: Any, year: int, rules: Any) -> None:
+    # D11 and A10 are noted in 2025 and refused from 2026; rows that differ only in another
+    # scale share their results, a removed one never shares them with another scale.
+    options: dict[str, Any] = {"year": year, "rules": rules, "errors": "collect"}
     expected, refused = rows_way_or_error(table, **options)
     assert_the_rows_table(lambda: RULEBOOK.evaluate_many(table, **options), expected, refused)
 

@@ -307,8 +307,9 @@ class _Encoded:
         order = sorted(removed)
         other = len(order) + 1  # a cell that is no text stays apart (its check refused it)
         marks = [
-            1 + order.index(cell)
-            if type(cell) is str and cell in removed
+            # a text cell is read without its spaces (" D11 " is D11), as the rows' key reads it
+            1 + order.index(cell.strip())
+            if type(cell) is str and cell.strip() in removed
             else 0
             if cell is None or type(cell) is str
             else other + code
