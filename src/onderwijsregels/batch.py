@@ -62,6 +62,7 @@ from onderwijsregels.cells import (
     copied_column,
     remember,
     rule_cells,
+    rule_parts,
     werktijdfactor_of,
 )
 from onderwijsregels.columns import (
@@ -168,7 +169,7 @@ class Batch(Generic[_R]):
         self._errors: Errors = errors
         self._used = False
         self._plans: dict[type, Plan] = {}
-        self._caches: tuple[dict[Any, Any], ...] = ({}, {}, {}, {}, {}, {}, {})
+        self._caches: tuple[dict[Any, Any], ...] = ({}, {}, {}, {}, {}, {}, {}, {}, {})
         keep_names = names_argument(keep, "keep") or ()
         if _header is None and _records(subjects):
             subjects = _columns_of_records(cast("Sequence[Mapping[object, object]]", subjects))
@@ -204,7 +205,7 @@ class Batch(Generic[_R]):
             self._table = _Table(shape, rows, size, text_only, table[1] if table else None)
             # A cell's check depends on its column alone: batches of this shape share them.
             checked, linked_ok, numbers, parts = rulebook._checks_for(shape)
-            self._caches = ({}, checked, linked_ok, {}, {}, numbers, parts)
+            self._caches = ({}, checked, linked_ok, {}, {}, numbers, parts, {}, {})
             kind: type[Employee] | type[School] = Employee if shape.kind == "employee" else School
             self._kind: type[Employee] | type[School] | None = kind
             self.passthrough: tuple[str, ...] = shape.passthrough_columns
@@ -435,6 +436,10 @@ class Batch(Generic[_R]):
             number_at = None
         number_column = reader.key_at[number_at - 1] if number_at is not None else 0
         done, groups, numbers = self._caches[3:6]
+        parts = _RowParts.of(self, shape, plan, reader.key_at)
+        if parts is not None and number_at is not None:
+            yield from self._cells_by_part(table, reader, parts, number_column)
+            return
         for index, cells in enumerate(table.rows):
             failed, passthrough, key = reader.check(index, cells)
             if failed is not None:
@@ -469,6 +474,34 @@ class Batch(Generic[_R]):
                     # Made when a second row of the group comes (many groups have one row).
                     remember(groups, others, (result, rule_ids, found))
             yield index, passthrough, found, _failure(result)
+
+    def _cells_by_part(
+        self, table: _Table, reader: _RowReader, parts: _RowParts, number_column: int
+    ) -> Iterator[tuple[int, Cells, Cells, RecordError | None]]:
+        """:meth:`_table_cells` with the rules in parts by the columns they read: a row new in
+        all its cells is mostly old in the cells of each part (its function, its scale), so
+        only the parts whose cells are new are worked out (the age rules for a new birth
+        date); a row that cannot be evaluated is read whole, as before."""
+        rule_ids = self.rule_ids
+        done = self._caches[3]
+        for index, cells in enumerate(table.rows):
+            failed, passthrough, key = reader.check(index, cells)
+            if failed is not None:
+                yield index, passthrough, rule_cells(failed, rule_ids), _failure(failed)
+                continue
+            if key is None:  # an unhashable cell: the row stands alone
+                alone = reader.result(index, cells, key)
+                yield index, passthrough, rule_cells(alone, rule_ids), _failure(alone)
+                continue
+            found = done.get(key)
+            if found is None:
+                found = parts.cells(cells, key, number_column)
+                if found is None:  # the row cannot be evaluated: its error, as before
+                    result = reader.result(index, cells, key)
+                    yield index, passthrough, rule_cells(result, rule_ids), _failure(result)
+                    continue
+                remember(done, key, found)
+            yield index, passthrough, found, None
 
     def _alone(self, index: int, shape: TableShape, cells: tuple[object, ...]) -> _Result:
         try:
@@ -902,6 +935,126 @@ class _RowReader:
         if isinstance(result, Evaluation):
             remember(self.seen, key, result)
         return result
+
+
+class _RowPart:
+    """Rules that read the same cells of a row's key (:func:`~onderwijsregels.cells.rule_parts`):
+    their plan, where their cells are in the key, and where the werktijdfactor is."""
+
+    __slots__ = ("at", "number", "plan", "rule_ids", "traced")
+
+    def __init__(
+        self, number: int, at: tuple[int, ...], plan: Plan, rule_ids: tuple[str, ...]
+    ) -> None:
+        self.number = number
+        self.at = at  # places in the row's key: the removed-scale marker, then the cells read
+        self.plan = plan
+        self.rule_ids = rule_ids
+        self.traced: int | None = None  # the werktijdfactor's place in ``at``, if read
+
+
+class _RowParts:
+    """A table's rules in parts, and each part's cells per distinct combination of the cells
+    it reads (the batch's caches: shared by the check and the writing of an export)."""
+
+    def __init__(
+        self, batch: Batch[Any], shape: TableShape, parts: list[_RowPart], number_key: int
+    ) -> None:
+        self.batch, self.shape, self.parts = batch, shape, parts
+        self.number_key = number_key  # the werktijdfactor's place in the row's key
+        self.done, self.groups = batch._caches[7], batch._caches[8]
+        self.numbers = batch._caches[5]
+        where = {
+            rule_id: (part, place) for part in parts for place, rule_id in enumerate(part.rule_ids)
+        }
+        width = len(RULE_COLUMNS)
+        # per rule (in column order): its part's number and the first of its cells there
+        self.layout = [
+            (where[rule_id][0].number, 1 + where[rule_id][1] * width) for rule_id in batch.rule_ids
+        ]
+
+    @classmethod
+    def of(
+        cls, batch: Batch[Any], shape: TableShape, plan: Plan, key_at: tuple[int, ...]
+    ) -> _RowParts | None:
+        """The parts of ``plan``'s rules over a row key of ``key_at``'s cells (after the
+        removed-scale marker); ``None`` when the rules make one part (no gain)."""
+        columns = shape.columns
+        field = TRACED_FIELDS.get(Employee if shape.kind == "employee" else School)
+        number_key = next(
+            (1 + place for place, at in enumerate(key_at) if columns[at] == field), None
+        )
+        found = rule_parts(shape, plan, batch.rule_ids, key_at)
+        if len(found) < 2 or number_key is None:
+            return None
+        parts = []
+        for number, (read, traced, ids) in enumerate(found):
+            at = (0, *(1 + key_at.index(column) for column in read))
+            part = _RowPart(number, at, plan.part(ids), ids)
+            if traced:
+                part.at, part.traced = (*at, number_key), len(at)
+            parts.append(part)
+        return cls(batch, shape, parts, number_key)
+
+    def cells(
+        self, cells: tuple[object, ...], key: tuple[object, ...], number_column: int
+    ) -> Cells | None:
+        """A checked row's result cells, each part's from its cache, its group's traces, or
+        evaluated; ``None`` when a part cannot be evaluated (read the row whole)."""
+        pieces: dict[int, Cells] = {}
+        subject: list[Employee | School] = []
+        for part in self.parts:
+            mine = (part.number, *[key[at] for at in part.at])
+            found = self.done.get(mine)
+            if found is None:
+                found = self._worked_out(part, mine, cells, key, number_column, subject)
+                if found is None:
+                    return None
+                remember(self.done, mine, found)
+            pieces[part.number] = found
+        width = len(RULE_COLUMNS)
+        row: list[object] = [None]
+        for number, start in self.layout:
+            row.extend(pieces[number][start : start + width])
+        return tuple(row)
+
+    def _worked_out(
+        self,
+        part: _RowPart,
+        mine: tuple[object, ...],
+        cells: tuple[object, ...],
+        key: tuple[object, ...],
+        number_column: int,
+        subject: list[Employee | School],
+    ) -> Cells | None:
+        others = None
+        if part.traced is not None:  # from the traces of a row that differs only there
+            place = 1 + part.traced
+            others = (*mine[:place], None, *mine[place + 1 :])
+            group: Group | tuple[Any, ...] | None = self.groups.get(others)
+            if type(group) is tuple:  # a second row of the group: make it now
+                group = self.groups[others] = Group.of(part.plan, *group)
+            if isinstance(group, Group):
+                number = werktijdfactor_of(
+                    self.shape, cells[number_column], key[self.number_key], self.numbers
+                )
+                replayed = group.cells(number)
+                if replayed is not None:
+                    return replayed
+        if not subject:
+            try:
+                subject.append(self.shape.subject(cells))
+            except InvalidInputError:
+                return None
+        try:
+            result = part.plan.evaluate(subject[0])
+        except (InputError, PluginError):  # reading the row whole reports it
+            return None
+        found = rule_cells(result, part.rule_ids)
+        if others is not None and others not in self.groups:
+            # Made when a second row of the group comes (many groups have one row).
+            remember(self.groups, others, (result, part.rule_ids, found))
+        return found
 
 
 _TEXT: set[type] = {str, type(None)}

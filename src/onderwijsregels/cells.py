@@ -18,9 +18,10 @@ from onderwijsregels.columns import TableShape
 from onderwijsregels.errors import InvalidInputError
 from onderwijsregels.evaluate import Evaluation, Outcome
 from onderwijsregels.limits import MEMO_ENTRIES
+from onderwijsregels.model import Employee, School
 from onderwijsregels.plan import Plan, RecordError
 from onderwijsregels.rules import Computation, Unit
-from onderwijsregels.tracing import Trace
+from onderwijsregels.tracing import TRACED_FIELDS, Trace
 
 __all__ = [
     "HOURS",
@@ -150,6 +151,36 @@ class Group:
                 return None
             found[place] = value
         return tuple(found)
+
+
+def rule_parts(
+    shape: TableShape, plan: Plan, rule_ids: Sequence[str], within: Sequence[int]
+) -> list[tuple[tuple[int, ...], bool, tuple[str, ...]]]:
+    """The rules in parts that read the same columns (a rule that reads the traced field, the
+    werktijdfactor, a part of its own): per part, the columns of ``within`` (positions in the
+    table) it reads but the traced field's, whether it reads the traced field, and its rules
+    in ``rule_ids`` order.
+
+    Each rule's result depends on the fields it reads alone (:meth:`Plan.part
+    <onderwijsregels.plan.Plan.part>`), so a table evaluates a part once per distinct
+    combination of its columns: a rule that reads only the function once per function, however
+    many birth dates the table holds. A removed scale changes every rule's notes: the caller
+    keys every part by it as well.
+    """
+    columns = shape.columns
+    field = TRACED_FIELDS.get(Employee if shape.kind == "employee" else School)
+    reads_of = dict(zip(plan.rule_ids, plan.rule_reads, strict=True))
+    parts: dict[tuple[tuple[int, ...], bool, str | None], list[str]] = {}
+    for rule_id in rule_ids:
+        reads = set(reads_of[rule_id] or ())
+        traced = field in reads
+        read = tuple(
+            at for at in within if columns[at].split(".")[0] in reads and columns[at] != field
+        )
+        # A rule that reads the werktijdfactor is a part of its own: its groups are replayed
+        # over the werktijdfactors if it can be, whatever the others can.
+        parts.setdefault((read, traced, rule_id if traced else None), []).append(rule_id)
+    return [(read, traced, tuple(ids)) for (read, traced, _), ids in parts.items()]
 
 
 def cell_key(value: object) -> object:

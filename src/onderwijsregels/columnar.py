@@ -48,6 +48,7 @@ from onderwijsregels.cells import (
     cell_key,
     copied_column,
     remember,
+    rule_parts,
     werktijdfactor_of,
 )
 from onderwijsregels.cells import rule_cells as cells_of_result
@@ -450,10 +451,9 @@ def _resolve(
 def _parts_of(
     shape: TableShape, plan: Plan, rule_ids: Sequence[str], number_at: int | None
 ) -> list[tuple[list[int], int | None, tuple[str, ...]]]:
-    """The rules in parts that read the same columns (a rule that reads the werktijdfactor:
-    alone), each part with the columns its rows are grouped by (all it reads but the
-    werktijdfactor) and the werktijdfactor's column if it reads it: a rule that reads only the
-    function is evaluated once per function, however many birth dates the table holds.
+    """The rules in parts (:func:`~onderwijsregels.cells.rule_parts`), each with the columns
+    its rows are grouped by (all it reads but the werktijdfactor) and the werktijdfactor's
+    column if it reads it.
 
     A removed scale changes every rule's notes (and may refuse the employee), so where the
     plan's editions removed one, every part is grouped by whether (and which) removed scale a
@@ -461,19 +461,13 @@ def _parts_of(
     """
     columns = shape.columns
     scale_at = next((at for at in shape.key if columns[at] == "scale"), None)
-    by_columns: dict[tuple[tuple[int, ...], int | None, str | None], list[str]] = {}
-    reads_of = dict(zip(plan.rule_ids, plan.rule_reads, strict=True))
-    for rule_id in rule_ids:
-        reads = set(reads_of[rule_id] or ())
-        grouped = [at for at in shape.key if columns[at].split(".")[0] in reads and at != number_at]
+    found = []
+    for read, traced, ids in rule_parts(shape, plan, rule_ids, shape.key):
+        grouped = list(read)
         if scale_at is not None and scale_at not in grouped and plan.removed_scales:
             grouped.append(_REMOVED)  # a removed scale makes its own group, as in the rows' key
-        at_number = number_at if number_at is not None and columns[number_at] in reads else None
-        # A rule that reads the werktijdfactor is a part of its own: its groups are replayed
-        # over the werktijdfactors in integers if it can be, whatever the others can.
-        alone = rule_id if at_number is not None else None
-        by_columns.setdefault((tuple(grouped), at_number, alone), []).append(rule_id)
-    return [(list(grouped), at, tuple(ids)) for (grouped, at, _), ids in by_columns.items()]
+        found.append((grouped, number_at if traced else None, ids))
+    return found
 
 
 def _cells_fit(
