@@ -756,6 +756,59 @@ def test_a_record_of_a_stream_unlike_the_first_is_refused_by_its_place(text: str
         )
 
 
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        (  # csv.DictReader gives None for a cell a short line lacks (an empty cell is "")
+            "name,function,werktijdfactor,scale\nAnna,leraar,0.6,L11\nBram,leraar,0.6\n",
+            "subjects[1]: line 3 has fewer cells than the header: no 'scale' (an empty cell is "
+            "written, as in 'a,,c')",
+        ),
+        (  # a Dutch spreadsheet's export, read with commas
+            "name;function;werktijdfactor\nAnna;leraar;0,6\n",
+            "columns: the header 'name;function;werktijdfactor' is read as one column: the file "
+            "has semicolons between its cells; read it with csv.DictReader(file, "
+            "delimiter=';')",
+        ),
+    ],
+)
+def test_a_broken_csv_read_with_a_dictreader_is_refused(text: str, why: str) -> None:
+    with pytest.raises(owr.InvalidInputError) as caught:
+        list(owr.load().evaluate_many(csv.DictReader(io.StringIO(text)), year=2020).records())
+    assert str(caught.value).startswith(why)
+
+
+def test_a_dictreader_of_a_header_alone_gives_the_rule_columns() -> None:
+    # The header says the rows are employees: the columns are those of any employee table, so
+    # chunks of an export concatenate (an empty file says nothing: no rule columns).
+    header_only = csv.DictReader(io.StringIO("name,function,werktijdfactor\n"))
+    batch = owr.load().evaluate_many(header_only, year=2020, rules="individueel_budget")
+    assert batch.columns[:4] == ("index", "name", "error", "individueel_budget")
+    assert batch.to_records() == []
+    empty = owr.load().evaluate_many(csv.DictReader(io.StringIO("")), year=2020)
+    assert empty.columns == ("index", "name", "error")
+
+
+@pytest.mark.parametrize(
+    ("period", "why"),
+    [
+        ({}, "period: give exactly one of year, on or school_year (got none)"),
+        (
+            {"year": 2020, "school_year": "2020-2021"},
+            "period: give exactly one of year, on or school_year (got year, school_year)",
+        ),
+    ],
+)
+def test_an_empty_batch_refuses_a_period_as_a_full_one_does(
+    period: dict[str, Any], why: str
+) -> None:
+    rulebook = owr.load()
+    for subjects in ([], [leraar("1")]):
+        with pytest.raises(owr.InvalidInputError) as caught:
+            rulebook.evaluate_many(subjects, **period)
+        assert str(caught.value) == why
+
+
 def test_an_unknown_rule_lists_the_rules_for_the_kind_of_subject() -> None:
     table = {"function": ["leraar"], "werktijdfactor": ["1"]}
     with pytest.raises(owr.UnknownRuleError) as caught:

@@ -342,10 +342,14 @@ def test_rules_on_a_board_of_employees_and_schools(capsys: pytest.CaptureFixture
     assert school["outcomes"] == {}  # no rule of a school was asked for
 
 
+@pytest.mark.parametrize("kind", ["board", "export"])
 def test_a_rule_the_edition_lacks_is_blamed_on_the_flag(
-    capsys: pytest.CaptureFixture[str],
+    kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     board = str(ROOT / "examples" / "schoolbestuur.yaml")
+    if kind == "export":  # a CSV export: the flag is blamed too, not the file
+        board = str(tmp_path / "export.csv")
+        Path(board).write_text("function,werktijdfactor\nleraar,1\n", encoding="utf-8")
     code, _, err = run(["evaluate", board, "--year", "2025", "--rules", "uren_per_jaar"], capsys)
     assert code == 2
     assert err.startswith("onderwijsregels: --rules: 'uren_per_jaar' is not a rule of the edition")

@@ -83,7 +83,7 @@ from onderwijsregels.errors import (
 )
 from onderwijsregels.evaluate import EditionUse, Evaluation
 from onderwijsregels.model import Employee, School, not_a_subject
-from onderwijsregels.periods import SchoolYear
+from onderwijsregels.periods import SchoolYear, period_from
 from onderwijsregels.plan import Plan, RecordError
 from onderwijsregels.receipt import Receipt
 from onderwijsregels.rules import Unit
@@ -163,6 +163,7 @@ class Batch(Generic[_R]):
         if errors not in ("raise", "collect"):
             raise InvalidInputError("errors", f"must be 'raise' or 'collect', got {errors!r}")
         self._rulebook = rulebook
+        period_from(year=year, on=on, school_year=school_year)  # refused now, even with no rows
         self._year, self._on, self._school_year = year, on, school_year
         self._families = names_argument(families, "families")
         self._rules = names_argument(rules, "rules")
@@ -175,9 +176,11 @@ class Batch(Generic[_R]):
             subjects = _columns_of_records(cast("Sequence[Mapping[object, object]]", subjects))
         stream: Iterator[tuple[object, ...]] | None = None
         if _header is None and isinstance(subjects, Iterator):
-            subjects, header = _peeked(subjects)
+            peeked, header = _peeked(subjects)
             if header is not None:  # a stream of records (csv.DictReader): read as it comes
-                _header, stream = header, _record_rows(header, subjects)
+                _header, stream = header, cast("Iterator[tuple[object, ...]]", peeked)
+            else:
+                subjects = peeked
         self._arrow = _arrow_input(subjects) if _header is None else None
         """The input as a pyarrow Table, when it is one (or a polars frame): read by column."""
         self._by_column = True
@@ -1158,16 +1161,49 @@ def _columns_of_records(records: Sequence[Mapping[object, object]]) -> dict[obje
     return {name: [record.get(name) for record in records] for name in names}
 
 
-def _peeked(subjects: Iterator[object]) -> tuple[Iterator[object], tuple[str, ...] | None]:
-    """The iterator as it was (its first item read and put back), and the first item's keys
-    when it is a record (a mapping of column to cell: the stream is a table's rows)."""
+def _peeked(
+    subjects: Iterator[object],
+) -> tuple[Iterator[tuple[object, ...]] | Iterator[object], tuple[str, ...] | None]:
+    """For a stream of records (a ``csv.DictReader``, or an iterator whose first item is a
+    mapping of column to cell): its rows under its header (a reader's field names, else the
+    first record's keys); else the iterator as it was (its first item read and put back) and
+    ``None``."""
+    import csv  # here: importing the library does not need it
+
+    if isinstance(subjects, csv.DictReader):
+        names = subjects.fieldnames  # reads the header line
+        if names is None:  # an empty file
+            return iter(()), None
+        header = tuple(names)
+        _refuse_one_semicolon_column(header)
+        short = subjects.restval is None  # a line shorter than the header gives None cells
+        return _record_rows(header, subjects, subjects if short else None), header
     first = next(subjects, _END)
     if first is _END:
         return iter(()), None
     rest = itertools.chain([first], subjects)
     if isinstance(first, Mapping) and not isinstance(first, Employee | School):
-        return rest, tuple(first)  # the names are checked as a table's columns are
+        header = tuple(first)  # the names are checked as a table's columns are
+        _refuse_one_semicolon_column(header)
+        if None in first:
+            raise InvalidInputError(
+                "subjects[0]",
+                "has cells beyond the columns of its header (csv.DictReader puts them under None)",
+            )
+        return _record_rows(header, rest, None), header
     return rest, None
+
+
+def _refuse_one_semicolon_column(header: tuple[object, ...]) -> None:
+    """A header read as one column with semicolons in its name: a file with semicolons between
+    its cells, read with commas."""
+    if len(header) == 1 and isinstance(header[0], str) and ";" in header[0]:
+        raise InvalidInputError(
+            "columns",
+            f"the header {header[0]!r} is read as one column: the file has semicolons between "
+            "its cells; read it with csv.DictReader(file, delimiter=';') (its numbers need a "
+            "decimal point then; the command line reads a decimal comma in such a file)",
+        )
 
 
 _END = object()
@@ -1175,10 +1211,11 @@ _END = object()
 
 
 def _record_rows(
-    header: tuple[str, ...], records: Iterator[object]
+    header: tuple[str, ...], records: Iterator[object], reader: Any = None
 ) -> Iterator[tuple[object, ...]]:
-    """Each record's cells under ``header`` (the first record's keys), read one at a time; a
-    record that is not a mapping, or has other keys, is refused by its place."""
+    """Each record's cells under ``header``, read one at a time; a record that is not a
+    mapping, or has other keys, is refused by its place. ``reader``: a ``csv.DictReader``
+    whose missing cells are ``None`` (a line shorter than the header), refused with its line."""
     names = set(header)
     for index, record in enumerate(records):
         if not isinstance(record, Mapping):
@@ -1204,7 +1241,15 @@ def _record_rows(
                 why + "; every record of a stream has the first one's columns (a list of "
                 "records may differ: read as pandas reads it)",
             )
-        yield tuple([record[name] for name in header])
+        cells = tuple([record[name] for name in header])
+        if reader is not None and None in cells:
+            lacking = [repr(name) for name, cell in zip(header, cells, strict=True) if cell is None]
+            raise InvalidInputError(
+                f"subjects[{index}]",
+                f"line {reader.line_num} has fewer cells than the header: no "
+                f"{', '.join(lacking)} (an empty cell is written, as in 'a,,c')",
+            )
+        yield cells
 
 
 def _arrow_input(subjects: object) -> Any | None:

@@ -838,17 +838,26 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _evaluate_export(rulebook, arguments)
         else:
             output = _evaluate(rulebook, arguments)
-    except OnderwijsregelsError as error:  # every error maps itself: lines and exit code
+    except OnderwijsregelsError as caught:  # every error maps itself: lines and exit code
+        failure: OnderwijsregelsError = caught
+        field = getattr(failure, "field", None)
+        if (
+            isinstance(failure, InvalidInputError)
+            and isinstance(field, str)
+            and field.split("[")[0] == "rules"
+            and getattr(arguments, "rules", None)
+        ):  # the API's `rules` is the flag here, whatever the file
+            failure = InvalidInputError.many([("--rules", why) for _, why in failure.problems])
+            field = "--rules"
         # An error about the file names it; one about a flag (--set, --from) names the flag only.
-        field = getattr(error, "field", None)
         about_a_flag = isinstance(field, str) and field.startswith("--")
         file = getattr(arguments, "file", None)
         where = f"{file}: " if file and not about_a_flag else ""
-        if isinstance(error, UnknownRuleError) and getattr(arguments, "rules", None):
+        if isinstance(failure, UnknownRuleError) and getattr(arguments, "rules", None):
             where = "--rules: "  # the rule asked for, not the file, is unknown
-        for line in error.lines(where):
+        for line in failure.lines(where):
             _say(f"onderwijsregels: {line}")
-        return error.exit_code
+        return failure.exit_code
     return _write(output, getattr(arguments, "output", None))
 
 
