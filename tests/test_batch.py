@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import onderwijsregels as owr
+import onderwijsregels.batch as batch_module
 from onderwijsregels.evaluate import evaluate_editions
 from onderwijsregels.plan import Plan
 from onderwijsregels.testing import strategies as ows
@@ -807,6 +808,36 @@ def test_an_empty_batch_refuses_a_period_as_a_full_one_does(
         with pytest.raises(owr.InvalidInputError) as caught:
             rulebook.evaluate_many(subjects, **period)
         assert str(caught.value) == why
+
+
+@pytest.mark.parametrize("how", ["rows", "text table", "arrow table"])
+def test_rows_with_a_removed_scale_still_accepted_are_counted(how: str) -> None:
+    # CAO PO 2024-2025 removed D11 ("De schalen A10 en D11 zijn geschrapt uit het loongebouw");
+    # on 2025-01-01 (year 2025) it is still accepted, with a note on every result that no column
+    # shows: two of the four rows have it (one written with spaces); from 2026 it is refused.
+    table = {
+        "function": ["directeur"] * 4,
+        "werktijdfactor": ["1"] * 4,
+        "scale": ["D11", " D11 ", "D12", None],
+    }
+    rulebook = owr.load()
+    for year, noted in ((2024, {}), (2025, {"D11": 2}), (2026, {})):
+        given: Any = table
+        if how == "arrow table":
+            pa = pytest.importorskip("pyarrow")
+            given = pa.table(table)
+        batch = rulebook.evaluate_many(given, year=year, errors="collect")
+        if how == "rows":
+            batch.to_rows()
+        else:
+            batch.to_arrow()
+        assert batch.noted_scales == noted
+    plan = rulebook.plan(owr.Employee, year=2025)
+    note = batch_module.scale_note(plan, "D11")
+    assert note is not None
+    assert "must be regraded before 2025-07-01" in note
+    assert batch_module.scale_note(plan, "D12") is None
+    assert batch_module.scale_note(rulebook.plan(owr.Employee, year=2026), "D11") is None
 
 
 def test_an_unknown_rule_lists_the_rules_for_the_kind_of_subject() -> None:

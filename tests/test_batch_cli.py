@@ -406,6 +406,27 @@ def test_a_year_past_the_last_agreement_says_so(
     assert "nawerking" not in err
 
 
+def test_rows_written_with_a_removed_scale_are_named_with_the_note(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # D11 (removed by CAO PO 2024-2025) is accepted on 2025-01-01 with a note that no column
+    # shows: stderr names the scale, the two rows that have it and the note.
+    export = tmp_path / "d11.csv"
+    export.write_text(
+        "name,function,werktijdfactor,scale\nAnna,directeur,1,D11\nBram,directeur,1, D11 \n"
+        "Cees,directeur,1,D12\n",
+        encoding="utf-8",
+    )
+    argv = ["evaluate", str(export), "--rules", "individueel_budget", "--year", "2025"]
+    code, _, err = run(argv, capsys)
+    assert code == 0
+    assert (
+        "onderwijsregels: scale D11: 2 rows written with this note: Scale D11 was removed from "
+        "the salary structure by CAO PO 2024-2025"
+    ) in err
+    assert "must be regraded before 2025-07-01" in err
+
+
 def test_a_misspelt_rule_is_blamed_on_rules_not_on_the_file(
     export: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

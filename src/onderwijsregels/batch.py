@@ -74,6 +74,7 @@ from onderwijsregels.columns import (
     table_shape,
 )
 from onderwijsregels.convert import names_argument, shown
+from onderwijsregels.editions import check_scale
 from onderwijsregels.errors import (
     InputError,
     InvalidInputError,
@@ -163,6 +164,7 @@ class Batch(Generic[_R]):
         if errors not in ("raise", "collect"):
             raise InvalidInputError("errors", f"must be 'raise' or 'collect', got {errors!r}")
         self._rulebook = rulebook
+        self._noted_scales: dict[str, int] = {}
         period_from(year=year, on=on, school_year=school_year)  # refused now, even with no rows
         self._year, self._on, self._school_year = year, on, school_year
         self._families = names_argument(families, "families")
@@ -307,6 +309,24 @@ class Batch(Generic[_R]):
         if self._kind is None:
             return ()
         return self._plan(self._kind).uses
+
+    @property
+    def noted_scales(self) -> dict[str, int]:
+        """Per salary scale an edition of this batch removed but still accepts on its
+        reference day (D11 and A10 in 2025, before the regrading deadline), how many rows of a
+        table read so far were evaluated with it: each of their results carries the edition's
+        note that the employee must be regraded (:func:`scale_note`), which no column of the
+        table shows. Counted for rows read as rows, records or a frame; empty when no row has
+        such a scale, and when the batch is iterated (each Evaluation shows its notes).
+
+        >>> import onderwijsregels as owr
+        >>> table = {"function": ["directeur"] * 2, "werktijdfactor": ["1"] * 2, "scale": ["D11", "D12"]}
+        >>> batch = owr.load().evaluate_many(table, year=2025, rules="individueel_budget")
+        >>> rows = batch.to_rows()
+        >>> batch.noted_scales
+        {'D11': 1}
+        """
+        return {scale: count for scale, count in self._noted_scales.items() if count}
 
     def receipt(self, input_sha256: str) -> Receipt:
         """The receipt of this batch's table: library version, the editions of its plan with
@@ -676,7 +696,26 @@ class Batch(Generic[_R]):
         )
         if found is not None:
             self._start()
+            self._note_scales(source, shape, plan)
         return found
+
+    def _note_scales(self, source: Any, shape: TableShape, plan: Plan) -> None:
+        """Count the rows of an Arrow table read by column whose scale is one the editions
+        removed but still accept (:attr:`noted_scales`): every row was evaluated."""
+        noting = [scale for scale in sorted(plan.removed_scales) if scale_note(plan, scale)]
+        scale_at = next((at for at, name in enumerate(shape.columns) if name == "scale"), None)
+        if not noting or scale_at is None:
+            return
+        encoded = source.column(scale_at).combine_chunks().dictionary_encode()
+        counts = encoded.indices.value_counts()
+        texts = encoded.dictionary.to_pylist()
+        for code, count in zip(
+            counts.field("values").to_pylist(), counts.field("counts").to_pylist(), strict=True
+        ):
+            cell = texts[code] if code is not None else None
+            scale = cell.strip() if isinstance(cell, str) else cell
+            if scale in noting:
+                self._noted_scales[scale] = self._noted_scales.get(scale, 0) + count
 
     def _text_table(self) -> Any | None:
         """The input's Python columns as a pyarrow Table, when every cell is a text (a str,
@@ -867,6 +906,9 @@ class _RowReader:
         )
         self.linked = tuple(at for at in shape.key if columns[at] not in INDEPENDENT)
         self.removed = plan.removed_scales
+        # removed scales the editions still accept on the reference day (with a note)
+        self.noting = frozenset(scale for scale in self.removed if scale_note(plan, scale))
+        self.marker: str | None = None  # the last row's removed scale, if the row has one
         self.width = len(columns)
         self.seen, self.checked, self.linked_ok = batch._caches[:3]
 
@@ -911,6 +953,12 @@ class _RowReader:
         scale = cells[self.scale_at] if self.scale_at is not None else None
         scale_key = scale.strip() if isinstance(scale, str) else scale
         marker = scale_key if scale_key in self.removed else None
+        if marker in self.noting:
+            noted = batch._noted_scales
+            noted[marker] = noted.get(marker, 0) + 1
+            self.marker = marker
+        else:
+            self.marker = None
         if self.text_only:
             return None, passthrough, (marker, *[cells[at] for at in self.key_at])
         key = (marker, *[cell_key(cells[at]) for at in self.key_at])
@@ -924,6 +972,14 @@ class _RowReader:
         self, index: int, cells: tuple[object, ...], key: tuple[object, ...] | None
     ) -> _Result:
         """The result of a checked row (``key`` from :meth:`check`)."""
+        found = self._result(index, cells, key)
+        if self.marker is not None and isinstance(found, RecordError):
+            self.batch._noted_scales[self.marker] -= 1  # counted when checked: not evaluated
+        return found
+
+    def _result(
+        self, index: int, cells: tuple[object, ...], key: tuple[object, ...] | None
+    ) -> _Result:
         batch = self.batch
         if key is None:
             return batch._alone(index, self.shape, cells)
@@ -1159,6 +1215,20 @@ def _columns_of_records(records: Sequence[Mapping[object, object]]) -> dict[obje
             )
         names.update(dict.fromkeys(record))
     return {name: [record.get(name) for record in records] for name in names}
+
+
+def scale_note(plan: Plan, scale: str) -> str | None:
+    """The note an edition of ``plan`` attaches to every result of an employee in ``scale``
+    (a scale it removed, still accepted on the reference day); ``None`` when no edition
+    notes it (not removed, or refused)."""
+    for use in plan.uses:
+        try:
+            note = check_scale(use.edition, scale, plan.reference_day)
+        except InputError:
+            return None
+        if note:
+            return str(note)
+    return None
 
 
 def _peeked(

@@ -551,6 +551,8 @@ def _evaluate_export(rulebook: Rulebook, arguments: argparse.Namespace) -> int:
             f"{day.isoformat()} its terms still apply (nawerking) until a new agreement, which "
             "may change these values"
         )
+    for scale, many, note in report.noted_scales:
+        _say(f"onderwijsregels: scale {scale}: {many} rows written with this note: {note}")
     for rule_id, many, first in report.not_encoded:
         _say(
             f"onderwijsregels: {rule_id}: not encoded for {many} of {report.written} rows "

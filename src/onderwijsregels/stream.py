@@ -37,7 +37,7 @@ from typing import IO, Any, Literal
 
 import attrs
 
-from onderwijsregels.batch import Batch
+from onderwijsregels.batch import Batch, scale_note
 from onderwijsregels.errors import InvalidInputError, MissingExtraError
 from onderwijsregels.limits import MAX_ROW_BYTES
 from onderwijsregels.periods import SchoolYear
@@ -89,6 +89,10 @@ class StreamReport:
     """The editions used past their end (*nawerking*: an agreement's terms still apply until a
     new one), as ``(family, edition, its last day, the reference day)``: the values are those
     of an ended agreement, which a new one may change."""
+    noted_scales: tuple[tuple[str, int, str], ...] = ()
+    """Per salary scale an edition removed but still accepts on the reference day, how many
+    rows were evaluated with it and the edition's note on each of their results (the employee
+    must be regraded), which no column shows: ``(scale, rows, note)``."""
 
 
 def _no_progress(items: Iterator[Any], _label: str, _total: int | None) -> Iterator[Any]:
@@ -359,7 +363,13 @@ def evaluate_export(
         for use in batch.editions
         if use.nawerking and use.edition.valid_to is not None
     )
-    return StreamReport(count, written, tuple(bad), receipt, not_encoded, ended)
+    plan = batch._plan(batch._kind) if batch._kind is not None else None
+    noted = tuple(
+        (scale, many, scale_note(plan, scale) or "")
+        for scale, many in sorted(batch.noted_scales.items())
+        if plan is not None
+    )
+    return StreamReport(count, written, tuple(bad), receipt, not_encoded, ended, noted)
 
 
 def _refusal(bad: Sequence[BadRow]) -> InvalidInputError:
