@@ -1000,7 +1000,7 @@ class _RowPart:
     """Rules that read the same cells of a row's key (:func:`~onderwijsregels.cells.rule_parts`):
     their plan, where their cells are in the key, and where the werktijdfactor is."""
 
-    __slots__ = ("at", "number", "plan", "rule_ids", "traced")
+    __slots__ = ("at", "done", "groups", "number", "plan", "rule_ids", "traced")
 
     def __init__(
         self, number: int, at: tuple[int, ...], plan: Plan, rule_ids: tuple[str, ...]
@@ -1010,6 +1010,10 @@ class _RowPart:
         self.plan = plan
         self.rule_ids = rule_ids
         self.traced: int | None = None  # the werktijdfactor's place in ``at``, if read
+        # Each part's own caches (bounded each): the many werktijdfactors of one part do not
+        # push the few birth dates of another out.
+        self.done: dict[tuple[object, ...], Cells] = {}
+        self.groups: dict[tuple[object, ...], Any] = {}
 
 
 class _RowParts:
@@ -1021,7 +1025,9 @@ class _RowParts:
     ) -> None:
         self.batch, self.shape, self.parts = batch, shape, parts
         self.number_key = number_key  # the werktijdfactor's place in the row's key
-        self.done, self.groups = batch._caches[7], batch._caches[8]
+        for part in parts:  # kept on the batch: the check and the writing of an export share them
+            part.done = batch._caches[7].setdefault(part.number, {})
+            part.groups = batch._caches[8].setdefault(part.number, {})
         self.numbers = batch._caches[5]
         where = {
             rule_id: (part, place) for part in parts for place, rule_id in enumerate(part.rule_ids)
@@ -1064,12 +1070,12 @@ class _RowParts:
         subject: list[Employee | School] = []
         for part in self.parts:
             mine = (part.number, *[key[at] for at in part.at])
-            found = self.done.get(mine)
+            found = part.done.get(mine)
             if found is None:
                 found = self._worked_out(part, mine, cells, key, number_column, subject)
                 if found is None:
                     return None
-                remember(self.done, mine, found)
+                remember(part.done, mine, found)
             pieces[part.number] = found
         width = len(RULE_COLUMNS)
         row: list[object] = [None]
@@ -1090,9 +1096,9 @@ class _RowParts:
         if part.traced is not None:  # from the traces of a row that differs only there
             place = 1 + part.traced
             others = (*mine[:place], None, *mine[place + 1 :])
-            group: Group | tuple[Any, ...] | None = self.groups.get(others)
+            group: Group | tuple[Any, ...] | None = part.groups.get(others)
             if type(group) is tuple:  # a second row of the group: make it now
-                group = self.groups[others] = Group.of(part.plan, *group)
+                group = part.groups[others] = Group.of(part.plan, *group)
             if isinstance(group, Group):
                 number = werktijdfactor_of(
                     self.shape, cells[number_column], key[self.number_key], self.numbers
@@ -1110,9 +1116,9 @@ class _RowParts:
         except (InputError, PluginError):  # reading the row whole reports it
             return None
         found = rule_cells(result, part.rule_ids)
-        if others is not None and others not in self.groups:
+        if others is not None and others not in part.groups:
             # Made when a second row of the group comes (many groups have one row).
-            remember(self.groups, others, (result, part.rule_ids, found))
+            remember(part.groups, others, (result, part.rule_ids, found))
         return found
 
 
