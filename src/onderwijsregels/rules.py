@@ -12,7 +12,6 @@ import enum
 import functools
 import importlib
 import inspect
-import pickle
 import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
@@ -485,6 +484,8 @@ class Rule:
             or "<locals>" in name
             or _function(module, name) is not compute
         ):
+            import pickle  # here: importing the library does not need it
+
             raise pickle.PicklingError(
                 f"rule {self.id!r} cannot be pickled: its function {name or compute!r} is not "
                 "found by its module and name (define rules at the top level of a module)"
@@ -541,6 +542,8 @@ def _rule(module: str, name: str, fields: dict[str, Any]) -> Rule:
     """A pickled Rule again (see ``Rule.__reduce__``)."""
     compute = _function(module, name)
     if not callable(compute):
+        import pickle
+
         raise pickle.UnpicklingError(f"the function {module}.{name} of a pickled rule is gone")
     return Rule(compute=cast(Compute, compute), **fields)
 
