@@ -193,3 +193,16 @@ def test_a_part_of_a_plan_names_a_rule_it_does_not_have(rulebook_all: owr.Rulebo
     whole = rulebook_all.plan(owr.Employee, year=2026)
     with pytest.raises(owr.UnknownRuleError, match="'uren_per_werkweek'"):
         whole.part(["individueel_budget", "uren_per_werkweek"])  # not in the 2025-2027 CAO
+
+
+def test_an_evaluation_not_kept_is_the_same_and_leaves_the_memo_as_it_was(
+    rulebook_all: owr.Rulebook,
+) -> None:
+    plan = rulebook_all.plan(owr.Employee, year=2020).part(["individueel_budget"])
+    juf = leraar("0.4321")  # (500 + 100) × 0.4321 = 259.26
+    before = len(plan._evaluations)
+    alone = plan.evaluate(juf, keep=False)
+    assert len(plan._evaluations) == before
+    assert alone["individueel_budget"].value == Decimal("259.26")
+    assert alone == plan.evaluate(juf)  # kept this time
+    assert len(plan._evaluations) == before + 1

@@ -83,6 +83,7 @@ from onderwijsregels.errors import (
     UnknownRuleError,
 )
 from onderwijsregels.evaluate import EditionUse, Evaluation
+from onderwijsregels.limits import MEMO_ENTRIES
 from onderwijsregels.model import Employee, School, not_a_subject
 from onderwijsregels.periods import SchoolYear, period_from
 from onderwijsregels.plan import Plan, RecordError
@@ -507,6 +508,9 @@ class Batch(Generic[_R]):
         date); a row that cannot be evaluated is read whole, as before."""
         rule_ids = self.rule_ids
         done = self._caches[3]
+        # Whole rows are cheap to make from their parts: keep fewer of them (a row holds seven
+        # cells per rule), so a table of every rule takes no more memory than one of a few.
+        limit = max(1_000, MEMO_ENTRIES * 8 // (1 + len(RULE_COLUMNS) * len(rule_ids)))
         for index, cells in enumerate(table.rows):
             failed, passthrough, key = reader.check(index, cells)
             if failed is not None:
@@ -523,7 +527,7 @@ class Batch(Generic[_R]):
                     result = reader.result(index, cells, key)
                     yield index, passthrough, rule_cells(result, rule_ids), _failure(result)
                     continue
-                remember(done, key, found)
+                remember(done, key, found, limit)
             yield index, passthrough, found, None
 
     def _alone(self, index: int, shape: TableShape, cells: tuple[object, ...]) -> _Result:
@@ -1112,7 +1116,7 @@ class _RowParts:
             except InvalidInputError:
                 return None
         try:
-            result = part.plan.evaluate(subject[0])
+            result = part.plan.evaluate(subject[0], keep=False)  # its cells are kept here
         except (InputError, PluginError):  # reading the row whole reports it
             return None
         found = rule_cells(result, part.rule_ids)

@@ -198,9 +198,10 @@ def cell_key(value: object) -> object:
         return (type(value), id(value))
 
 
-def remember(cache: dict[Any, Any], key: object, value: object) -> None:
-    """Remember ``value`` under ``key``; past :data:`MEMO_ENTRIES` the cache starts afresh."""
-    if len(cache) >= MEMO_ENTRIES:
+def remember(cache: dict[Any, Any], key: object, value: object, limit: int = MEMO_ENTRIES) -> None:
+    """Remember ``value`` under ``key``; past ``limit`` entries (:data:`MEMO_ENTRIES`) the
+    cache starts afresh."""
+    if len(cache) >= limit:
         cache.clear()
     cache[key] = value
 

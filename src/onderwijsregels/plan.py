@@ -230,8 +230,12 @@ class Plan:
             )
         return found
 
-    def evaluate(self, subject: Employee | School) -> Evaluation:
-        """Evaluate one subject; an input error for this subject is raised."""
+    def evaluate(self, subject: Employee | School, *, keep: bool = True) -> Evaluation:
+        """Evaluate one subject; an input error for this subject is raised.
+
+        ``keep=False`` does not keep the evaluation in the plan's memo (each rule's outcome
+        is kept either way): for a caller that keeps what it needs of it itself.
+        """
         if not isinstance(subject, self.kind):
             raise InvalidInputError(
                 "subject",
@@ -249,7 +253,8 @@ class Plan:
             found = self._evaluations.get(key)
             if found is None:
                 found = self._compute(subject)
-                _remember(self._evaluations, key, found)
+                if keep:
+                    _remember(self._evaluations, key, found)
             parts = found
         uses, outcomes, not_applicable, not_encoded = parts
         return Evaluation(
