@@ -434,11 +434,15 @@ class Batch(Generic[_R]):
 
         The fast path of a table. Each row is checked as always (:class:`_RowReader`).
         A row equal to an earlier one in every cell the rules read gets that row's
-        cells; a row that differs from an earlier one only in its werktijdfactor gets its
-        values replayed from the traces of that row's rules
+        cells. When the rules fall in parts by the cells they read (:class:`_RowParts`),
+        each part's cells come from an earlier row that agrees with this one in the cells
+        of that part, or from the part's traces, or the part is evaluated; otherwise a row
+        that differs from an earlier one only in its werktijdfactor gets its values
+        replayed from the traces of that row's rules
         (:meth:`~onderwijsregels.plan.Plan.traces_for`), everything else (status, unit,
         edition, confidence, citation) being the earlier row's, and the werktijdfactor
-        itself read as the Employee reads it. Any other row is evaluated.
+        itself read as the Employee reads it. Any other row is evaluated whole (as is a
+        row a part cannot evaluate: its error is reported as always).
         """
         shape = table.shape
         kind: type[Employee] | type[School] = Employee if shape.kind == "employee" else School
@@ -460,10 +464,13 @@ class Batch(Generic[_R]):
             number_at = None
         number_column = reader.key_at[number_at - 1] if number_at is not None else 0
         done, groups, numbers = self._caches[3:6]
-        parts = _RowParts.of(self, shape, plan, reader.key_at)
-        if parts is not None and number_at is not None:
-            yield from self._cells_by_part(table, reader, parts, number_column)
-            return
+        # The rules in parts by the cells they read: a row new in all its cells is mostly old
+        # in the cells of each part (its function, its scale), so only the parts whose cells
+        # are new are worked out (the age rules for a new birth date).
+        parts = _RowParts.of(self, shape, plan, reader.key_at) if number_at is not None else None
+        limit = MEMO_ENTRIES
+        if parts is not None:  # whole rows are cheap to make from their parts: keep fewer
+            limit = max(1_000, MEMO_ENTRIES * 8 // (1 + len(RULE_COLUMNS) * len(rule_ids)))
         for index, cells in enumerate(table.rows):
             failed, passthrough, key = reader.check(index, cells)
             if failed is not None:
@@ -474,11 +481,15 @@ class Batch(Generic[_R]):
                 yield index, passthrough, rule_cells(alone, rule_ids), _failure(alone)
                 continue
             found = done.get(key)
+            if found is None and parts is not None:
+                found = parts.cells(cells, key, number_column)  # None: read the row whole
+                if found is not None:
+                    remember(done, key, found, limit)
             if found is not None:
                 yield index, passthrough, found, None
                 continue
             others = None
-            if number_at is not None:
+            if number_at is not None and parts is None:
                 others = (*key[:number_at], None, *key[number_at + 1 :])
                 group = groups.get(others)
                 if type(group) is tuple:  # a second row of the group: make it now
@@ -493,42 +504,11 @@ class Batch(Generic[_R]):
             result = reader.result(index, cells, key)
             found = rule_cells(result, rule_ids)
             if isinstance(result, Evaluation):
-                remember(done, key, found)
+                remember(done, key, found, limit)
                 if others is not None and others not in groups:
                     # Made when a second row of the group comes (many groups have one row).
                     remember(groups, others, (result, rule_ids, found))
             yield index, passthrough, found, _failure(result)
-
-    def _cells_by_part(
-        self, table: _Table, reader: _RowReader, parts: _RowParts, number_column: int
-    ) -> Iterator[tuple[int, Cells, Cells, RecordError | None]]:
-        """:meth:`_table_cells` with the rules in parts by the columns they read: a row new in
-        all its cells is mostly old in the cells of each part (its function, its scale), so
-        only the parts whose cells are new are worked out (the age rules for a new birth
-        date); a row that cannot be evaluated is read whole, as before."""
-        rule_ids = self.rule_ids
-        done = self._caches[3]
-        # Whole rows are cheap to make from their parts: keep fewer of them (a row holds seven
-        # cells per rule), so a table of every rule takes no more memory than one of a few.
-        limit = max(1_000, MEMO_ENTRIES * 8 // (1 + len(RULE_COLUMNS) * len(rule_ids)))
-        for index, cells in enumerate(table.rows):
-            failed, passthrough, key = reader.check(index, cells)
-            if failed is not None:
-                yield index, passthrough, rule_cells(failed, rule_ids), _failure(failed)
-                continue
-            if key is None:  # an unhashable cell: the row stands alone
-                alone = reader.result(index, cells, key)
-                yield index, passthrough, rule_cells(alone, rule_ids), _failure(alone)
-                continue
-            found = done.get(key)
-            if found is None:
-                found = parts.cells(cells, key, number_column)
-                if found is None:  # the row cannot be evaluated: its error, as before
-                    result = reader.result(index, cells, key)
-                    yield index, passthrough, rule_cells(result, rule_ids), _failure(result)
-                    continue
-                remember(done, key, found, limit)
-            yield index, passthrough, found, None
 
     def _alone(self, index: int, shape: TableShape, cells: tuple[object, ...]) -> _Result:
         try:
