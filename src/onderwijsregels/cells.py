@@ -172,7 +172,9 @@ def rule_parts(
     reads_of = dict(zip(plan.rule_ids, plan.rule_reads, strict=True))
     parts: dict[tuple[tuple[int, ...], bool, str | None], list[str]] = {}
     for rule_id in rule_ids:
-        reads = set(reads_of[rule_id] or ())
+        declared = reads_of[rule_id]
+        # a rule that does not declare what it reads may read anything: all of ``within``
+        reads = {column.split(".")[0] for column in columns} if declared is None else set(declared)
         traced = field in reads
         read = tuple(
             at for at in within if columns[at].split(".")[0] in reads and columns[at] != field
