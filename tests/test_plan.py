@@ -206,3 +206,33 @@ def test_an_evaluation_not_kept_is_the_same_and_leaves_the_memo_as_it_was(
     assert alone["individueel_budget"].value == Decimal("259.26")
     assert alone == plan.evaluate(juf)  # kept this time
     assert len(plan._evaluations) == before + 1
+
+
+def test_run_raises_a_rule_the_editions_lack_instead_of_blaming_each_subject(
+    rulebook_all: owr.Rulebook,
+) -> None:
+    # uren_per_jaar was dropped by CAO PO 2024-2025 (merged into pdi_uren): in 2026 asking for
+    # it is an error of the call, not of the employees.
+    with pytest.raises(owr.InvalidInputError, match="'uren_per_jaar' is not a rule of the edition"):
+        list(rulebook_all.run([leraar("1"), leraar("0.5")], year=2026, rules="uren_per_jaar"))
+    (found,) = rulebook_all.run([leraar("1")], year=2020, rules="uren_per_jaar")
+    assert isinstance(found, owr.Evaluation)
+    assert found["uren_per_jaar"].value == Decimal("83")  # 83 hours a year at full time
+
+
+@pytest.mark.parametrize(
+    ("given", "why"),
+    [
+        (None, "rule_ids: give at least one rule id of this plan"),
+        ([], "rule_ids: give at least one rule id of this plan"),
+        (5, "rule_ids: must be a name or a list of names, got int 5"),
+    ],
+)
+def test_a_part_refuses_what_names_no_rules(
+    rulebook_all: owr.Rulebook, given: object, why: str
+) -> None:
+    plan = rulebook_all.plan(owr.Employee, year=2020)
+    with pytest.raises(owr.InvalidInputError) as caught:
+        plan.part(given)  # type: ignore[arg-type]
+    assert str(caught.value) == why
+    assert plan.part("individueel_budget").rule_ids == ("individueel_budget",)  # one text, one rule

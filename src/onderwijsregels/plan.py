@@ -41,6 +41,7 @@ from typing import Any, cast
 
 import attrs
 
+from onderwijsregels.convert import names_argument
 from onderwijsregels.editions import check_scale
 from onderwijsregels.errors import InputError, InvalidInputError, UnknownRuleError
 from onderwijsregels.evaluate import (
@@ -209,7 +210,7 @@ class Plan:
         does not declare them)."""
         return tuple(task.fields for task in self._tasks)
 
-    def part(self, rule_ids: Iterable[str]) -> Plan:
+    def part(self, rule_ids: Iterable[str] | str) -> Plan:
         """The plan of these rules of this plan alone, kept (with its memos) for the next call.
 
         Each rule gives the very result it gives in this plan: a rule's result depends on the
@@ -217,7 +218,10 @@ class Plan:
         which the part shares. A batch uses parts to evaluate rules that read few fields
         once per distinct combination of *those* fields, not of every field the plan reads.
         """
-        wanted = frozenset(rule_ids)
+        names = names_argument(rule_ids, "rule_ids")  # one text is one rule
+        if not names:
+            raise InvalidInputError("rule_ids", "give at least one rule id of this plan")
+        wanted = frozenset(names)
         unknown = sorted(wanted - set(self.rule_ids))
         if unknown:
             raise UnknownRuleError(unknown[0], self.rule_ids)

@@ -578,7 +578,8 @@ class Rulebook:
         """Evaluate many subjects in one period: per subject an Evaluation or a RecordError.
 
         Employees and schools may be mixed; each kind gets its plan. A kind with
-        no edition on the day gives a RecordError for each of its subjects.
+        no edition on the day gives a RecordError for each of its subjects; an error
+        of the call itself (a rule the editions in force lack, a period) is raised.
 
         >>> import onderwijsregels as owr
         >>> from decimal import Decimal
@@ -605,6 +606,11 @@ class Rulebook:
                     families=families,
                     rules=rules,
                 )
+            except NoEditionError as error:  # this kind of subject has no rules on the day
+                yield RecordError(index, subject, error)
+                continue
+            # any other error of the plan is about the call (a rule, the period): raised
+            try:
                 yield plan.evaluate(subject)
             except InputError as error:
                 yield RecordError(index, subject, error)
