@@ -6,6 +6,7 @@ import csv
 import io
 import itertools
 import json
+import re
 import threading
 from collections.abc import Iterator
 from datetime import date
@@ -725,58 +726,93 @@ def test_a_stream_of_records_is_read_as_it_comes() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "why"),
+    ("later", "why"),
     [
         (
-            "function,werktijdfactor\nleraar,0.6\noop,1,extra\n",
+            {"function": "oop", "werktijdfactor": "1", None: ["extra"]},
             "subjects[1]: has other columns than the first record of the stream; it has None "
             "more (csv.DictReader puts the cells of a line longer than its header under None)",
         ),
         (
-            "function,werktijdfactor\nleraar,0.6\n",
+            "oop",
             "subjects[1]: must be a record (a mapping of column to cell), as the first one is; "
             "got str",
         ),
+        (
+            {"function": "oop"},
+            "subjects[1]: has other columns than the first record of the stream; it lacks "
+            "'werktijdfactor'",
+        ),
     ],
 )
-def test_a_record_of_a_stream_unlike_the_first_is_refused_by_its_place(text: str, why: str) -> None:
-    records: Iterator[object] = csv.DictReader(io.StringIO(text))
-    if "extra" not in text:
-        records = itertools.chain(records, ["oop"])
+def test_a_record_of_a_stream_unlike_the_first_is_refused_by_its_place(
+    later: object, why: str
+) -> None:
+    records = iter([{"function": "leraar", "werktijdfactor": "0.6"}, later])
     batch = owr.load().evaluate_many(records, year=2020, errors="collect")
     with pytest.raises(owr.InvalidInputError) as caught:
         list(batch.records())
     assert str(caught.value).startswith(why)
-    with pytest.raises(owr.InvalidInputError, match="it lacks 'werktijdfactor'"):
-        list(
-            owr.load()
-            .evaluate_many(
-                iter([{"function": "oop", "werktijdfactor": "1"}, {"function": "oop"}]), year=2020
-            )
-            .records()
-        )
 
 
-@pytest.mark.parametrize(
-    ("text", "why"),
-    [
-        (  # csv.DictReader gives None for a cell a short line lacks (an empty cell is "")
-            "name,function,werktijdfactor,scale\nAnna,leraar,0.6,L11\nBram,leraar,0.6\n",
-            "subjects[1]: line 3 has fewer cells than the header: no 'scale' (an empty cell is "
-            "written, as in 'a,,c')",
-        ),
-        (  # a Dutch spreadsheet's export, read with commas
-            "name;function;werktijdfactor\nAnna;leraar;0,6\n",
-            "columns: the header 'name;function;werktijdfactor' is read as one column: the file "
-            "has semicolons between its cells; read it with csv.DictReader(file, "
-            "delimiter=';')",
-        ),
-    ],
-)
-def test_a_broken_csv_read_with_a_dictreader_is_refused(text: str, why: str) -> None:
+def test_a_line_of_a_dictreader_with_other_cells_is_a_bad_row_as_on_the_command_line() -> None:
+    # Bram's line lacks a cell, Cees's has one more: bad rows, as the command line reads them
+    # (an error cell with errors="collect"); Anna (500 + 100) x 0.6 = 360.00, Dirk 600.00.
+    text = (
+        "name,function,werktijdfactor,scale\nAnna,leraar,0.6,L11\nBram,leraar,0.6\n"
+        "Cees,leraar,1,L11,x\nDirk,oop,1,\n"
+    )
+    rulebook = owr.load()
+    found = rulebook.evaluate_many(
+        csv.DictReader(io.StringIO(text)), year=2020, rules="individueel_budget", errors="collect"
+    ).to_records()
+    assert [(row["name"], row["error"], row["individueel_budget"]) for row in found] == [
+        ("Anna", None, Decimal("360.00")),
+        ("Bram", "has 3 cells where the header has 4 columns", None),
+        ("Cees", "has 5 cells where the header has 4 columns", None),
+        ("Dirk", None, Decimal("600.00")),
+    ]
     with pytest.raises(owr.InvalidInputError) as caught:
-        list(owr.load().evaluate_many(csv.DictReader(io.StringIO(text)), year=2020).records())
-    assert str(caught.value).startswith(why)
+        rulebook.evaluate_many(csv.DictReader(io.StringIO(text)), year=2020).to_records()
+    assert str(caught.value) == "row 1: has 3 cells where the header has 4 columns"
+    # restval="" makes a missing cell an empty one: Bram then has no scale, which is allowed
+    lenient = csv.DictReader(io.StringIO(text.replace(",x", "")), restval="")
+    budgets = [
+        row["individueel_budget"] for row in rulebook.evaluate_many(lenient, year=2020).to_records()
+    ]
+    assert budgets == [Decimal("360.00"), Decimal("360.00"), Decimal("600.00"), Decimal("600.00")]
+
+
+@pytest.mark.parametrize("how", ["dictreader", "columns", "arrow"])
+def test_a_decimal_comma_is_read_when_asked(how: str) -> None:
+    # A Dutch spreadsheet's export: semicolons between the cells, 0,6 for 0.6. Anna:
+    # (500 + 100) x 0.6 = 360.00 (art. 9.3 lid 2, +100 in 2020); refused unless asked.
+    text = "name;function;werktijdfactor\nAnna;leraar;0,6\n"
+
+    def table() -> Any:
+        if how == "dictreader":
+            return csv.DictReader(io.StringIO(text), delimiter=";")
+        columns = {"name": ["Anna"], "function": ["leraar"], "werktijdfactor": ["0,6"]}
+        return pytest.importorskip("pyarrow").table(columns) if how == "arrow" else columns
+
+    rulebook = owr.load()
+    options: dict[str, Any] = {"year": 2020, "rules": "individueel_budget"}
+    found = rulebook.evaluate_many(table(), decimal_comma=True, **options).to_records()
+    assert found[0]["individueel_budget"] == Decimal("360.00")
+    with pytest.raises(
+        owr.InvalidInputError, match=re.escape("give evaluate_many(..., decimal_comma=True)")
+    ):
+        rulebook.evaluate_many(table(), **options).to_records()
+
+
+def test_a_semicolon_file_read_with_commas_says_how_to_read_it() -> None:
+    export = csv.DictReader(io.StringIO("name;function;werktijdfactor\nAnna;leraar;0,6\n"))
+    with pytest.raises(owr.InvalidInputError) as caught:
+        owr.load().evaluate_many(export, year=2020)
+    assert str(caught.value).startswith(
+        "columns: the header 'name;function;werktijdfactor' is read as one column: the file "
+        "has semicolons between its cells; read it with csv.DictReader(file, delimiter=';')"
+    )
 
 
 def test_a_dictreader_of_a_header_alone_gives_the_rule_columns() -> None:

@@ -1236,8 +1236,7 @@ def _peeked(
             return iter(()), None
         header = tuple(names)
         _refuse_one_semicolon_column(header)
-        short = subjects.restval is None  # a line shorter than the header gives None cells
-        return _record_rows(header, subjects, subjects if short else None), header
+        return _line_rows(header, subjects), header
     first = next(subjects, _END)
     if first is _END:
         return iter(()), None
@@ -1250,7 +1249,7 @@ def _peeked(
                 "subjects[0]",
                 "has cells beyond the columns of its header (csv.DictReader puts them under None)",
             )
-        return _record_rows(header, rest, None), header
+        return _record_rows(header, rest), header
     return rest, None
 
 
@@ -1261,8 +1260,8 @@ def _refuse_one_semicolon_column(header: tuple[object, ...]) -> None:
         raise InvalidInputError(
             "columns",
             f"the header {header[0]!r} is read as one column: the file has semicolons between "
-            "its cells; read it with csv.DictReader(file, delimiter=';') (its numbers need a "
-            "decimal point then; the command line reads a decimal comma in such a file)",
+            "its cells; read it with csv.DictReader(file, delimiter=';'), and give "
+            "evaluate_many(..., decimal_comma=True) for numbers such as 0,6",
         )
 
 
@@ -1270,12 +1269,30 @@ _END = object()
 """The end of an iterator (``next``'s default)."""
 
 
+def _line_rows(header: tuple[str, ...], reader: Any) -> Iterator[tuple[object, ...]]:
+    """The cells of each line of a ``csv.DictReader`` under its header, as the command line
+    reads a file's lines: a line with more cells than the header (the reader puts them under
+    its ``restkey``) or, when its ``restval`` is ``None``, fewer (the missing ones ``None``; a
+    given cell is never ``None``) keeps its own number of cells, so the batch reports it as a
+    bad row (an error cell with ``errors="collect"``)."""
+    extra_key, short = reader.restkey, reader.restval is None
+    for record in reader:
+        cells = tuple([record[name] for name in header])
+        if extra_key in record:
+            cells += tuple(record[extra_key] or ())
+        elif short and cells and cells[-1] is None:
+            given = len(cells)
+            while given and cells[given - 1] is None:
+                given -= 1
+            cells = cells[:given]
+        yield cells
+
+
 def _record_rows(
-    header: tuple[str, ...], records: Iterator[object], reader: Any = None
+    header: tuple[str, ...], records: Iterator[object]
 ) -> Iterator[tuple[object, ...]]:
     """Each record's cells under ``header``, read one at a time; a record that is not a
-    mapping, or has other keys, is refused by its place. ``reader``: a ``csv.DictReader``
-    whose missing cells are ``None`` (a line shorter than the header), refused with its line."""
+    mapping, or has other keys, is refused by its place."""
     names = set(header)
     for index, record in enumerate(records):
         if not isinstance(record, Mapping):
@@ -1301,15 +1318,7 @@ def _record_rows(
                 why + "; every record of a stream has the first one's columns (a list of "
                 "records may differ: read as pandas reads it)",
             )
-        cells = tuple([record[name] for name in header])
-        if reader is not None and None in cells:
-            lacking = [repr(name) for name, cell in zip(header, cells, strict=True) if cell is None]
-            raise InvalidInputError(
-                f"subjects[{index}]",
-                f"line {reader.line_num} has fewer cells than the header: no "
-                f"{', '.join(lacking)} (an empty cell is written, as in 'a,,c')",
-            )
-        yield cells
+        yield tuple([record[name] for name in header])
 
 
 def _arrow_input(subjects: object) -> Any | None:

@@ -552,7 +552,8 @@ def _evaluate_export(rulebook: Rulebook, arguments: argparse.Namespace) -> int:
             "may change these values"
         )
     for scale, many, note in report.noted_scales:
-        _say(f"onderwijsregels: scale {scale}: {many} rows written with this note: {note}")
+        rows = "row" if many == 1 else "rows"
+        _say(f"onderwijsregels: scale {scale}: {many} {rows} written with this note: {note}")
     for rule_id, many, first in report.not_encoded:
         _say(
             f"onderwijsregels: {rule_id}: not encoded for {many} of {report.written} rows "

@@ -137,7 +137,8 @@ def _cell(column: str, value: object, decimal_comma: bool = False) -> object:
                     f"{text!r} has a decimal comma; write a decimal point "
                     f"({text.replace(',', '.')}) or, in a workbook, a number; a CSV file with "
                     "semicolons between the cells (as Excel saves CSV in Dutch) may use a "
-                    "decimal comma",
+                    "decimal comma (the command line reads one so; in Python give "
+                    "evaluate_many(..., decimal_comma=True))",
                 )
             return text.replace(",", ".")
         if column in WHOLE_NUMBER_COLUMNS:

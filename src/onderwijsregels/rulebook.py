@@ -629,6 +629,7 @@ class Rulebook:
         rules: Sequence[str] | str | None = ...,
         errors: Literal["raise"] = ...,
         keep: Sequence[str] = ...,
+        decimal_comma: bool = ...,
     ) -> Batch[Evaluation]: ...
     @overload
     def evaluate_many(
@@ -642,6 +643,7 @@ class Rulebook:
         rules: Sequence[str] | str | None = ...,
         errors: Literal["collect"],
         keep: Sequence[str] = ...,
+        decimal_comma: bool = ...,
     ) -> Batch[Evaluation | RecordError]: ...
 
     def evaluate_many(
@@ -655,6 +657,7 @@ class Rulebook:
         rules: Sequence[str] | str | None = None,
         errors: Literal["raise", "collect"] = "raise",
         keep: Sequence[str] = (),
+        decimal_comma: bool = False,
     ) -> Batch[Any]:
         """Evaluate many subjects in one period: a :class:`~onderwijsregels.batch.Batch`.
 
@@ -669,6 +672,9 @@ class Rulebook:
         input order, or ask it for rows, records or a frame. A subject that
         cannot be evaluated raises an InvalidInputError naming its row and
         field; with ``errors="collect"`` it gives a RecordError instead.
+        ``decimal_comma=True`` reads a werktijdfactor written with a decimal comma
+        (``0,6``), as in a CSV file with semicolons between the cells (as Excel saves
+        CSV in Dutch); without it such a cell is refused, never guessed.
 
         >>> import onderwijsregels as owr
         >>> from decimal import Decimal
@@ -689,6 +695,7 @@ class Rulebook:
             rules=rules,
             errors=errors,
             keep=keep,
+            decimal_comma=decimal_comma,
         )
 
     def evaluate_row(
