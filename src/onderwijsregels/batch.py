@@ -1192,17 +1192,22 @@ def _records(subjects: object) -> bool:
     )
 
 
+def _not_a_record(index: int, found: object) -> InvalidInputError:
+    """The error for an item of a list or stream of records that is no record."""
+    return InvalidInputError(
+        f"subjects[{index}]",
+        "must be a record (a mapping of column to cell), as the first one is; got "
+        f"{type(found).__name__}",
+    )
+
+
 def _columns_of_records(records: Sequence[Mapping[object, object]]) -> dict[object, list[object]]:
     """A list of records as a mapping of columns, as pandas reads one: the columns every key
     of any record, in the order first seen; a record without a key has an empty cell there."""
     names: dict[object, None] = {}
     for index, record in enumerate(records):
         if not isinstance(record, Mapping):
-            raise InvalidInputError(
-                f"subjects[{index}]",
-                "must be a record (a mapping of column to cell), as the first one is; got "
-                f"{type(record).__name__}",
-            )
+            raise _not_a_record(index, record)
         names.update(dict.fromkeys(record))
     return {name: [record.get(name) for record in records] for name in names}
 
@@ -1296,11 +1301,7 @@ def _record_rows(
     names = set(header)
     for index, record in enumerate(records):
         if not isinstance(record, Mapping):
-            raise InvalidInputError(
-                f"subjects[{index}]",
-                "must be a record (a mapping of column to cell), as the first one is; got "
-                f"{type(record).__name__}",
-            )
+            raise _not_a_record(index, record)
         if len(record) != len(names) or any(name not in record for name in names):
             missing = [name for name in header if name not in record]
             more = [repr(key) for key in record if key not in names]
