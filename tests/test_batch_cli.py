@@ -213,13 +213,20 @@ def test_a_progress_bar_on_a_terminal_only(
     pytest.importorskip("tqdm")
     terminal = _Terminal()
     monkeypatch.setattr("sys.stderr", terminal)
-    target = tmp_path / "out.csv"
-    argv = ["evaluate", str(export), "--year", "2020", "--output", str(target)]
+    argv = ["evaluate", str(export), "--year", "2020"]
     assert main(argv) == 0
     shown = terminal.getvalue()
-    assert "checking" in shown  # tqdm's two bars
+    assert "checking" in shown  # tqdm's two bars (to stdout: checked, then written)
     assert "writing" in shown
     assert "3/3" in shown  # the writing pass knows the row count from the check
+    terminal.seek(0)
+    terminal.truncate()
+    target = tmp_path / "out.csv"
+    argv = [*argv, "--output", str(target)]
+    assert main(argv) == 0
+    shown = terminal.getvalue()
+    assert "evaluating: 3 rows" in shown  # to a file: one pass, one bar
+    assert "checking" not in shown
     terminal.seek(0)
     terminal.truncate()
     assert main([*argv, "--no-progress"]) == 0
@@ -507,3 +514,89 @@ def test_a_non_subject_collected_is_one_reason_without_a_field() -> None:
     items = list(owr.load().evaluate_many([employee, 3], year=2020, errors="collect"))
     assert isinstance(items[1], owr.RecordError)
     assert str(items[1].error) == "must be an Employee or a School, got int"
+
+
+@pytest.mark.parametrize("form", ["csv", "json", "jsonl"])
+@pytest.mark.parametrize("skip_invalid", [False, True])
+def test_one_pass_writes_what_two_passes_write(
+    tmp_path: Path, form: str, skip_invalid: bool
+) -> None:
+    # --output reads the export once (its .partial file is thrown away on a refusal); stdout
+    # reads it twice. Same rows, same report, same receipt either way.
+    from onderwijsregels.stream import evaluate_export
+
+    export = tmp_path / "export.csv"
+    bad = "104,Eve,leraar,1.5,L10,2,\n" if skip_invalid else ""
+    export.write_text(EXPORT + bad + "105,Ilse,oop,0.8,,,\n", encoding="utf-8")
+    rulebook = owr.load()
+    written = []
+    for one_pass in (False, True):
+        out = io.StringIO()
+        report = evaluate_export(
+            rulebook,
+            export,
+            out,
+            year=2020,
+            form=form,  # type: ignore[arg-type]
+            skip_invalid=skip_invalid,
+            one_pass=one_pass,
+        )
+        written.append((out.getvalue(), report))
+    (two_out, two), (one_out, one) = written
+    assert one_out == two_out
+    assert one == two
+    assert (one.rows, one.written) == ((5, 4) if skip_invalid else (4, 4))
+    if form == "csv":  # the fourth row written is Ilse: (500 + 100) × 0.8 = 480.00 (art. 9.3 lid 2)
+        rows = list(csv.DictReader(io.StringIO(one_out)))
+        assert rows[3]["individueel_budget"] == "480.00"
+
+
+def test_one_pass_refuses_with_every_bad_row_listed(tmp_path: Path) -> None:
+    from onderwijsregels.stream import evaluate_export
+
+    export = tmp_path / "bad.csv"
+    export.write_text(
+        "function,werktijdfactor\nleraar,0.6\nleraar,1.5\nbaas,1\nleraar,1\n", encoding="utf-8"
+    )
+    with pytest.raises(owr.InvalidInputError) as refused:
+        evaluate_export(owr.load(), export, io.StringIO(), year=2026, one_pass=True)
+    fields = [field for field, _ in refused.value.problems]
+    assert fields[:2] == ["line 3, column werktijdfactor", "line 4, column function"]
+    assert fields[2:] == ["nothing written"]  # the caller throws the partial output away
+
+
+def test_an_export_that_changes_while_it_is_read_once_is_refused(tmp_path: Path) -> None:
+    export = tmp_path / "export.csv"
+    export.write_text(EXPORT, encoding="utf-8")
+
+    def rewrite_after_reading(items: Any, label: str, _total: int | None) -> Any:
+        assert label == "evaluating"  # one pass: no "checking", no "writing"
+        yield from items
+        export.write_text(EXPORT.replace("0.6", "0.7"), encoding="utf-8")
+
+    _refused_as_changed(export, rewrite_after_reading, one_pass=True)
+
+
+def test_an_export_into_a_closed_pipe_is_quiet_and_exit_1(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    export = tmp_path / "export.csv"
+    export.write_text(
+        EXPORT.splitlines()[0]
+        + "\n"
+        + "".join(f"{n},Naam {n},leraar,0.{n % 9 + 1},L10,2,\n" for n in range(20_000)),
+        encoding="utf-8",
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-m", "onderwijsregels", "evaluate", str(export), "--year", "2020"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+    )
+    assert process.stdout is not None
+    assert process.stdout.readline().startswith(b"index,id,name,error,")  # as `| head -1` reads
+    process.stdout.close()
+    _, err = process.communicate(timeout=300)
+    assert process.returncode == 1  # the output is not whole
+    assert err.decode() == ""  # but the reader went away on purpose: nothing to say

@@ -496,7 +496,7 @@ def test_a_full_disk_is_one_line_and_exit_1(tmp_path: Path) -> None:
     assert err == "onderwijsregels: cannot write the output: No space left on device\n"
 
 
-def test_a_closed_pipe_is_one_line_and_exit_1(tmp_path: Path) -> None:
+def test_a_closed_pipe_is_quiet_and_exit_1(tmp_path: Path) -> None:
     path = write(tmp_path, "b.yaml", BOARD)
     process = subprocess.Popen(
         [sys.executable, "-m", "onderwijsregels", "evaluate", str(path), "--year", "2020"],
@@ -507,8 +507,10 @@ def test_a_closed_pipe_is_one_line_and_exit_1(tmp_path: Path) -> None:
     assert process.stdout is not None
     process.stdout.close()  # the reader goes away before the output comes, as `| true` does
     _, err = process.communicate(timeout=120)
+    # Exit 1 (the output is not whole), but no message: a reader such as `| head` closes the
+    # pipe on purpose once it has what it wants, and cat or grep say nothing then either.
     assert process.returncode == 1
-    assert err.decode() == "onderwijsregels: cannot write the output: Broken pipe\n"
+    assert err.decode() == ""
 
 
 # --- e. arguments of the public API -------------------------------------------------------------

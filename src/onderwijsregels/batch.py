@@ -584,7 +584,8 @@ class Batch(Generic[_R]):
         """
         self._start()
         if self._table is not None:
-            yield from self._table_rows(self._table, convert)
+            for row, _ in self._table_rows(self._table, convert):
+                yield row
             return
         rule_ids = self.rule_ids
         cells_of: dict[int, tuple[_Result, Cells]] = {}
@@ -606,12 +607,21 @@ class Batch(Generic[_R]):
                 passthrough = tuple([convert(cell) for cell in passthrough])
             yield (index, *passthrough, *cached[1])
 
+    def _checked_rows(
+        self, convert: Callable[[object], object]
+    ) -> Iterator[tuple[tuple[object, ...], RecordError | None]]:
+        """``(row of rows(convert), record error or None)`` per row of a table, streamed: for
+        writing an export while it is checked."""
+        self._start()
+        assert self._table is not None
+        return self._table_rows(self._table, convert)
+
     def _table_rows(
         self, table: _Table, convert: Callable[[object], object] | None
-    ) -> Iterator[tuple[object, ...]]:
+    ) -> Iterator[tuple[tuple[object, ...], RecordError | None]]:
         if convert is None:  # a missing copied cell (NaN, NA, NaT) is None, as in to_arrow()
-            for index, passthrough, cells, _ in self._table_cells(table):
-                yield (
+            for index, passthrough, cells, failure in self._table_cells(table):
+                row = (
                     index,
                     *[
                         cell if type(cell) is str or not absent(cell) else None
@@ -619,14 +629,15 @@ class Batch(Generic[_R]):
                     ],
                     *cells,
                 )
+                yield row, failure
             return
         converted: dict[int, tuple[Cells, Cells]] = {}
-        for index, passthrough, cells, _ in self._table_cells(table):
+        for index, passthrough, cells, failure in self._table_cells(table):
             cached = converted.get(id(cells))
             if cached is None or cached[0] is not cells:
                 cached = (cells, tuple([convert(cell) for cell in cells]))
                 remember(converted, id(cells), cached)
-            yield (index, *[convert(cell) for cell in passthrough], *cached[1])
+            yield (index, *[convert(cell) for cell in passthrough], *cached[1]), failure
 
     def _record_errors(self) -> Iterator[tuple[int, RecordError | None]]:
         """``(index, RecordError or None)`` per subject, streamed: for checking a table (an

@@ -519,12 +519,14 @@ def _evaluate_export(rulebook: Rulebook, arguments: argparse.Namespace) -> int:
             keep=arguments.keep,
             form=form,  # type: ignore[arg-type]  # checked above
             skip_invalid=arguments.skip_invalid,
+            # a .partial file is thrown away on a refusal: write while checking, read once
+            one_pass=partial is not None,
             **options,
         )
         out.flush()
     except OSError as error:  # a full disk, a closed pipe
         _silence_stdout()
-        _say(f"onderwijsregels: cannot write the output: {error.strerror or error}")
+        _cannot_write(error)
         if partial is not None:
             partial.unlink(missing_ok=True)
         return 1
@@ -765,7 +767,7 @@ def _write(output: str, path: Path | None = None) -> int:
         stream.flush()
     except OSError as error:  # a full disk (ENOSPC), a closed pipe (EPIPE), ...
         _silence_stdout()
-        _say(f"onderwijsregels: cannot write the output: {error.strerror or error}")
+        _cannot_write(error)
         return 1
     if replaced:
         _say(
@@ -773,6 +775,13 @@ def _write(output: str, path: Path | None = None) -> int:
             "they are written as '?'. Set PYTHONIOENCODING=utf-8 to see them."
         )
     return 0
+
+
+def _cannot_write(error: OSError) -> None:
+    """Say why the output could not be written; nothing for a reader that went away (``| head``
+    reads what it wants and closes the pipe, as it would for ``cat``), which still exits 1."""
+    if not isinstance(error, BrokenPipeError):
+        _say(f"onderwijsregels: cannot write the output: {error.strerror or error}")
 
 
 def _silence_stdout() -> None:

@@ -3,7 +3,8 @@ written.
 
 ``onderwijsregels evaluate export.csv --year 2026`` reads the export row by row
 (columns: :mod:`onderwijsregels.columns`), so a file of a million rows takes
-no more memory than one of ten. It reads the file twice:
+no more memory than one of ten. Written to stdout (or any stream that cannot be taken
+back), it reads the file twice:
 
 1. **check**: every row is read and evaluated; a bad row (a cell that does
    not fit, a scale the edition removed) is noted with its line, column and
@@ -15,6 +16,11 @@ no more memory than one of ten. It reads the file twice:
    one output row per input row, in input order. Results of the check are
    remembered per distinct row (bounded by
    :data:`~onderwijsregels.limits.MEMO_ENTRIES`), so the second pass is cheap.
+
+Written to a file (``--output``: a ``.partial`` file beside it, renamed once the run is done
+and removed when it is refused), it reads the file once and writes each row as it is checked
+(``one_pass=True``): a bad row then stops the writing, and the refusal comes at the end with
+every bad row listed, as in two passes; nothing partial is left behind.
 
 Output columns are those of :attr:`onderwijsregels.batch.Batch.columns`:
 ``index`` (the data row, from 0), the ``id``/``name``/kept columns, ``error``
@@ -287,6 +293,7 @@ def evaluate_export(
     form: Format = "csv",
     skip_invalid: bool = False,
     progress: Progress = _no_progress,
+    one_pass: bool = False,
 ) -> StreamReport:
     """Evaluate every row of the export at ``path`` (CSV, or .xlsx: its first sheet) and write
     the results to ``out``.
@@ -294,6 +301,14 @@ def evaluate_export(
     Raises :class:`~onderwijsregels.errors.InvalidInputError` listing the bad
     rows (line, column, reason) before writing anything, unless
     ``skip_invalid``; then the report lists them and the rest is written.
+
+    ``one_pass=True`` reads the file once, writing each row as it is checked, for a caller
+    that throws ``out`` away when this raises (the command line's ``--output`` writes a
+    ``.partial`` file and renames it only once the run is done): a bad row then stops the
+    writing (the rest is still checked, to list every bad row) and the refusal is raised at
+    the end, with part of the output written. Otherwise (the default: ``out`` is a stream
+    that cannot be taken back, such as stdout) the file is read twice, checked before
+    anything is written.
     """
     csv.field_size_limit(MAX_ROW_BYTES)
     options: dict[str, Any] = {
@@ -304,7 +319,6 @@ def evaluate_export(
         "keep": keep,
         "errors": "collect",
     }
-    # 1. check
     source: _Rows | _ExcelRows = _ExcelRows(path) if path.suffix.lower() == ".xlsx" else _Rows(path)
     header, rows, handle = source.open()
     # The file as it is before its rows are read: the receipt's, and what it must still be
@@ -312,48 +326,61 @@ def evaluate_export(
     digest = _file_sha256(path)
     options["decimal_comma"] = source.delimiter == ";"
     bad: list[BadRow] = []
-    count = 0
+    count: int | None = None
+    if not one_pass:
+        # 1. check
+        count = 0
+        with handle:
+            batch = Batch.of_rows(rulebook, header, rows, text_only=source.text_only, **options)
+            for index, failure in progress(batch._record_errors(), "checking", None):
+                count += 1
+                if failure is not None:
+                    bad.extend(
+                        BadRow(source.line, index, field, why) for field, why in failure.problems
+                    )
+        if bad and not skip_invalid:
+            raise _refusal(bad)
+        checked_batch = batch
+        header, rows, handle = source.open()
+    # 2. write (in two passes the rows seen while checking are remembered: mostly lookups)
     with handle:
         batch = Batch.of_rows(rulebook, header, rows, text_only=source.text_only, **options)
-        for index, failure in progress(batch._record_errors(), "checking", None):
-            count += 1
-            if failure is not None:
-                bad.extend(
-                    BadRow(source.line, index, field, why) for field, why in failure.problems
-                )
-    if bad and not skip_invalid:
-        raise _refusal(bad)
-    receipt = batch.receipt(digest)
-    # 2. write: the rows seen while checking are remembered, so this pass is mostly lookups
-    checked_batch = batch
-    header, rows, handle = source.open()
-    written = 0
-    with handle:
-        batch = Batch.of_rows(rulebook, header, rows, text_only=source.text_only, **options)
-        batch._share_caches(checked_batch)
+        if count is not None:
+            batch._share_caches(checked_batch)
+        receipt = batch.receipt(digest)
         columns = batch.columns
-        error_at = columns.index("error")
         write = _writer(out, columns, form, receipt)
         convert = _csv_cell if form == "csv" else _json
         statuses = [(rule_id, columns.index(f"{rule_id}.status")) for rule_id in batch.rule_ids]
         missing = dict.fromkeys(batch.rule_ids, 0)
         first: dict[str, int] = {}
         reported = {item.index for item in bad}
-        read = 0
-        for row in progress(batch.rows(convert), "writing", count):
+        read = written = 0
+        label = "writing" if count is not None else "evaluating"
+        for row, failure in progress(batch._checked_rows(convert), label, count):
             read += 1
-            if row[error_at] not in (None, ""):
-                if int(str(row[0])) not in reported:  # good when checked: the file changed
-                    raise _changed(path)
+            if failure is not None:
+                if count is not None:
+                    if failure.index not in reported:  # good when checked: the file changed
+                        raise _changed(path)
+                    continue
+                bad.extend(
+                    BadRow(source.line, failure.index, field, why)
+                    for field, why in failure.problems
+                )
                 continue
+            if bad and not skip_invalid:
+                continue  # refused: checked, not written
             write(row)
             written += 1
             for rule_id, at in statuses:
                 if row[at] == "not_encoded":
                     missing[rule_id] += 1
                     first.setdefault(rule_id, int(str(row[0])))
+        if bad and not skip_invalid:
+            raise _refusal(bad)
         write(None)
-    if read != count or _file_sha256(path) != digest:
+    if (count is not None and read != count) or _file_sha256(path) != digest:
         raise _changed(path)
     not_encoded = tuple(
         (rule_id, many, first[rule_id]) for rule_id, many in missing.items() if many
@@ -369,7 +396,7 @@ def evaluate_export(
         for scale, many in sorted(batch.noted_scales.items())
         if plan is not None
     )
-    return StreamReport(count, written, tuple(bad), receipt, not_encoded, ended, noted)
+    return StreamReport(read, written, tuple(bad), receipt, not_encoded, ended, noted)
 
 
 def _refusal(bad: Sequence[BadRow]) -> InvalidInputError:
