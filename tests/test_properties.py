@@ -285,3 +285,31 @@ def test_non_string_keys_give_only_invalid_input_error(data: dict[str, Any], key
     for kind in (Employee, School):
         with pytest.raises(InvalidInputError):
             kind.from_dict({**data, key: "x"})
+
+
+def _digits_written_out(value: Decimal) -> int:
+    """The digits of ``value`` written out without an exponent, counted from its tuple: what
+    ``convert.digits`` counted before it read the text (the definition it must keep)."""
+    _, written, exponent = value.as_tuple()
+    assert isinstance(exponent, int)
+    return len(written) + exponent if exponent >= 0 else max(len(written), -exponent)
+
+
+@given(
+    st.decimals(allow_nan=False, allow_infinity=False)
+    | st.builds(
+        lambda coefficient, exponent: Decimal(coefficient).scaleb(exponent),
+        st.integers(-(10**40), 10**40),
+        st.integers(-60, 60),
+    )
+)
+@example(Decimal("0.05"))
+@example(Decimal("-0.000"))
+@example(Decimal("100.00"))
+@example(Decimal("1E+3"))
+@example(Decimal("-0E-7"))
+@example(Decimal("0.000001"))  # the last written out; 1E-7 has an exponent in its text
+def test_digits_counts_a_decimal_as_written_out(value: Decimal) -> None:
+    from onderwijsregels.convert import digits
+
+    assert digits(value) == _digits_written_out(value)

@@ -252,6 +252,12 @@ def digits(value: Decimal | int) -> int:
         if value.bit_length() > 4 * MAX_DIGITS:  # surely too long: do not write it out
             return int((value.bit_length() - 1) * 0.30103) + 1
         return len(str(abs(value)))
+    text = str(value)  # quicker than as_tuple(); the same count (a property test holds it)
+    if "E" not in text and value.is_finite():  # written out: 0.05, -12.5, 100.00, 0
+        whole, point, fraction = text.lstrip("-").partition(".")
+        if not point:
+            return len(whole)
+        return len(fraction) if whole == "0" else len(whole) + len(fraction)
     _, written, exponent = value.as_tuple()
     assert isinstance(exponent, int)  # finite
     if exponent >= 0:
@@ -319,6 +325,14 @@ def structure_decimal(value: object, field: str = "") -> Decimal:
     have at most :data:`~onderwijsregels.limits.MAX_DIGITS` digits written out, so no later
     arithmetic rounds it.
     """
+    kind = type(value)
+    if kind is Decimal or kind is str:  # the common cases first: a cell, a checked value
+        result = cast(Decimal, value) if kind is Decimal else _decimal_text(cast(str, value), field)
+        if not result.is_finite():
+            raise InvalidInputError(field, f"must be a finite number, got {shown(value)}")
+        if digits(result) > MAX_DIGITS:
+            raise _too_long(field, value)
+        return result
     if isinstance(value, bool):
         raise InvalidInputError(field, f"must be a number, got the boolean {value!r}")
     if isinstance(value, float):
@@ -334,12 +348,7 @@ def structure_decimal(value: object, field: str = "") -> Decimal:
             raise _too_long(field, value)
         result = Decimal(value)
     elif isinstance(value, str):
-        if len(value) > 4 * MAX_DIGITS or not _NUMBER.fullmatch(value):
-            raise InvalidInputError(field, f"{shown(value)} is not a decimal number")
-        try:
-            result = Decimal(value)
-        except InvalidOperation:  # pragma: no cover - the pattern admits only valid numbers
-            raise InvalidInputError(field, f"{shown(value)} is not a decimal number") from None
+        result = _decimal_text(value, field)
     else:
         raise InvalidInputError(field, f"must be a decimal number, got {type(value).__name__}")
     if not result.is_finite():
@@ -347,6 +356,16 @@ def structure_decimal(value: object, field: str = "") -> Decimal:
     if digits(result) > MAX_DIGITS:
         raise _too_long(field, value)
     return result
+
+
+def _decimal_text(value: str, field: str) -> Decimal:
+    """A text that is an ASCII decimal number, as a Decimal; InvalidInputError otherwise."""
+    if len(value) > 4 * MAX_DIGITS or not _NUMBER.fullmatch(value):
+        raise InvalidInputError(field, f"{shown(value)} is not a decimal number")
+    try:
+        return Decimal(value)
+    except InvalidOperation:  # pragma: no cover - the pattern admits only valid numbers
+        raise InvalidInputError(field, f"{shown(value)} is not a decimal number") from None
 
 
 def _too_long(field: str, value: object) -> InvalidInputError:
@@ -571,13 +590,13 @@ def structure_field(kind: type[Any], name: str, value: object) -> Any:
     ...
     onderwijsregels.errors.InvalidInputError: werktijdfactor: must be greater than 0 and at most 1 (one appointment; 1 is the normbetrekking of 1659 hours), got 1.2
     """
-    field, hook, convert = _field_reader(cast(Any, kind), name)  # a class: hashable
+    field, hook, convert, no_object = _field_reader(cast(Any, kind), name)  # a class: hashable
     try:
         found = hook(value, field.type)
         if convert is not None:
             found = convert(found)
         if field.validator is not None:
-            field.validator(_NoObject(kind, name), field, found)
+            field.validator(no_object, field, found)
     except _ReadsOthers as error:
         raise TypeError(str(error)) from None
     except InvalidInputError as error:
@@ -608,17 +627,19 @@ class _NoObject:
 
 
 @functools.cache
-def _field_reader(kind: Any, name: str) -> tuple[attrs.Attribute[Any], Any, Any]:
-    """The field ``name`` of the attrs class ``kind`` (its annotation resolved to a type) and
-    the structure hook of its type and its converter; TypeError for a field :func:`structure_field` cannot read
-    (none, no type, a converter that is no plain function)."""
+def _field_reader(kind: Any, name: str) -> tuple[attrs.Attribute[Any], Any, Any, _NoObject]:
+    """The field ``name`` of the attrs class ``kind`` (its annotation resolved to a type), the
+    structure hook of its type, its converter and the object its validator is given; TypeError
+    for a field :func:`structure_field` cannot read (none, no type, a converter that is no
+    plain function)."""
     attrs.resolve_types(kind)
     field = attrs.fields_dict(kind).get(name)
     convert = field.converter if field is not None else None
     if field is None or field.type is None or not (convert is None or inspect.isfunction(convert)):
         raise TypeError(f"{kind.__name__}.{name} is not a field structure_field reads")
     lookup = getattr(converter, "get_structure_hook", None)  # cattrs 24; else the generic call
-    return field, lookup(field.type) if lookup is not None else converter.structure, convert
+    hook = lookup(field.type) if lookup is not None else converter.structure
+    return field, hook, convert, _NoObject(kind, name)
 
 
 def unstructure(value: Any) -> dict[str, Any]:

@@ -84,11 +84,8 @@ def to_function(value: object) -> Function:
 
 def to_werktijdfactor(value: object) -> Decimal:
     """An exact werktijdfactor in (0, 1] from a Decimal, an int or a decimal string."""
-    try:
-        factor = structure_decimal(value, "werktijdfactor")
-    except InvalidInputError:
-        raise
-    if not Decimal(0) < factor <= Decimal(1):
+    factor = structure_decimal(value, "werktijdfactor")
+    if not 0 < factor <= 1:
         raise InvalidInputError(
             "werktijdfactor",
             f"must be greater than 0 and at most 1 (one appointment; 1 is the normbetrekking "
