@@ -7,6 +7,7 @@ import io
 import itertools
 import json
 import re
+import sys
 import threading
 from collections.abc import Iterator
 from datetime import date
@@ -882,3 +883,61 @@ def test_an_unknown_rule_lists_the_rules_for_the_kind_of_subject() -> None:
         owr.load().evaluate_many(table, year=2026, rules="salaris")
     assert "individueel_budget" in caught.value.known
     assert "bedrag_per_leerling" not in caught.value.known  # a school's rule
+
+
+def test_dictionary_labels_keep_a_frame_of_every_rule_small(rulebook_all: owr.Rulebook) -> None:
+    pyarrow = pytest.importorskip("pyarrow")
+    # 300 rows of the three employees: the label columns repeat a few texts on every row.
+    table = {name: cells * 100 for name, cells in _budget_table().items()}
+    plain = rulebook_all.evaluate_many(table, year=2020).to_arrow()
+    small = rulebook_all.evaluate_many(table, year=2020).to_arrow(dictionary=True)
+    assert small.to_pylist() == plain.to_pylist()
+    citation = small.column("individueel_budget.citation")
+    assert citation.type == pyarrow.dictionary(pyarrow.int32(), pyarrow.string())
+    # Ans and Cas (leraar): art. 9.3 lid 2; Bas (directeur): art. 9.6 lid 3; each text once
+    assert sorted(citation.combine_chunks().dictionary.to_pylist()) == [
+        "CAO PO 2019-2020, art. 9.3 lid 2",
+        "CAO PO 2019-2020, art. 9.6 lid 3",
+    ]
+    assert small.column("individueel_budget").type == pyarrow.decimal128(38, 2)  # values as typed
+    assert small.nbytes * 3 < plain.nbytes
+
+
+def test_dictionary_labels_in_pandas_and_polars(
+    rulebook_all: owr.Rulebook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pandas = pytest.importorskip("pandas")
+    polars = pytest.importorskip("polars")
+    table = _budget_table()
+
+    def frames() -> list[Any]:
+        return [
+            rulebook_all.evaluate_many(table, year=2020).to_pandas(dictionary=True),
+            rulebook_all.evaluate_many(table, year=2020).to_polars(dictionary=True),
+        ]
+
+    with_arrow = frames()
+    with monkeypatch.context() as patched:  # pandas and polars alone, without pyarrow
+        patched.setitem(sys.modules, "pyarrow", None)
+        alone = frames()
+    for frame, polars_frame in (with_arrow, alone):
+        status = frame["individueel_budget.status"]
+        assert isinstance(status.dtype, pandas.CategoricalDtype)
+        assert list(status.astype(str)) == ["ok", "ok", "ok"]
+        # (500 + 100) × 0.6 = 360.00; 3000 + 100 = 3100.00; 600 × 0.3333 = 199.98 (art. 9.3, 9.6)
+        assert list(frame["individueel_budget"]) == [D("360.00"), D("3100.00"), D("199.98")]
+        assert polars_frame.schema["individueel_budget.citation"] == polars.Categorical
+        assert polars_frame["individueel_budget.citation"].to_list()[1] == (
+            "CAO PO 2019-2020, art. 9.6 lid 3"
+        )
+
+
+@pytest.mark.parametrize("method", ["to_arrow", "to_pandas", "to_polars"])
+def test_dictionary_is_true_or_false(rulebook_all: owr.Rulebook, method: str) -> None:
+    batch = rulebook_all.evaluate_many(_budget_table(), year=2020)
+    with pytest.raises(owr.InvalidInputError) as refused:
+        getattr(batch, method)(dictionary="yes")
+    assert str(refused.value) == "dictionary: must be True or False, got 'yes'"
+    with pytest.raises(owr.InvalidInputError) as refused:
+        rulebook_all.evaluate_many(_budget_table(), year=2020, decimal_comma="no")  # type: ignore[call-overload]
+    assert refused.value.field == "decimal_comma"

@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 import onderwijsregels as owr
 import onderwijsregels.batch as batch_module
+from onderwijsregels.cells import RULE_COLUMNS
 from onderwijsregels.columns import table_shape
 from onderwijsregels.plan import Plan
 from onderwijsregels.testing import strategies as ows
@@ -954,3 +955,42 @@ def test_structure_field_refuses_a_field_whose_check_reads_others(field: str, re
         structure_field(owr.Employee, field, "L10" if field == "scale" else 2)
     with pytest.raises(TypeError, match=r"Employee\.nothing is not a field"):
         structure_field(owr.Employee, "nothing", 1)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(table=tables(), year=st.sampled_from(YEARS), rules=st.sampled_from(_RULES))
+def test_dictionary_labels_hold_the_cells_of_the_plain_table(
+    table: Any, year: int, rules: Any
+) -> None:
+    # to_arrow(dictionary=True), read by column or row by row: the same cells as the plain
+    # table, the label columns dictionary-encoded (each distinct text once), the rest as typed.
+    options: dict[str, Any] = {"year": year, "rules": rules, "errors": "collect"}
+
+    def made(dictionary: bool, by_column: bool = True) -> Any:
+        batch = RULEBOOK.evaluate_many(table, **options)
+        batch._by_column = by_column
+        return batch.to_arrow(dictionary=dictionary)
+
+    expected, refused = rows_way_or_error(table, **options)
+    if refused is not None:  # a rule the edition lacks: refused the same way
+        for by_column in (True, False):
+            with pytest.raises(owr.InvalidInputError) as caught:
+                made(True, by_column)
+            assert str(caught.value) == refused
+        return
+    plain = made(False)
+    assert plain.to_pylist() == expected.to_pylist()
+    by_columns, row_way = made(True), made(True, by_column=False)
+    for found in (by_columns, row_way):
+        assert found.column_names == plain.column_names
+        assert found.to_pylist() == plain.to_pylist()
+        for name, field in zip(plain.column_names, found.schema, strict=True):
+            label = name == "error" or name.rsplit(".", 1)[-1] in RULE_COLUMNS[1:]
+            if label:
+                assert field.type == pa.dictionary(pa.int32(), pa.string()), name
+                assert len(found[name].combine_chunks().dictionary) == len(
+                    set(found[name].drop_null().to_pylist())
+                ), name  # each text once: pandas and polars need distinct categories
+            else:
+                assert field.type == plain.schema.field(name).type, name
+    assert pa.concat_tables([by_columns, row_way]).num_rows == 2 * plain.num_rows

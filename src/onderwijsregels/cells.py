@@ -35,8 +35,11 @@ __all__ = [
     "cell_fits",
     "cell_key",
     "copied_column",
+    "label_array",
+    "labels",
     "remember",
     "rule_cells",
+    "text_cells",
     "werktijdfactor_of",
 ]
 
@@ -226,7 +229,9 @@ def cell_fits(
     return found
 
 
-def arrow_types(units: Sequence[Unit], passthrough: Sequence[str]) -> list[Any]:
+def arrow_types(
+    units: Sequence[Unit], passthrough: Sequence[str], *, dictionary: bool = False
+) -> list[Any]:
     """The pyarrow type of each column of a batch table (:attr:`Batch.columns
     <onderwijsregels.batch.Batch.columns>` order), ``None`` where the cells decide.
 
@@ -239,16 +244,54 @@ def arrow_types(units: Sequence[Unit], passthrough: Sequence[str]) -> list[Any]:
     ``decimal128(38, 10)``: hours are exact, so a column whose cells need more decimals (a
     werktijdfactor with more than about six) gets as many as they need (:data:`HOURS`, made
     a type by :func:`arrow_type`).
+
+    With ``dictionary``, ``error`` and every rule's status, unit, edition, confidence,
+    citation and reason are :func:`labels` (dictionary-encoded text) instead.
     """
     import pyarrow as pa
 
     text = pa.string()
+    label = labels() if dictionary else text
     found: list[Any] = [pa.int64(), *(text if name == "name" else None for name in passthrough)]
-    found.append(text)
+    found.append(label)
     for unit in units:
         found.append(_value_type(unit))
-        found.extend([text] * (len(RULE_COLUMNS) - 1))
+        found.extend([label] * (len(RULE_COLUMNS) - 1))
     return found
+
+
+def labels() -> Any:
+    """The pyarrow type of a batch table's label columns (``error``, and each rule's status,
+    unit, edition, confidence, citation and reason) made with ``dictionary=True``:
+    ``dictionary<values=string, indices=int32>``. A few distinct texts repeated over every row
+    are kept once (a pandas ``category``, a polars ``Categorical``)."""
+    import pyarrow as pa
+
+    return pa.dictionary(pa.int32(), pa.string())
+
+
+def label_array(cells: Sequence[object], rows: Any = None) -> Any:
+    """A :func:`labels` column of ``cells`` (texts or ``None``; each distinct text once in
+    the dictionary), taken at ``rows`` (an integer numpy array) when given."""
+    import numpy as np
+    import pyarrow as pa
+
+    codes: dict[object, int] = {}
+    mapped = np.fromiter(
+        (-1 if cell is None else codes.setdefault(cell, len(codes)) for cell in text_cells(cells)),
+        dtype=np.int32,
+        count=len(cells),
+    )
+    if rows is not None:
+        mapped = mapped[rows]
+    return pa.DictionaryArray.from_arrays(
+        pa.array(mapped, mask=mapped < 0), pa.array(list(codes), pa.string())
+    )
+
+
+def text_cells(cells: Sequence[object]) -> Sequence[object]:
+    """``cells`` as texts (a tuple of texts joined by ``; ``), ``None`` kept."""
+    return cells if set(map(type, cells)) <= _TEXTS else [_text(cell) for cell in cells]
 
 
 HOURS = "hours"
@@ -300,9 +343,7 @@ def arrow_cells(cells: Sequence[object], kind: Any) -> Sequence[object]:
 
     if kind is None or kind != pa.string():
         return cells
-    if set(map(type, cells)) <= _TEXTS:
-        return cells
-    return [_text(cell) for cell in cells]
+    return text_cells(cells)
 
 
 _TEXTS = frozenset({str, type(None)})

@@ -47,6 +47,7 @@ from onderwijsregels.cells import (
     cell_fits,
     cell_key,
     copied_column,
+    label_array,
     remember,
     rule_parts,
     werktijdfactor_of,
@@ -249,6 +250,8 @@ def _column(values: list[object], rows: Any, kind: Any = None) -> Any:
     import pyarrow as pa
 
     kind = arrow_type(kind, values)
+    if kind is not None and pa.types.is_dictionary(kind):
+        return label_array(values, rows)
     if kind is not None:
         return pa.array(arrow_cells(values, kind), type=kind).take(pa.array(rows))
     kinds = {type(cell) for cell in values if cell is not None}
