@@ -137,6 +137,24 @@ def main() -> None:
             rows,
             lambda: warm.evaluate_many(arrow, year=2026).to_arrow(),
         )
+        _time(
+            "the same, to_arrow(dictionary=True), fresh rulebook",
+            rows,
+            lambda: owr.load().evaluate_many(arrow, year=2026).to_arrow(dictionary=True),
+        )
+        _time(
+            "the same, to_arrow(dictionary=True), warm rulebook",
+            rows,
+            lambda: warm.evaluate_many(arrow, year=2026).to_arrow(dictionary=True),
+        )
+        sizes = [
+            warm.evaluate_many(arrow, year=2026).to_arrow(dictionary=flag).nbytes / 1e6
+            for flag in (False, True)
+        ]
+        print(
+            f"{'the table of every rule: plain / dictionary=True':<62} "
+            f"{sizes[0]:8.0f} MB / {sizes[1]:.0f} MB"
+        )
     _time(
         "Employee objects, every rule, iterating Evaluations",
         rows,

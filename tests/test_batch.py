@@ -847,7 +847,9 @@ def test_an_empty_batch_refuses_a_period_as_a_full_one_does(
         assert str(caught.value) == why
 
 
-@pytest.mark.parametrize("how", ["rows", "text table", "arrow table"])
+@pytest.mark.parametrize(
+    "how", ["rows", "text table", "arrow table", "iterated", "results", "objects", "object rows"]
+)
 def test_rows_with_a_removed_scale_still_accepted_are_counted(how: str) -> None:
     # CAO PO 2024-2025 removed D11 ("De schalen A10 en D11 zijn geschrapt uit het loongebouw");
     # on 2025-01-01 (year 2025) it is still accepted, with a note on every result that no column
@@ -863,9 +865,19 @@ def test_rows_with_a_removed_scale_still_accepted_are_counted(how: str) -> None:
         if how == "arrow table":
             pa = pytest.importorskip("pyarrow")
             given = pa.table(table)
+        if how.startswith("object"):  # Employee objects; their scale is not stripped: " D11 "
+            given = [  # is refused as no scale of a directeur, so the objects have D11 twice
+                owr.Employee(function="directeur", werktijdfactor=1, scale=scale)
+                for scale in ("D11", "D11", "D12", None)
+            ]
         batch = rulebook.evaluate_many(given, year=year, errors="collect")
-        if how == "rows":
+        if how in ("rows", "object rows"):
             batch.to_rows()
+        elif how in ("iterated", "objects"):  # each Evaluation shows the note; counted as well
+            evaluations = list(batch)
+            assert len(evaluations) == 4
+        elif how == "results":
+            assert len(list(batch.results(shared=True))) == 4
         else:
             batch.to_arrow()
         assert batch.noted_scales == noted

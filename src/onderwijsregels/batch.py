@@ -169,6 +169,7 @@ class Batch(Generic[_R]):
         _flag(decimal_comma, "decimal_comma")
         self._rulebook = rulebook
         self._noted_scales: dict[str, int] = {}
+        self._noting: dict[type, frozenset[str]] = {}
         period_from(year=year, on=on, school_year=school_year)  # refused now, even with no rows
         self._year, self._on, self._school_year = year, on, school_year
         self._families = names_argument(families, "families")
@@ -320,8 +321,9 @@ class Batch(Generic[_R]):
         reference day (D11 and A10 in 2025, before the regrading deadline), how many rows of a
         table read so far were evaluated with it: each of their results carries the edition's
         note that the employee must be regraded (:func:`scale_note`), which no column of the
-        table shows. Counted for rows read as rows, records or a frame; empty when no row has
-        such a scale, and when the batch is iterated (each Evaluation shows its notes).
+        table shows. Counted for every row or subject evaluated, however the batch is read
+        (rows, records, a frame, or iterating its Evaluations, which show the note too); empty
+        when no row has such a scale.
 
         >>> import onderwijsregels as owr
         >>> table = {"function": ["directeur"] * 2, "werktijdfactor": ["1"] * 2, "scale": ["D11", "D12"]}
@@ -413,7 +415,27 @@ class Batch(Generic[_R]):
         assert self._subjects is not None
         for index, subject in enumerate(self._subjects):
             name = subject.name if isinstance(subject, Employee | School) else None
-            yield index, self._evaluate(index, subject), (name,)
+            result = self._evaluate(index, subject)
+            self._count_scale(result)
+            yield index, result, (name,)
+
+    def _count_scale(self, result: _Result) -> None:
+        """Count an evaluation whose subject has a scale an edition removed and notes
+        (:attr:`noted_scales`)."""
+        if not isinstance(result, Evaluation):
+            return
+        subject = result.subject
+        scale = getattr(subject, "scale", None)
+        if type(scale) is not str:
+            return
+        kind = type(subject)
+        noting = self._noting.get(kind)
+        if noting is None:
+            plan = self._plan(kind)
+            noting = frozenset(name for name in plan.removed_scales if scale_note(plan, name))
+            self._noting[kind] = noting
+        if scale in noting:
+            self._noted_scales[scale] = self._noted_scales.get(scale, 0) + 1
 
     def _table_results(
         self, table: _Table, with_subjects: bool
@@ -542,12 +564,14 @@ class Batch(Generic[_R]):
             except InvalidInputError as error:
                 yield index, self._failed(index, None, error), passthrough
                 continue
+            result: _Result
             if known is not None:
-                yield index, attrs.evolve(known, subject=subject), passthrough
-                continue
-            result = self._evaluate(index, subject)
-            if isinstance(result, Evaluation):
-                remember(seen, key, result)
+                result = attrs.evolve(known, subject=subject)
+            else:
+                result = self._evaluate(index, subject)
+                if isinstance(result, Evaluation):
+                    remember(seen, key, result)
+            self._count_scale(result)
             yield index, result, passthrough
 
     def _evaluate(self, index: int, subject: object) -> _Result:
