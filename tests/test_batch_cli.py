@@ -600,3 +600,28 @@ def test_an_export_into_a_closed_pipe_is_quiet_and_exit_1(tmp_path: Path) -> Non
     _, err = process.communicate(timeout=300)
     assert process.returncode == 1  # the output is not whole
     assert err.decode() == ""  # but the reader went away on purpose: nothing to say
+
+
+def test_skip_invalid_to_an_output_file_in_one_pass(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text("function,werktijdfactor\nleraar,0.6\nleraar,1.5\noop,0.5\n", encoding="utf-8")
+    target = tmp_path / "out.csv"
+    argv = ["evaluate", str(path), "--year", "2020", "--rules", "individueel_budget"]
+    code, out, err = run([*argv, "--skip-invalid", "--output", str(target)], capsys)
+    assert code == 3  # written, with a row left out
+    assert out == ""
+    rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
+    # (500 + 100) × 0.6 = 360.00 and (500 + 100) × 0.5 = 300.00 (CAO PO 2019-2020 art. 9.3 lid 2)
+    assert [(row["index"], row["individueel_budget"]) for row in rows] == [
+        ("0", "360.00"),
+        ("2", "300.00"),
+    ]
+    assert "line 3, column werktijdfactor:" in err
+    assert "2 of 3 rows written; 1 skipped" in err
+    assert not list(tmp_path.glob("*.partial"))
+    # the same bytes as the two passes to stdout
+    code, out, _ = run([*argv, "--skip-invalid"], capsys)
+    assert code == 3
+    assert out == target.read_text(encoding="utf-8")
