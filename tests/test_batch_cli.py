@@ -625,3 +625,91 @@ def test_skip_invalid_to_an_output_file_in_one_pass(
     code, out, _ = run([*argv, "--skip-invalid"], capsys)
     assert code == 3
     assert out == target.read_text(encoding="utf-8")
+
+
+def test_the_errors_file_of_a_clean_run_is_empty(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A trial found the report of an earlier run left in place by a run with no bad rows.
+    path = tmp_path / "export.csv"
+    report = tmp_path / "errors.txt"
+    argv = ["evaluate", str(path), "--year", "2020", "--skip-invalid", "--errors", str(report)]
+    path.write_text("function,werktijdfactor\nleraar,1.5\noop,0.5\n", encoding="utf-8")
+    assert run(argv, capsys)[0] == 3
+    assert report.read_text(encoding="utf-8").startswith("line 2, column werktijdfactor:")
+    path.write_text("function,werktijdfactor\nleraar,1\noop,0.5\n", encoding="utf-8")
+    assert run(argv, capsys)[0] == 0
+    assert report.read_text(encoding="utf-8") == ""  # no rows skipped this time
+
+
+@pytest.mark.parametrize(
+    ("flags", "refused"),
+    [
+        (["--output", "{export}"], "--output: '{export}' is the file read"),
+        (["--receipt", "{export}"], "--receipt: '{export}' is the file read"),
+        (
+            ["--output", "{out}", "--skip-invalid", "--errors", "{out}"],
+            "--errors: '{out}' is the file of --output as well",
+        ),
+    ],
+)
+def test_a_file_to_write_that_is_read_or_written_already_is_refused(
+    export: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    flags: list[str],
+    refused: str,
+) -> None:
+    # A trial replaced its HR export with the results: `--output` named the export itself.
+    out = tmp_path / "out.csv"
+    names = {"export": str(export), "out": str(out)}
+    argv = ["evaluate", str(export), "--year", "2020", *[f.format(**names) for f in flags]]
+    code, _, err = run(argv, capsys)
+    assert code == 2
+    assert refused.format(**names) in err
+    assert export.read_text(encoding="utf-8") == EXPORT  # untouched
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("stop", "code", "said"),
+    [("SIGTERM", 143, "onderwijsregels: terminated\n"), ("SIGINT", 130, "interrupted\n")],
+)
+def test_a_stopped_export_leaves_no_partial_file(
+    tmp_path: Path, stop: str, code: int, said: str
+) -> None:
+    # A trial's SIGTERM left the hidden .partial file behind; Ctrl-C printed a traceback.
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    export = tmp_path / "export.csv"
+    export.write_text(
+        "function,werktijdfactor,birth_date\n"
+        + "".join(
+            f"leraar,0.{n % 9999 + 1:04d},19{60 + n % 40}-0{n % 9 + 1}-1{n % 9}\n"
+            for n in range(400_000)
+        ),
+        encoding="utf-8",
+    )
+    target = tmp_path / "out.csv"
+    partial = tmp_path / ".out.csv.partial"
+    command = ["evaluate", str(export), "--year", "2020", "--output", str(target)]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "onderwijsregels", *command],
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+    )
+    deadline = time.monotonic() + 120
+    while not (partial.exists() and partial.stat().st_size) and process.poll() is None:
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    assert process.poll() is None, "the run ended before it could be stopped"
+    process.send_signal(getattr(signal, stop))
+    _, err = process.communicate(timeout=120)
+    assert process.returncode == code
+    assert err.decode().endswith(said)
+    assert "Traceback" not in err.decode()
+    assert not partial.exists()
+    assert not target.exists()

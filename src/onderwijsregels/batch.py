@@ -322,8 +322,8 @@ class Batch(Generic[_R]):
         table read so far were evaluated with it: each of their results carries the edition's
         note that the employee must be regraded (:func:`scale_note`), which no column of the
         table shows. Counted for every row or subject evaluated, however the batch is read
-        (rows, records, a frame, or iterating its Evaluations, which show the note too); empty
-        when no row has such a scale.
+        (rows, records, a frame, or iterating its Evaluations, which show the note too), as
+        they are read: empty before the batch is read, and when no row has such a scale.
 
         >>> import onderwijsregels as owr
         >>> table = {"function": ["directeur"] * 2, "werktijdfactor": ["1"] * 2, "scale": ["D11", "D12"]}
@@ -378,7 +378,8 @@ class Batch(Generic[_R]):
             raise InvalidInputError(
                 "batch",
                 "this batch has been read already; a batch is read once (call "
-                "evaluate_many again, or keep the result of to_records())",
+                "evaluate_many again, or keep what the first read gave: its rows, records, "
+                "frame or evaluations)",
             )
         self._used = True
 

@@ -24,12 +24,14 @@ written with ``?`` in place of those characters, with a note on stderr to set
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import json
 import os
 import re
+import signal
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
@@ -491,7 +493,38 @@ def _check_evaluate_flags(arguments: argparse.Namespace, export: bool) -> str:
             raise InvalidInputError("--summary", f"is a text table; leave out --format {form}")
     if arguments.errors is not None and not arguments.skip_invalid:
         raise InvalidInputError("--errors", "is the report of --skip-invalid; give both")
+    _refuse_overwriting(arguments)
     return form
+
+
+def _refuse_overwriting(arguments: argparse.Namespace) -> None:
+    """Refuse a file to write that is the file read, or another file to write: the run would
+    replace the export with its results (or one output with another)."""
+    written: list[tuple[str, Path]] = [
+        (flag, path)
+        for flag, path in (
+            ("--output", getattr(arguments, "output", None)),
+            ("--errors", getattr(arguments, "errors", None)),
+            ("--receipt", getattr(arguments, "receipt", None)),
+        )
+        if path is not None
+    ]
+    for at, (flag, path) in enumerate(written):
+        if _same_file(path, arguments.file):
+            raise InvalidInputError(
+                flag, f"{str(path)!r} is the file read; write the results to another file"
+            )
+        for other, other_path in written[:at]:
+            if _same_file(path, other_path):
+                raise InvalidInputError(flag, f"{str(path)!r} is the file of {other} as well")
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    """Whether two paths name one file (the same path, or links to one file)."""
+    try:
+        return os.path.samefile(one, other)
+    except (OSError, ValueError):  # one of them does not exist (yet)
+        return one.resolve() == other.resolve()
 
 
 def _evaluate_export(rulebook: Rulebook, arguments: argparse.Namespace) -> int:
@@ -506,35 +539,36 @@ def _evaluate_export(rulebook: Rulebook, arguments: argparse.Namespace) -> int:
         raise InvalidInputError(
             "--output", f"cannot write {str(target)!r}: {error.strerror or error}"
         ) from None
-    try:
-        options: dict[str, Any] = {"progress": progress} if progress else {}
-        report = evaluate_export(
-            rulebook,
-            arguments.file,
-            out,
-            year=arguments.year,
-            on=arguments.on,
-            school_year=arguments.school_year,
-            rules=_rules(arguments),
-            keep=arguments.keep,
-            form=form,  # type: ignore[arg-type]  # checked above
-            skip_invalid=arguments.skip_invalid,
-            # a .partial file is thrown away on a refusal: write while checking, read once
-            one_pass=partial is not None,
-            **options,
-        )
-        out.flush()
-    except OSError as error:  # a full disk, a closed pipe
-        _silence_stdout()
-        _cannot_write(error)
-        if partial is not None:
-            partial.unlink(missing_ok=True)
-        return 1
-    except BaseException:
-        if partial is not None:
-            out.close()
-            partial.unlink(missing_ok=True)
-        raise
+    with _terminated_as_interrupted():
+        try:
+            options: dict[str, Any] = {"progress": progress} if progress else {}
+            report = evaluate_export(
+                rulebook,
+                arguments.file,
+                out,
+                year=arguments.year,
+                on=arguments.on,
+                school_year=arguments.school_year,
+                rules=_rules(arguments),
+                keep=arguments.keep,
+                form=form,  # type: ignore[arg-type]  # checked above
+                skip_invalid=arguments.skip_invalid,
+                # a .partial file is thrown away on a refusal: write while checking, read once
+                one_pass=partial is not None,
+                **options,
+            )
+            out.flush()
+        except OSError as error:  # a full disk, a closed pipe
+            _silence_stdout()
+            _cannot_write(error)
+            if partial is not None:
+                partial.unlink(missing_ok=True)
+            return 1
+        except BaseException:
+            if partial is not None:
+                out.close()
+                partial.unlink(missing_ok=True)
+            raise
     if partial is not None and target is not None:
         out.close()
         partial.replace(target)
@@ -562,11 +596,17 @@ def _evaluate_export(rulebook: Rulebook, arguments: argparse.Namespace) -> int:
             f"written, the first with index {first} (our sources give no figure for them; the "
             f"reason is in column {rule_id}.reason)"
         )
+    if arguments.errors is not None:  # written on every run: no report of an earlier one stays
+        try:
+            arguments.errors.write_text(
+                report_text(report) + "\n" if report.skipped else "", encoding="utf-8"
+            )
+        except OSError as error:
+            _say(f"onderwijsregels: cannot write {arguments.errors}: {error.strerror or error}")
+            return 1
     if report.skipped:
         text = report_text(report)
-        if arguments.errors is not None:
-            arguments.errors.write_text(text + "\n", encoding="utf-8")
-        else:
+        if arguments.errors is None:
             for line in text.splitlines():
                 _say(f"onderwijsregels: skipped {line}")
         _say(
@@ -576,6 +616,30 @@ def _evaluate_export(rulebook: Rulebook, arguments: argparse.Namespace) -> int:
         )
         return SKIPPED_ROWS
     return 0
+
+
+@contextlib.contextmanager
+def _terminated_as_interrupted() -> Iterator[None]:
+    """While an export is written: SIGTERM (a scheduler or ``kill`` stopping the run) ends it
+    as Ctrl-C does, so the file written under a temporary name is removed, not left behind.
+    Nothing changes outside the main thread (where Python cannot set a signal handler)."""
+    try:
+        previous = signal.signal(signal.SIGTERM, _interrupt)
+    except (ValueError, OSError, AttributeError):  # not the main thread; no SIGTERM here
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the run is, so it ends as an interrupted one (exit code 143)."""
+
+
+def _interrupt(_signal: int, _frame: object) -> None:
+    raise _Terminated
 
 
 def _progress_bar() -> Any:
@@ -795,7 +859,23 @@ def _silence_stdout() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code."""
+    """Run the command line; returns the exit code.
+
+    Interrupted (Ctrl-C), it says so in one line and returns 130, as a shell reports an
+    interrupted command; stopped with SIGTERM while it writes an export, 143. A file it was
+    writing under a temporary name is removed either way.
+    """
+    try:
+        return _main(argv)
+    except _Terminated:
+        _say("onderwijsregels: terminated")
+        return 128 + signal.SIGTERM
+    except KeyboardInterrupt:
+        _say("onderwijsregels: interrupted")
+        return 130
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = _parser()
     arguments = parser.parse_args(argv)
     as_of = getattr(arguments, "as_of", None)

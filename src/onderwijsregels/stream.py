@@ -381,7 +381,7 @@ def evaluate_export(
             raise _refusal(bad)
         write(None)
     if (count is not None and read != count) or _file_sha256(path) != digest:
-        raise _changed(path)
+        raise _changed(path, one_pass)
     not_encoded = tuple(
         (rule_id, many, first[rule_id]) for rule_id, many in missing.items() if many
     )
@@ -417,8 +417,15 @@ def _refusal(bad: Sequence[BadRow]) -> InvalidInputError:
     return InvalidInputError.many(shown)
 
 
-def _changed(path: Path) -> InvalidInputError:
-    """The error for an export that changed between checking it and writing its results."""
+def _changed(path: Path, one_pass: bool = False) -> InvalidInputError:
+    """The error for an export that changed while it was read (between checking it and
+    writing its results, or, read once, between its first and last byte)."""
+    if one_pass:
+        return InvalidInputError(
+            "",
+            f"the file changed while it was read ({path.name}), so its results are not those "
+            "of one version of it and are not kept; run again on a copy that does not change",
+        )
     return InvalidInputError(
         "",
         "the file changed while it was read (between checking its rows and writing their "
