@@ -193,10 +193,10 @@ def test_a_school_year_not_written_as_text_names_the_field() -> None:
 @pytest.mark.parametrize(
     ("on", "span"),
     [
-        (date(2018, 6, 1), "2013-02-01 to 2018-12-31"),
-        (date(2020, 6, 1), "2020-01-01 to 2021-12-31"),
-        (date(2023, 6, 1), "2023-01-01 to 2023-12-31"),
-        (date(2025, 6, 1), "2025-01-01 to open"),
+        (date(2018, 6, 1), "for 2013-02-01 to 2018-12-31"),
+        (date(2020, 6, 1), "for 2020-01-01 to 2021-12-31"),
+        (date(2023, 6, 1), "for 2023-01-01 to 2023-12-31"),
+        (date(2025, 6, 1), "from 2025-01-01 on"),  # an open end: not "for 2025-01-01 to open"
     ],
 )
 def test_a_fee_not_in_the_sources_names_the_parameter_and_its_gap(
@@ -213,7 +213,7 @@ def test_a_fee_not_in_the_sources_names_the_parameter_and_its_gap(
         evaluation["schoolleidersregister_jaarlijkse_bijdrage"]
     error = caught.value
     assert error.parameter == "jaarlijkse_bijdrage"
-    assert error.fact == f"Yearly contribution to the Schoolleidersregister PO for {span}"
+    assert error.fact == f"Yearly contribution to the Schoolleidersregister PO {span}"
     assert error.why == "the contribution for this calendar year is not in our sources"
     assert str(error) == (
         f"{error.fact} is not encoded yet (parameter 'jaarlijkse_bijdrage'): {error.why}"

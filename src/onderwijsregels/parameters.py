@@ -215,8 +215,9 @@ class Parameter:
                 parameter=self.id,
             )
         if item.value is None:
+            during = f"for {item.span}" if item.end else f"from {item.start.isoformat()} on"
             raise NotEncodedError(
-                f"{self.description} for {item.span}", str(item.missing), parameter=self.id
+                f"{self.description} {during}", str(item.missing), parameter=self.id
             )
         assert item.citation is not None
         return KnownValue(item.value, item.citation, item.start, item.end, item.interpretation)
