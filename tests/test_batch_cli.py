@@ -645,8 +645,8 @@ def test_the_errors_file_of_a_clean_run_is_empty(
 @pytest.mark.parametrize(
     ("flags", "refused"),
     [
-        (["--output", "{export}"], "--output: '{export}' is the file read"),
-        (["--receipt", "{export}"], "--receipt: '{export}' is the file read"),
+        (["--output", "{export}"], "--output: '{export}' is a file read"),
+        (["--receipt", "{export}"], "--receipt: '{export}' is a file read"),
         (
             ["--output", "{out}", "--skip-invalid", "--errors", "{out}"],
             "--errors: '{out}' is the file of --output as well",
@@ -713,3 +713,23 @@ def test_a_stopped_export_leaves_no_partial_file(
     assert "Traceback" not in err.decode()
     assert not partial.exists()
     assert not target.exists()
+
+
+def test_an_edition_file_read_is_not_written_over(
+    export: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A review wrote the results over the edition file the run read (--output named it).
+    edition = tmp_path / "voorbeeld.yaml"
+    text = owr.load().export_edition("cao-po-2025-2027", id="cao-po-2030-voorbeeld")
+    text = text.replace(
+        "valid_from: 2025-11-01\nvalid_to: 2027-02-28",
+        "valid_from: 2030-01-01\nvalid_to: 2030-12-31",
+    )
+    assert "valid_from: 2030-01-01" in text  # a year of its own: no overlap with the shipped
+    edition.write_text(text, encoding="utf-8")
+    argv = ["evaluate", str(export), "--year", "2020", "--edition-file", str(edition)]
+    assert run(argv, capsys)[0] == 0  # the edition file loads
+    code, _, err = run([*argv, "--output", str(edition)], capsys)
+    assert code == 2
+    assert f"--output: '{edition}' is a file read" in err
+    assert edition.read_text(encoding="utf-8") == text

@@ -310,6 +310,29 @@ def _digits_written_out(value: Decimal) -> int:
 @example(Decimal("-0E-7"))
 @example(Decimal("0.000001"))  # the last written out; 1E-7 has an exponent in its text
 def test_digits_counts_a_decimal_as_written_out(value: Decimal) -> None:
+    import decimal
+
     from onderwijsregels.convert import digits
 
     assert digits(value) == _digits_written_out(value)
+    with decimal.localcontext() as lower:  # "1e-60": the count must not read the context
+        lower.capitals = 0
+        assert digits(value) == _digits_written_out(value)
+
+
+def test_the_digit_limit_holds_whatever_the_context() -> None:
+    # A review found "1e-60" (a context with capitals=0) counted as 5 digits, so 61 passed
+    # the limit of MAX_DIGITS and broke an Arrow column later.
+    import decimal
+
+    from onderwijsregels.convert import structure_decimal
+
+    class Rounded(Decimal):  # a subclass that writes itself with two decimals
+        def __str__(self) -> str:
+            return format(self, ".2f")
+
+    with decimal.localcontext() as lower:
+        lower.capitals = 0
+        for value in ("0." + "0" * 59 + "1", Decimal("1E-60"), Rounded("1E-60")):
+            with pytest.raises(InvalidInputError, match="digits written out"):
+                structure_decimal(value, "werktijdfactor")

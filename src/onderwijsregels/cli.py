@@ -509,10 +509,11 @@ def _refuse_overwriting(arguments: argparse.Namespace) -> None:
         )
         if path is not None
     ]
+    read = [arguments.file, *(getattr(arguments, "edition_file", None) or ())]
     for at, (flag, path) in enumerate(written):
-        if _same_file(path, arguments.file):
+        if any(_same_file(path, Path(source)) for source in read):
             raise InvalidInputError(
-                flag, f"{str(path)!r} is the file read; write the results to another file"
+                flag, f"{str(path)!r} is a file read; write the results to another file"
             )
         for other, other_path in written[:at]:
             if _same_file(path, other_path):

@@ -252,8 +252,11 @@ def digits(value: Decimal | int) -> int:
         if value.bit_length() > 4 * MAX_DIGITS:  # surely too long: do not write it out
             return int((value.bit_length() - 1) * 0.30103) + 1
         return len(str(abs(value)))
-    text = str(value)  # quicker than as_tuple(); the same count (a property test holds it)
-    if "E" not in text and value.is_finite():  # written out: 0.05, -12.5, 100.00, 0
+    # A Decimal's text is quicker than as_tuple() and gives the same count (a property test
+    # holds it), when it is written out (0.05, -12.5, 100.00, 0): no exponent, "E" or, in a
+    # context with capitals=0, "e"; a subclass may write itself otherwise.
+    text = str(value) if type(value) is Decimal else "E"
+    if "E" not in text and "e" not in text and value.is_finite():
         whole, point, fraction = text.lstrip("-").partition(".")
         if not point:
             return len(whole)
