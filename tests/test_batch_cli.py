@@ -213,10 +213,11 @@ def test_a_progress_bar_on_a_terminal_only(
     pytest.importorskip("tqdm")
     terminal = _Terminal()
     monkeypatch.setattr("sys.stderr", terminal)
+    monkeypatch.setattr("sys.stdout", io.StringIO())  # as a pipe: what is written stays
     argv = ["evaluate", str(export), "--year", "2020"]
     assert main(argv) == 0
     shown = terminal.getvalue()
-    assert "checking" in shown  # tqdm's two bars (to stdout: checked, then written)
+    assert "checking" in shown  # tqdm's two bars (to a pipe: checked, then written)
     assert "writing" in shown
     assert "3/3" in shown  # the writing pass knows the row count from the check
     terminal.seek(0)
@@ -227,6 +228,14 @@ def test_a_progress_bar_on_a_terminal_only(
     shown = terminal.getvalue()
     assert "evaluating: 3 rows" in shown  # to a file: one pass, one bar
     assert "checking" not in shown
+    terminal.seek(0)
+    terminal.truncate()
+    with (tmp_path / "redirected.csv").open("w") as redirected:
+        monkeypatch.setattr("sys.stdout", redirected)  # `> redirected.csv`: one pass as well
+        assert main(argv[:4]) == 0
+        monkeypatch.setattr("sys.stdout", io.StringIO())
+    assert "evaluating: 3 rows" in terminal.getvalue()
+    assert "checking" not in terminal.getvalue()
     terminal.seek(0)
     terminal.truncate()
     assert main([*argv, "--no-progress"]) == 0
@@ -671,14 +680,16 @@ def test_a_file_to_write_that_is_read_or_written_already_is_refused(
     assert not out.exists()
 
 
+@pytest.mark.parametrize("into", ["--output", "stdout redirected to a file"])
 @pytest.mark.parametrize(
     ("stop", "code", "said"),
     [("SIGTERM", 143, "onderwijsregels: terminated\n"), ("SIGINT", 130, "interrupted\n")],
 )
-def test_a_stopped_export_leaves_no_partial_file(
-    tmp_path: Path, stop: str, code: int, said: str
+def test_a_stopped_export_leaves_nothing_half_written(
+    tmp_path: Path, stop: str, code: int, said: str, into: str
 ) -> None:
-    # A trial's SIGTERM left the hidden .partial file behind; Ctrl-C printed a traceback.
+    # A trial's SIGTERM left the hidden .partial file behind; Ctrl-C printed a traceback. To a
+    # file on stdout, rows are written while checked (one pass) and cut back when stopped.
     import signal
     import subprocess
     import sys
@@ -694,25 +705,35 @@ def test_a_stopped_export_leaves_no_partial_file(
         encoding="utf-8",
     )
     target = tmp_path / "out.csv"
-    partial = tmp_path / ".out.csv.partial"
-    command = ["evaluate", str(export), "--year", "2020", "--output", str(target)]
-    process = subprocess.Popen(
-        [sys.executable, "-m", "onderwijsregels", *command],
-        stderr=subprocess.PIPE,
-        cwd=ROOT,
-    )
-    deadline = time.monotonic() + 120
-    while not (partial.exists() and partial.stat().st_size) and process.poll() is None:
-        assert time.monotonic() < deadline
-        time.sleep(0.05)
-    assert process.poll() is None, "the run ended before it could be stopped"
-    process.send_signal(getattr(signal, stop))
-    _, err = process.communicate(timeout=120)
+    written = tmp_path / (".out.csv.partial" if into == "--output" else "out.csv")
+    command = ["evaluate", str(export), "--year", "2020"]
+    with target.open("w") as stdout:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "onderwijsregels", *command]
+            if into != "--output"
+            else [sys.executable, "-m", "onderwijsregels", *command, "--output", str(target)],
+            stdout=stdout if into != "--output" else None,
+            stderr=subprocess.PIPE,
+            cwd=ROOT,
+        )
+        if into == "--output":
+            target.unlink()
+        deadline = time.monotonic() + 120
+        # rows on their way: in one pass they are written while the rest is still checked
+        while not (written.exists() and written.stat().st_size) and process.poll() is None:
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        assert process.poll() is None, "the run ended before it could be stopped"
+        process.send_signal(getattr(signal, stop))
+        _, err = process.communicate(timeout=120)
     assert process.returncode == code
     assert err.decode().endswith(said)
     assert "Traceback" not in err.decode()
-    assert not partial.exists()
-    assert not target.exists()
+    assert not (tmp_path / ".out.csv.partial").exists()
+    if into == "--output":
+        assert not target.exists()
+    else:
+        assert target.read_bytes() == b""  # cut back to where it was: empty
 
 
 def test_an_edition_file_read_is_not_written_over(
@@ -733,3 +754,40 @@ def test_an_edition_file_read_is_not_written_over(
     assert code == 2
     assert f"--output: '{edition}' is a file read" in err
     assert edition.read_text(encoding="utf-8") == text
+
+
+def _run_into(stdout: Any, argv: list[str]) -> tuple[int, str]:
+    """Run the command line in a process whose stdout is ``stdout``; (exit code, stderr)."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "onderwijsregels", *argv],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+        check=False,
+    )
+    return done.returncode, done.stderr.decode()
+
+
+def test_stdout_redirected_to_a_file_is_read_once_and_cut_back_on_a_refusal(
+    export: Path, tmp_path: Path
+) -> None:
+    # `> out.csv` is a file the run can cut back to where it was, as --output removes its
+    # .partial file: the export is read once there too, and a refusal leaves the file as it was.
+    argv = ["evaluate", str(export), "--year", "2020", "--rules", "individueel_budget"]
+    redirected, target = tmp_path / "redirected.csv", tmp_path / "target.csv"
+    with redirected.open("w") as stdout:
+        assert _run_into(stdout, argv)[0] == 0
+    assert _run_into(None, [*argv, "--output", str(target)])[0] == 0
+    assert redirected.read_bytes() == target.read_bytes()  # the same bytes as --output
+    bad = tmp_path / "bad.csv"
+    bad.write_text(EXPORT + "104,Eve,leraar,1.5,L10,2,\n" + EXPORT.split("\n", 1)[1])
+    appended = tmp_path / "appended.csv"
+    appended.write_text("what was there before\n")
+    with appended.open("a") as stdout:  # `>> appended.csv`
+        code, err = _run_into(stdout, ["evaluate", str(bad), "--year", "2020"])
+    assert code == 2
+    assert "line 5, column werktijdfactor: must be greater than 0 and at most 1" in err
+    assert appended.read_text() == "what was there before\n"  # cut back, not half-written

@@ -30,6 +30,7 @@ import json
 import os
 import re
 import signal
+import stat
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
@@ -540,6 +541,9 @@ def _evaluate_export(rulebook: Rulebook, arguments: argparse.Namespace) -> int:
         raise InvalidInputError(
             "--output", f"cannot write {str(target)!r}: {error.strerror or error}"
         ) from None
+    # stdout redirected to a file (`> out.csv`) can be cut back to where it was, as a
+    # .partial file can be removed: then the export is read once, too
+    rewind = _rewind_point(out) if partial is None else None
     with _terminated_as_interrupted():
         try:
             options: dict[str, Any] = {"progress": progress} if progress else {}
@@ -554,12 +558,14 @@ def _evaluate_export(rulebook: Rulebook, arguments: argparse.Namespace) -> int:
                 keep=arguments.keep,
                 form=form,  # type: ignore[arg-type]  # checked above
                 skip_invalid=arguments.skip_invalid,
-                # a .partial file is thrown away on a refusal: write while checking, read once
-                one_pass=partial is not None,
+                # what is written can be taken back on a refusal: write while checking
+                one_pass=partial is not None or rewind is not None,
                 **options,
             )
             out.flush()
         except OSError as error:  # a full disk, a closed pipe
+            if rewind is not None:
+                _cut_back(out, rewind)
             _silence_stdout()
             _cannot_write(error)
             if partial is not None:
@@ -569,6 +575,8 @@ def _evaluate_export(rulebook: Rulebook, arguments: argparse.Namespace) -> int:
             if partial is not None:
                 out.close()
                 partial.unlink(missing_ok=True)
+            if rewind is not None:
+                _cut_back(out, rewind)
             raise
     if partial is not None and target is not None:
         out.close()
@@ -617,6 +625,32 @@ def _evaluate_export(rulebook: Rulebook, arguments: argparse.Namespace) -> int:
         )
         return SKIPPED_ROWS
     return 0
+
+
+def _rewind_point(out: TextIO) -> int | None:
+    """Where ``out`` stands, when it is a regular file (stdout redirected to a file) that the
+    run can cut back to it; ``None`` for a pipe, a terminal or a stream without a descriptor."""
+    try:
+        descriptor = out.fileno()
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            return None
+        out.flush()
+        return os.lseek(descriptor, 0, os.SEEK_CUR)
+    except (OSError, ValueError, AttributeError):  # io.UnsupportedOperation is an OSError
+        return None
+
+
+def _cut_back(out: TextIO, point: int) -> None:
+    """Cut the file behind ``out`` back to ``point`` (see :func:`_rewind_point`): what a refused
+    or stopped run wrote there is gone, as a removed .partial file is."""
+    with contextlib.suppress(OSError, ValueError):  # a full disk: the rest is dropped below
+        out.flush()
+    try:
+        descriptor = out.fileno()
+        os.ftruncate(descriptor, point)
+        os.lseek(descriptor, point, os.SEEK_SET)
+    except (OSError, ValueError):  # pragma: no cover - the file went away under us
+        pass
 
 
 @contextlib.contextmanager

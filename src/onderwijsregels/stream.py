@@ -3,8 +3,8 @@ written.
 
 ``onderwijsregels evaluate export.csv --year 2026`` reads the export row by row
 (columns: :mod:`onderwijsregels.columns`), so a file of a million rows takes
-no more memory than one of ten. Written to stdout (or any stream that cannot be taken
-back), it reads the file twice:
+no more memory than one of ten. Written to a stream that cannot be taken back (a pipe, a
+terminal), it reads the file twice:
 
 1. **check**: every row is read and evaluated; a bad row (a cell that does
    not fit, a scale the edition removed) is noted with its line, column and
@@ -18,9 +18,10 @@ back), it reads the file twice:
    :data:`~onderwijsregels.limits.MEMO_ENTRIES`), so the second pass is cheap.
 
 Written to a file (``--output``: a ``.partial`` file beside it, renamed once the run is done
-and removed when it is refused), it reads the file once and writes each row as it is checked
-(``one_pass=True``): a bad row then stops the writing, and the refusal comes at the end with
-every bad row listed, as in two passes; nothing partial is left behind.
+and removed when it is refused; or stdout redirected to a file, cut back to where it was), it
+reads the file once and writes each row as it is checked (``one_pass=True``): a bad row then
+stops the writing, and the refusal comes at the end with every bad row listed, as in two
+passes; nothing partial is left behind.
 
 Output columns are those of :attr:`onderwijsregels.batch.Batch.columns`:
 ``index`` (the data row, from 0), the ``id``/``name``/kept columns, ``error``
