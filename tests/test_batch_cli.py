@@ -791,3 +791,13 @@ def test_stdout_redirected_to_a_file_is_read_once_and_cut_back_on_a_refusal(
     assert code == 2
     assert "line 5, column werktijdfactor: must be greater than 0 and at most 1" in err
     assert appended.read_text() == "what was there before\n"  # cut back, not half-written
+
+
+def test_stdout_redirected_to_the_export_is_refused(export: Path) -> None:
+    # `>> export.csv` would write the results into the file being read.
+    before = export.read_bytes()
+    with export.open("a") as stdout:
+        code, err = _run_into(stdout, ["evaluate", str(export), "--year", "2020"])
+    assert code == 2
+    assert "stdout: is redirected to a file the run reads" in err
+    assert export.read_bytes() == before

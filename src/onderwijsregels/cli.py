@@ -544,6 +544,10 @@ def _evaluate_export(rulebook: Rulebook, arguments: argparse.Namespace) -> int:
     # stdout redirected to a file (`> out.csv`) can be cut back to where it was, as a
     # .partial file can be removed: then the export is read once, too
     rewind = _rewind_point(out) if partial is None else None
+    if rewind is not None and _is_read(out, arguments):
+        raise InvalidInputError(
+            "stdout", "is redirected to a file the run reads; write the results to another file"
+        )
     with _terminated_as_interrupted():
         try:
             options: dict[str, Any] = {"progress": progress} if progress else {}
@@ -638,6 +642,18 @@ def _rewind_point(out: TextIO) -> int | None:
         return os.lseek(descriptor, 0, os.SEEK_CUR)
     except (OSError, ValueError, AttributeError):  # io.UnsupportedOperation is an OSError
         return None
+
+
+def _is_read(out: TextIO, arguments: argparse.Namespace) -> bool:
+    """Whether ``out`` (stdout redirected to a file) is the export or an edition file read."""
+    written = os.fstat(out.fileno())
+    for source in [arguments.file, *(getattr(arguments, "edition_file", None) or ())]:
+        try:
+            if os.path.samestat(written, os.stat(source)):
+                return True
+        except OSError:  # a file that cannot be read says so when it is read
+            continue
+    return False
 
 
 def _cut_back(out: TextIO, point: int) -> None:
