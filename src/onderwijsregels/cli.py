@@ -510,15 +510,20 @@ def _refuse_overwriting(arguments: argparse.Namespace) -> None:
         )
         if path is not None
     ]
-    read = [arguments.file, *(getattr(arguments, "edition_file", None) or ())]
+    read = _files_read(arguments)
     for at, (flag, path) in enumerate(written):
-        if any(_same_file(path, Path(source)) for source in read):
+        if any(_same_file(path, source) for source in read):
             raise InvalidInputError(
                 flag, f"{str(path)!r} is a file read; write the results to another file"
             )
         for other, other_path in written[:at]:
             if _same_file(path, other_path):
                 raise InvalidInputError(flag, f"{str(path)!r} is the file of {other} as well")
+
+
+def _files_read(arguments: argparse.Namespace) -> list[Path]:
+    """The files a run reads: the one it evaluates and its edition files."""
+    return [arguments.file, *map(Path, getattr(arguments, "edition_file", None) or ())]
 
 
 def _same_file(one: Path, other: Path) -> bool:
@@ -548,6 +553,16 @@ def _evaluate_export(rulebook: Rulebook, arguments: argparse.Namespace) -> int:
         raise InvalidInputError(
             "stdout", "is redirected to a file the run reads; write the results to another file"
         )
+
+    def discard() -> None:
+        """What the run wrote is no result: the .partial file removed, stdout cut back."""
+        if partial is not None:
+            with contextlib.suppress(OSError, ValueError):  # a full disk fails the last flush
+                out.close()
+            partial.unlink(missing_ok=True)
+        if rewind is not None:
+            _cut_back(out, rewind)
+
     with _terminated_as_interrupted():
         try:
             options: dict[str, Any] = {"progress": progress} if progress else {}
@@ -568,19 +583,12 @@ def _evaluate_export(rulebook: Rulebook, arguments: argparse.Namespace) -> int:
             )
             out.flush()
         except OSError as error:  # a full disk, a closed pipe
-            if rewind is not None:
-                _cut_back(out, rewind)
+            discard()
             _silence_stdout()
             _cannot_write(error)
-            if partial is not None:
-                partial.unlink(missing_ok=True)
             return 1
         except BaseException:
-            if partial is not None:
-                out.close()
-                partial.unlink(missing_ok=True)
-            if rewind is not None:
-                _cut_back(out, rewind)
+            discard()
             raise
     if partial is not None and target is not None:
         out.close()
@@ -647,7 +655,7 @@ def _rewind_point(out: TextIO) -> int | None:
 def _is_read(out: TextIO, arguments: argparse.Namespace) -> bool:
     """Whether ``out`` (stdout redirected to a file) is the export or an edition file read."""
     written = os.fstat(out.fileno())
-    for source in [arguments.file, *(getattr(arguments, "edition_file", None) or ())]:
+    for source in _files_read(arguments):
         try:
             if os.path.samestat(written, os.stat(source)):
                 return True
