@@ -48,6 +48,7 @@ from onderwijsregels.batch import Batch, scale_note
 from onderwijsregels.errors import InvalidInputError, MissingExtraError
 from onderwijsregels.limits import MAX_ROW_BYTES
 from onderwijsregels.periods import SchoolYear
+from onderwijsregels.plan import RecordError
 from onderwijsregels.present.csv import safe_cell
 from onderwijsregels.receipt import Receipt
 from onderwijsregels.rulebook import Rulebook
@@ -305,7 +306,8 @@ def evaluate_export(
 
     ``one_pass=True`` reads the file once, writing each row as it is checked, for a caller
     that throws ``out`` away when this raises (the command line's ``--output`` writes a
-    ``.partial`` file and renames it only once the run is done): a bad row then stops the
+    ``.partial`` file and renames it only once the run is done; a redirected stdout is cut
+    back to where it was): a bad row then stops the
     writing (the rest is still checked, to list every bad row) and the refusal is raised at
     the end, with part of the output written. Otherwise (the default: ``out`` is a stream
     that cannot be taken back, such as stdout) the file is read twice, checked before
@@ -333,12 +335,10 @@ def evaluate_export(
         count = 0
         with handle:
             batch = Batch.of_rows(rulebook, header, rows, text_only=source.text_only, **options)
-            for index, failure in progress(batch._record_errors(), "checking", None):
+            for _, failure in progress(batch._record_errors(), "checking", None):
                 count += 1
                 if failure is not None:
-                    bad.extend(
-                        BadRow(source.line, index, field, why) for field, why in failure.problems
-                    )
+                    bad.extend(_bad_rows(source.line, failure))
         if bad and not skip_invalid:
             raise _refusal(bad)
         checked_batch = batch
@@ -365,10 +365,7 @@ def evaluate_export(
                     if failure.index not in reported:  # good when checked: the file changed
                         raise _changed(path)
                     continue
-                bad.extend(
-                    BadRow(source.line, failure.index, field, why)
-                    for field, why in failure.problems
-                )
+                bad.extend(_bad_rows(source.line, failure))
                 continue
             if bad and not skip_invalid:
                 continue  # refused: checked, not written
@@ -398,6 +395,11 @@ def evaluate_export(
         if plan is not None
     )
     return StreamReport(read, written, tuple(bad), receipt, not_encoded, ended, noted)
+
+
+def _bad_rows(line: int, failure: RecordError) -> list[BadRow]:
+    """A row that failed, one BadRow per problem, at the line its last cell is on."""
+    return [BadRow(line, failure.index, field, why) for field, why in failure.problems]
 
 
 def _refusal(bad: Sequence[BadRow]) -> InvalidInputError:
