@@ -432,9 +432,7 @@ class Batch(Generic[_R]):
         kind = type(subject)
         noting = self._noting.get(kind)
         if noting is None:
-            plan = self._plan(kind)
-            noting = frozenset(name for name in plan.removed_scales if scale_note(plan, name))
-            self._noting[kind] = noting
+            noting = self._noting[kind] = noted_scales_of(self._plan(kind))
         if scale in noting:
             self._noted_scales[scale] = self._noted_scales.get(scale, 0) + 1
 
@@ -725,7 +723,7 @@ class Batch(Generic[_R]):
     def _note_scales(self, source: Any, shape: TableShape, plan: Plan) -> None:
         """Count the rows of an Arrow table read by column whose scale is one the editions
         removed but still accept (:attr:`noted_scales`): every row was evaluated."""
-        noting = [scale for scale in sorted(plan.removed_scales) if scale_note(plan, scale)]
+        noting = noted_scales_of(plan)
         scale_at = next((at for at, name in enumerate(shape.columns) if name == "scale"), None)
         if not noting or scale_at is None:
             return
@@ -962,7 +960,7 @@ class _RowReader:
         self.linked = tuple(at for at in shape.key if columns[at] not in INDEPENDENT)
         self.removed = plan.removed_scales
         # removed scales the editions still accept on the reference day (with a note)
-        self.noting = frozenset(scale for scale in self.removed if scale_note(plan, scale))
+        self.noting = noted_scales_of(plan)
         self.marker: str | None = None  # the last row's removed scale, if the row has one
         self.width = len(columns)
         self.seen, self.checked, self.linked_ok = batch._caches[:3]
@@ -1281,6 +1279,12 @@ def _columns_of_records(records: Sequence[Mapping[object, object]]) -> dict[obje
             raise _not_a_record(index, record)
         names.update(dict.fromkeys(record))
     return {name: [record.get(name) for record in records] for name in names}
+
+
+def noted_scales_of(plan: Plan) -> frozenset[str]:
+    """The scales the editions of ``plan`` removed but still accept with a note (see
+    :func:`scale_note`)."""
+    return frozenset(scale for scale in plan.removed_scales if scale_note(plan, scale))
 
 
 def scale_note(plan: Plan, scale: str) -> str | None:
