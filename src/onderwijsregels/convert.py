@@ -329,22 +329,19 @@ def structure_decimal(value: object, field: str = "") -> Decimal:
     arithmetic rounds it.
     """
     kind = type(value)
-    if kind is Decimal or kind is str:  # the common cases first: a cell, a checked value
-        result = cast(Decimal, value) if kind is Decimal else _decimal_text(cast(str, value), field)
-        if not result.is_finite():
-            raise InvalidInputError(field, f"must be a finite number, got {shown(value)}")
-        if digits(result) > MAX_DIGITS:
-            raise _too_long(field, value)
-        return result
-    if isinstance(value, bool):
+    if kind is Decimal:  # the common cases first: a checked value, a cell
+        result = cast(Decimal, value)
+    elif kind is str:
+        result = _decimal_text(cast(str, value), field)
+    elif isinstance(value, bool):
         raise InvalidInputError(field, f"must be a number, got the boolean {value!r}")
-    if isinstance(value, float):
+    elif isinstance(value, float):
         raise InvalidInputError(
             field,
             f"got the float {value!r}; give a string such as '{value!r}' or a Decimal, "
             "since floats cannot hold decimal fractions exactly",
         )
-    if isinstance(value, Decimal):
+    elif isinstance(value, Decimal):
         result = value
     elif isinstance(value, int):
         if digits(value) > MAX_DIGITS:
