@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -784,20 +785,103 @@ def test_stdout_redirected_to_a_file_is_read_once_and_cut_back_on_a_refusal(
     assert redirected.read_bytes() == target.read_bytes()  # the same bytes as --output
     bad = tmp_path / "bad.csv"
     bad.write_text(EXPORT + "104,Eve,leraar,1.5,L10,2,\n" + EXPORT.split("\n", 1)[1])
+    # `>> appended.csv` as a shell opens it: appending, its position 0 until the first write
+    # (a trial found the first cut emptying the file); `1<> middle.csv`: opened to write from
+    # its start, over what it holds (read twice, so a refusal writes nothing)
+    for name, flags in (("appended.csv", os.O_APPEND), ("middle.csv", os.O_RDWR)):
+        kept = tmp_path / name
+        kept.write_text("what was there before\n")
+        descriptor = os.open(kept, os.O_WRONLY | flags if flags == os.O_APPEND else flags)
+        try:
+            code, err = _run_into(descriptor, ["evaluate", str(bad), "--year", "2020"])
+        finally:
+            os.close(descriptor)
+        assert code == 2
+        assert "line 5, column werktijdfactor: must be greater than 0 and at most 1" in err
+        assert kept.read_text() == "what was there before\n"  # as it was, not half-written
     appended = tmp_path / "appended.csv"
-    appended.write_text("what was there before\n")
-    with appended.open("a") as stdout:  # `>> appended.csv`
-        code, err = _run_into(stdout, ["evaluate", str(bad), "--year", "2020"])
-    assert code == 2
-    assert "line 5, column werktijdfactor: must be greater than 0 and at most 1" in err
-    assert appended.read_text() == "what was there before\n"  # cut back, not half-written
+    descriptor = os.open(appended, os.O_WRONLY | os.O_APPEND)
+    try:
+        assert _run_into(descriptor, argv)[0] == 0
+    finally:
+        os.close(descriptor)
+    assert appended.read_bytes() == b"what was there before\n" + target.read_bytes()
 
 
-def test_stdout_redirected_to_the_export_is_refused(export: Path) -> None:
-    # `>> export.csv` would write the results into the file being read.
-    before = export.read_bytes()
-    with export.open("a") as stdout:
-        code, err = _run_into(stdout, ["evaluate", str(export), "--year", "2020"])
+@pytest.mark.parametrize("clash", ["export", "--errors", "--receipt"])
+def test_stdout_redirected_to_a_file_the_run_reads_or_writes_is_refused(
+    export: Path, tmp_path: Path, clash: str
+) -> None:
+    # `>> export.csv` would write the results into the file being read; `> errors.txt` with
+    # `--errors errors.txt` would lose them under the report (a trial found both).
+    argv = ["evaluate", str(export), "--year", "2020"]
+    target = export
+    if clash != "export":
+        target = tmp_path / "other.txt"
+        target.write_text("before\n")
+        argv += (
+            ["--skip-invalid", clash, str(target)] if clash == "--errors" else [clash, str(target)]
+        )
+    before = target.read_bytes()
+    descriptor = os.open(target, os.O_WRONLY | os.O_APPEND)
+    try:
+        code, err = _run_into(descriptor, argv)
+    finally:
+        os.close(descriptor)
     assert code == 2
-    assert "stdout: is redirected to a file the run reads" in err
-    assert export.read_bytes() == before
+    assert f"stdout: is redirected to '{target}', a file the run reads or writes" in err
+    assert target.read_bytes() == before
+
+
+def test_stdout_redirected_to_the_board_file_it_reads_is_refused(tmp_path: Path) -> None:
+    # `>> board.yaml` would append the text output to the board file itself.
+    board = tmp_path / "board.yaml"
+    board.write_bytes((ROOT / "examples" / "schoolbestuur.yaml").read_bytes())
+    before = board.read_bytes()
+    descriptor = os.open(board, os.O_WRONLY | os.O_APPEND)
+    try:
+        code, err = _run_into(descriptor, ["evaluate", str(board), "--year", "2020"])
+    finally:
+        os.close(descriptor)
+    assert code == 2
+    assert "stdout: is redirected to" in err
+    assert board.read_bytes() == before
+
+
+def test_a_closed_stdout_is_one_line_not_a_traceback(export: Path, tmp_path: Path) -> None:
+    # evaluate refuses before it starts; any other command says so when it writes
+    import subprocess
+    import sys
+
+    for argv, code, said in (
+        (
+            ["evaluate", str(export), "--year", "2020"],
+            2,
+            "stdout: is closed; give --output FILE for the results",
+        ),
+        (
+            ["evaluate", str(ROOT / "examples" / "schoolbestuur.yaml"), "--year", "2020"],
+            2,
+            "stdout: is closed; give --output FILE for the results",
+        ),
+    ):
+        done = subprocess.run(
+            [sys.executable, "-m", "onderwijsregels", *argv],
+            stderr=subprocess.PIPE,
+            cwd=ROOT,
+            check=False,
+            preexec_fn=lambda: os.close(1),  # `>&-`
+        )
+        err = done.stderr.decode()
+        assert "Traceback" not in err
+        assert said in err
+        assert done.returncode == code
+    done = subprocess.run(
+        [sys.executable, "-m", "onderwijsregels", "editions"],
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+        check=False,
+        preexec_fn=lambda: os.close(1),
+    )
+    assert done.returncode == 1
+    assert done.stderr.decode() == "onderwijsregels: cannot write the output: stdout is closed\n"

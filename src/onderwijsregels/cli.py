@@ -37,6 +37,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
+if sys.platform != "win32":
+    import fcntl
+
 from onderwijsregels.convert import parse_day, shown
 from onderwijsregels.documents import (
     editions_document,
@@ -495,6 +498,8 @@ def _check_evaluate_flags(arguments: argparse.Namespace, export: bool) -> str:
     if arguments.errors is not None and not arguments.skip_invalid:
         raise InvalidInputError("--errors", "is the report of --skip-invalid; give both")
     _refuse_overwriting(arguments)
+    if arguments.output is None:
+        _refuse_stdout_clash(arguments)
     return form
 
 
@@ -546,13 +551,9 @@ def _evaluate_export(rulebook: Rulebook, arguments: argparse.Namespace) -> int:
         raise InvalidInputError(
             "--output", f"cannot write {str(target)!r}: {error.strerror or error}"
         ) from None
-    # stdout redirected to a file (`> out.csv`) can be cut back to where it was, as a
-    # .partial file can be removed: then the export is read once, too
+    # stdout redirected to a file (`> out.csv`, `>> out.csv`) can be cut back to where it was,
+    # as a .partial file can be removed: then the export is read once, too
     rewind = _rewind_point(out) if partial is None else None
-    if rewind is not None and _is_read(out, arguments):
-        raise InvalidInputError(
-            "stdout", "is redirected to a file the run reads; write the results to another file"
-        )
 
     def discard() -> None:
         """What the run wrote is no result: the .partial file removed, stdout cut back."""
@@ -640,28 +641,56 @@ def _evaluate_export(rulebook: Rulebook, arguments: argparse.Namespace) -> int:
 
 
 def _rewind_point(out: TextIO) -> int | None:
-    """Where ``out`` stands, when it is a regular file (stdout redirected to a file) that the
-    run can cut back to it; ``None`` for a pipe, a terminal or a stream without a descriptor."""
+    """Where the run's output starts in ``out``, when ``out`` is a regular file (stdout
+    redirected to a file) the run only adds to, so cutting it back there restores it: the end
+    of the file, for ``>`` (empty) and ``>>`` (appending: the descriptor's position says 0
+    until the first write). ``None`` for a pipe, a terminal, a stream without a descriptor,
+    and a file opened for writing in its middle (``1<> file``): those are read twice."""
+    if sys.platform == "win32":  # no way to tell an appending descriptor here: read twice
+        return None
     try:
-        descriptor = out.fileno()
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            return None
         out.flush()
-        return os.lseek(descriptor, 0, os.SEEK_CUR)
+        descriptor = out.fileno()
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            return None
+        if fcntl.fcntl(descriptor, fcntl.F_GETFL) & os.O_APPEND:
+            return status.st_size
+        at = os.lseek(descriptor, 0, os.SEEK_CUR)
+        return at if at == status.st_size else None
     except (OSError, ValueError, AttributeError):  # io.UnsupportedOperation is an OSError
         return None
 
 
-def _is_read(out: TextIO, arguments: argparse.Namespace) -> bool:
-    """Whether ``out`` (stdout redirected to a file) is the export or an edition file read."""
-    written = os.fstat(out.fileno())
-    for source in _files_read(arguments):
+def _refuse_stdout_clash(arguments: argparse.Namespace) -> None:
+    """Refuse stdout redirected to a file the run reads or writes otherwise (the export, an
+    edition file, ``--errors``, ``--receipt``): the results would go into it, or be lost."""
+    stdout = sys.stdout
+    if stdout is None:  # closed (`>&-`)
+        raise InvalidInputError("stdout", "is closed; give --output FILE for the results")
+    try:
+        status = os.fstat(stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no descriptor: nothing to compare
+        return
+    if not stat.S_ISREG(status.st_mode):
+        return
+    others = [*_files_read(arguments)]
+    others += [
+        path
+        for path in (getattr(arguments, "errors", None), getattr(arguments, "receipt", None))
+        if path is not None
+    ]
+    for path in others:
         try:
-            if os.path.samestat(written, os.stat(source)):
-                return True
-        except OSError:  # a file that cannot be read says so when it is read
+            same = os.path.samestat(status, os.stat(path))
+        except OSError:  # not there (yet): not the file stdout goes to
             continue
-    return False
+        if same:
+            raise InvalidInputError(
+                "stdout",
+                f"is redirected to {str(path)!r}, a file the run reads or writes; send the "
+                "results to another file",
+            )
 
 
 def _cut_back(out: TextIO, point: int) -> None:
@@ -876,6 +905,9 @@ def _write(output: str, path: Path | None = None) -> int:
             return 1
         return 0
     stream = sys.stdout
+    if stream is None:  # closed (`>&-`)
+        _say("onderwijsregels: cannot write the output: stdout is closed")
+        return 1
     encoding = getattr(stream, "encoding", None) or "utf-8"
     replaced = False
     try:
