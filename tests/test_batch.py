@@ -953,3 +953,25 @@ def test_dictionary_is_true_or_false(rulebook_all: owr.Rulebook, method: str) ->
     with pytest.raises(owr.InvalidInputError) as refused:
         rulebook_all.evaluate_many(_budget_table(), year=2020, decimal_comma="no")  # type: ignore[call-overload]
     assert refused.value.field == "decimal_comma"
+
+
+def test_one_record_batch_is_a_table_and_a_lazy_frame_is_named(rulebook_all: owr.Rulebook) -> None:
+    pyarrow = pytest.importorskip("pyarrow")
+    polars = pytest.importorskip("polars")
+    batch = pyarrow.RecordBatch.from_pydict(_budget_table())  # one batch of a stream (it failed)
+    frame = rulebook_all.evaluate_many(batch, year=2020, rules="individueel_budget").to_arrow()
+    # (500 + 100) × 0.6 = 360.00; 3000 + 100 = 3100.00; 600 × 0.3333 = 199.98 (art. 9.3, 9.6)
+    assert frame.column("individueel_budget").to_pylist() == [
+        D("360.00"),
+        D("3100.00"),
+        D("199.98"),
+    ]
+    reader = pyarrow.RecordBatchReader.from_batches(batch.schema, [batch])
+    for promised, hint in (
+        (polars.LazyFrame(_budget_table()), "give its .collect()"),
+        (reader, "give its batches one by one, or its .read_all()"),
+    ):
+        with pytest.raises(owr.InvalidInputError) as refused:
+            rulebook_all.evaluate_many(promised, year=2020)
+        assert refused.value.field == "subjects"
+        assert hint in str(refused.value)

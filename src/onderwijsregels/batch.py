@@ -167,6 +167,8 @@ class Batch(Generic[_R]):
         if errors not in ("raise", "collect"):
             raise InvalidInputError("errors", f"must be 'raise' or 'collect', got {errors!r}")
         _flag(decimal_comma, "decimal_comma")
+        if type(subjects).__name__ in _LAZY_HINTS:  # iterable, but not of subjects
+            raise _not_subjects(subjects)
         self._rulebook = rulebook
         self._noted_scales: dict[str, int] = {}
         self._noting: dict[type, frozenset[str]] = {}
@@ -221,11 +223,7 @@ class Batch(Generic[_R]):
             self.passthrough: tuple[str, ...] = shape.passthrough_columns
         else:
             if isinstance(subjects, str | bytes) or not isinstance(subjects, Iterable):
-                raise InvalidInputError(
-                    "subjects",
-                    "give an iterable of Employee or School objects, a mapping of columns, or "
-                    f"a pandas/polars/pyarrow table; got {type(subjects).__name__}",
-                )
+                raise _not_subjects(subjects)
             if keep_names:
                 raise InvalidInputError("keep", "keep names columns of a table, not of objects")
             iterator = iter(subjects)
@@ -1397,11 +1395,33 @@ def _record_rows(
         yield tuple([record[name] for name in header])
 
 
+_LAZY_HINTS = {
+    "LazyFrame": " (a polars LazyFrame: give its .collect(), or its batches one by one)",
+    "RecordBatchReader": " (a pyarrow stream: give its batches one by one, or its .read_all())",
+}
+"""How to make a table of an input that only promises one."""
+
+
+def _not_subjects(subjects: object) -> InvalidInputError:
+    """The error for an input that holds no subjects (with a hint for one that promises a
+    table)."""
+    name = type(subjects).__name__
+    return InvalidInputError(
+        "subjects",
+        "give an iterable of Employee or School objects, a mapping of columns, or a "
+        f"pandas/polars/pyarrow table; got {name}{_LAZY_HINTS.get(name, '')}",
+    )
+
+
 def _arrow_input(subjects: object) -> Any | None:
     """``subjects`` as a pyarrow Table, when it is one, or a polars DataFrame whose columns
     Arrow holds as the rows would read them; else ``None``."""
     module = type(subjects).__module__.split(".")[0]
     if module == "pyarrow" and hasattr(subjects, "column_names") and hasattr(subjects, "schema"):
+        if type(subjects).__name__ == "RecordBatch":  # one batch of a stream: a table of it
+            import pyarrow as pa
+
+            return pa.Table.from_batches([subjects])
         return subjects
     if module == "polars" and hasattr(subjects, "to_arrow") and hasattr(subjects, "get_columns"):
         from onderwijsregels.columnar import readable
