@@ -227,7 +227,8 @@ def test_a_progress_bar_on_a_terminal_only(
     argv = [*argv, "--output", str(target)]
     assert main(argv) == 0
     shown = terminal.getvalue()
-    assert "evaluating: 3 rows" in shown  # to a file: one pass, one bar
+    assert "evaluating: 100%" in shown  # to a file: one pass, one bar, its end the lines
+    assert "3/3" in shown
     assert "checking" not in shown
     terminal.seek(0)
     terminal.truncate()
@@ -235,8 +236,16 @@ def test_a_progress_bar_on_a_terminal_only(
         monkeypatch.setattr("sys.stdout", redirected)  # `> redirected.csv`: one pass as well
         assert main(argv[:4]) == 0
         monkeypatch.setattr("sys.stdout", io.StringIO())
-    assert "evaluating: 3 rows" in terminal.getvalue()
+    assert "evaluating: 100%" in terminal.getvalue()
     assert "checking" not in terminal.getvalue()
+    terminal.seek(0)
+    terminal.truncate()
+    # a blank line makes the lines one more than the rows: the bar ends at the rows there were
+    export.write_text(EXPORT.replace("\n102,", "\n\n102,"), encoding="utf-8")
+    assert main(argv) == 0
+    assert "0/4" in terminal.getvalue()  # the estimate: four lines under the header
+    last = terminal.getvalue().split("\r")[-1]
+    assert "3/3" in last.split("\n")[0]
     terminal.seek(0)
     terminal.truncate()
     assert main([*argv, "--no-progress"]) == 0

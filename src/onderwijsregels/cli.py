@@ -740,7 +740,15 @@ def _progress_bar() -> Any:
         return None
 
     def bar(items: Any, label: str, total: int | None) -> Any:
-        return tqdm(items, desc=label, total=total, unit=" rows", file=sys.stderr, mininterval=0.5)
+        # `total` may be an estimate (the lines of a file read once): the bar ends at the rows
+        # there were, so it never shows rows as missing
+        with tqdm(desc=label, total=total, unit=" rows", file=sys.stderr, mininterval=0.5) as shown:
+            for item in items:
+                yield item
+                shown.update()
+            if shown.total != shown.n:
+                shown.total = shown.n
+                shown.refresh()
 
     return bar
 

@@ -145,6 +145,20 @@ class _Rows:
         self.line = 1
         self.delimiter = ","
 
+    def estimated_rows(self) -> int | None:
+        """About how many data rows the file has (its lines but the header; blank lines and
+        cells across lines make it a few more than there are), for a progress bar's end;
+        ``None`` when the file cannot be read."""
+        lines, last = 0, b"\n"
+        try:
+            with self.path.open("rb") as handle:
+                while chunk := handle.read(1 << 20):
+                    lines += chunk.count(b"\n")
+                    last = chunk[-1:]
+        except OSError:
+            return None
+        return max(lines + (last != b"\n") - 1, 0)
+
     def open(self) -> tuple[list[str], Iterator[list[str]], IO[str]]:
         try:
             handle = self.path.open(newline="", encoding="utf-8-sig")
@@ -229,6 +243,10 @@ class _ExcelRows:
         self.path = path
         self.line = 1
         self.delimiter = ","
+
+    def estimated_rows(self) -> int | None:
+        """``None``: a workbook read row by row does not say how many rows it has."""
+        return None
 
     def open(self) -> tuple[list[str], Iterator[list[object]], Any]:
         try:
@@ -358,7 +376,10 @@ def evaluate_export(
         reported = {item.index for item in bad}
         read = written = 0
         label = "writing" if count is not None else "evaluating"
-        for row, failure in progress(batch._checked_rows(convert), label, count):
+        total = count
+        if total is None and progress is not _no_progress:  # a bar: give it an end
+            total = source.estimated_rows()
+        for row, failure in progress(batch._checked_rows(convert), label, total):
             read += 1
             if failure is not None:
                 if count is not None:
