@@ -93,6 +93,51 @@ def test_a_table_in_gives_records_out_in_input_order(rulebook_all: owr.Rulebook)
     assert records[1]["individueel_budget.citation"] == "CAO PO 2019-2020, art. 9.6 lid 3"
 
 
+def test_a_row_carries_the_readings_and_notes_its_value_rests_on(
+    rulebook_all: owr.Rulebook,
+) -> None:
+    # 2026: CAO PO 2025-2027 carries over the PDI budget of CAO PO 2024-2025 (our reading, not
+    # law) and its legal force is not confirmed (a note): both are in the row, not only in the
+    # objects. 525 × 0.6 = 315.00 (facts.md part 3: € 525 a year, pro rata werktijdfactor).
+    table = {"function": ["leraar"], "werktijdfactor": ["0.6"]}
+    [row] = rulebook_all.evaluate_many(table, year=2026, rules="individueel_budget").to_records()
+    assert row["individueel_budget"] == D("315.00")
+    assert row["individueel_budget.confidence"] == "interpretation"
+    assert row["individueel_budget.interpretation"] == (
+        "the PDI budget of CAO PO 2024-2025 (€ 525 and 123 hours) carries over into 2025-2027"
+    )
+    assert str(row["individueel_budget.notes"]).startswith("Provisional: ")
+    # 2020 (CAO PO 2019-2020, confirmed by a secondary source): no reading, and for a calendar
+    # year no note; asked for a day, the note says which calendar year counted.
+    [row] = rulebook_all.evaluate_many(table, year=2020, rules="individueel_budget").to_records()
+    assert row["individueel_budget"] == D("360.00")  # (500 + 100) × 0.6
+    assert (row["individueel_budget.interpretation"], row["individueel_budget.notes"]) == (
+        None,
+        None,
+    )
+    [row] = rulebook_all.evaluate_many(
+        table, on=date(2020, 5, 1), rules="individueel_budget"
+    ).to_records()
+    assert row["individueel_budget.notes"] == (
+        "Counted per calendar year: the value for 2020, the calendar year that holds the day "
+        "asked (2020-05-01)."
+    )
+
+
+def test_a_removed_scale_still_accepted_is_noted_in_every_rule_it_touches(
+    rulebook_all: owr.Rulebook,
+) -> None:
+    # D11 was removed by CAO PO 2024-2025 and is accepted until 2025-07-01 (facts.md part 3).
+    table = {"function": ["directeur"], "werktijdfactor": ["1"], "scale": ["D11"]}
+    [row] = rulebook_all.evaluate_many(
+        table, on=date(2025, 5, 1), rules="registratieplicht_schoolleidersregister"
+    ).to_records()
+    assert row["registratieplicht_schoolleidersregister"] is True
+    notes = str(row["registratieplicht_schoolleidersregister.notes"])
+    assert notes.startswith("Scale D11 was removed from the salary structure by CAO PO 2024-2025")
+    assert "on 2025-05-01 the scale is still accepted" in notes
+
+
 def test_iterating_gives_complete_evaluations_that_explain_themselves(
     rulebook_all: owr.Rulebook,
 ) -> None:
@@ -317,9 +362,14 @@ def test_table_rows_equal_evaluate_for_every_edition(day: date, people: list[owr
             assert record[f"{rule}.edition"] == outcome.edition.id
             assert record[f"{rule}.confidence"] == outcome.confidence.value
             assert record[f"{rule}.citation"] == outcome.citation.reference
+            readings = [reading.summary for reading in outcome.interpretations]
+            assert record[f"{rule}.interpretation"] == ("; ".join(readings) or None)
+            assert record[f"{rule}.notes"] == ("; ".join(outcome.notes) or None)
         for missing in (*expected.not_applicable, *expected.not_encoded):
             assert record[missing.rule_id] is None
             assert record[f"{missing.rule_id}.reason"] == missing.reason
+            assert record[f"{missing.rule_id}.interpretation"] is None
+            assert record[f"{missing.rule_id}.notes"] is None
 
 
 @settings(max_examples=30, deadline=None)

@@ -289,7 +289,8 @@ class Batch(Generic[_R]):
     def columns(self) -> tuple[str, ...]:
         """The column names of :meth:`rows`: ``index``, the passthrough columns, ``error``,
         then per rule ``R``, ``R.status``, ``R.unit``, ``R.edition``, ``R.confidence``,
-        ``R.citation`` and ``R.reason`` (see :data:`RULE_COLUMNS`)."""
+        ``R.citation``, ``R.reason``, ``R.interpretation`` and ``R.notes`` (see
+        :data:`RULE_COLUMNS`)."""
         names = ["index", *self.passthrough, "error"]
         for rule_id in self.rule_ids:
             names.extend(f"{rule_id}.{part}" if part else rule_id for part in RULE_COLUMNS)
@@ -318,8 +319,8 @@ class Batch(Generic[_R]):
         """Per salary scale an edition of this batch removed but still accepts on its
         reference day (D11 and A10 in 2025, before the regrading deadline), how many rows of a
         table read so far were evaluated with it: each of their results carries the edition's
-        note that the employee must be regraded (:func:`scale_note`), which no column of the
-        table shows. Counted for every row or subject evaluated, however the batch is read
+        note that the employee must be regraded (:func:`scale_note`), in each rule's ``R.notes``
+        column: this counts them for a summary. Counted for every row or subject evaluated, however the batch is read
         (rows, records, a frame, or iterating its Evaluations, which show the note too), as
         they are read: empty before the batch is read, and when no row has such a scale.
 
@@ -818,7 +819,8 @@ class Batch(Generic[_R]):
         ``datetime.date`` objects; an empty cell is ``<NA>`` (or ``None``).
 
         ``dictionary=True`` makes the label columns (``error``, and each rule's status, unit,
-        edition, confidence, citation and reason) pandas ``category`` columns: each distinct
+        edition, confidence, citation, reason, interpretation and notes) pandas ``category``
+        columns: each distinct
         text kept once, a fraction of the memory for a frame of many rules.
         """
         _flag(dictionary, "dictionary")
@@ -853,7 +855,8 @@ class Batch(Generic[_R]):
 
     def _label_columns(self) -> frozenset[str]:
         """The names of the label columns: ``error`` and each rule's status, unit, edition,
-        confidence, citation and reason (see ``dictionary=`` of :meth:`to_arrow`)."""
+        confidence, citation, reason, interpretation and notes (see ``dictionary=`` of
+        :meth:`to_arrow`)."""
         return frozenset(
             ["error"]
             + [f"{rule_id}.{part}" for rule_id in self.rule_ids for part in RULE_COLUMNS if part]
@@ -895,14 +898,15 @@ class Batch(Generic[_R]):
         concatenate: money ``decimal128(38, 2)``, hours ``decimal128(38, 10)`` (more
         decimals where a cell needs them: hours are exact), years and points int64,
         yes/no bool, dates date32, texts string (a list of texts joined by ``; ``),
-        ``error``, status, unit, edition, confidence, citation and reason string;
+        ``error``, status, unit, edition, confidence, citation, reason, interpretation and
+        notes string;
         ``name`` string, a copied column of an Arrow input as given. A batch of a
         pyarrow Table (or a polars DataFrame) is read column by column when it can be
         (:mod:`onderwijsregels.columnar`): the same table, much faster. Like every way
         of reading a batch, this reads it (once).
 
         ``dictionary=True`` makes the label columns (``error``, and each rule's status, unit,
-        edition, confidence, citation and reason) ``dictionary<values=string,
+        edition, confidence, citation, reason, interpretation and notes) ``dictionary<values=string,
         indices=int32>``: each distinct text kept once, the rows holding a number. Those
         columns hold a few distinct texts over every row, so a table of every rule takes
         about a sixth of the memory. Tables made with the same ``dictionary`` concatenate.

@@ -54,11 +54,15 @@ RULE_COLUMNS: tuple[str, ...] = (
     "confidence",
     "citation",
     "reason",
+    "interpretation",
+    "notes",
 )
 """The columns of each rule in a batch table: ``R`` (the value), then ``R.status``
 (``ok``, ``not_applicable`` or ``not_encoded``), ``R.unit``, ``R.edition``,
-``R.confidence``, ``R.citation`` (the primary citation's reference) and ``R.reason``
-(why a rule gave no value)."""
+``R.confidence``, ``R.citation`` (the primary citation's reference), ``R.reason``
+(why a rule gave no value), ``R.interpretation`` (the summaries of our readings the value
+rests on, joined by ``; ``: not law) and ``R.notes`` (the outcome's notes, joined by ``; ``:
+a provisional agreement, a removed scale still accepted, how a period was counted)."""
 
 
 def rule_cells(result: Result, rule_ids: Sequence[str]) -> Cells:
@@ -71,10 +75,10 @@ def rule_cells(result: Result, rule_ids: Sequence[str]) -> Cells:
         found[outcome.rule_id] = outcome_cells(outcome)
     for skipped in result.not_applicable:
         found[skipped.rule_id] = (None, "not_applicable", None, skipped.edition)
-        found[skipped.rule_id] += (None, None, skipped.reason)
+        found[skipped.rule_id] += (None, None, skipped.reason, None, None)
     for missing in result.not_encoded:
         found[missing.rule_id] = (None, "not_encoded", None, missing.edition)
-        found[missing.rule_id] += (None, None, missing.reason)
+        found[missing.rule_id] += (None, None, missing.reason, None, None)
     cells: list[object] = [None]
     for rule_id in rule_ids:
         cells.extend(found.get(rule_id, (None,) * len(RULE_COLUMNS)))
@@ -90,6 +94,8 @@ def outcome_cells(outcome: Outcome) -> tuple[object, ...]:
         outcome.confidence.value,
         outcome.citation.reference,
         None,
+        "; ".join([reading.summary for reading in outcome.interpretations]) or None,
+        "; ".join(outcome.notes) or None,
     )
 
 
@@ -239,14 +245,14 @@ def arrow_types(
     batches (two years, two partitions) concatenate: ``index`` int64; ``name`` text, any other
     copied column as its cells are (``None``; a table from Arrow keeps its column as given);
     ``error`` and every rule's status, unit, edition, confidence,
-    citation and reason text; a value money ``decimal128(38, 2)`` (rounded to cents), years
+    citation, reason, interpretation and notes text; a value money ``decimal128(38, 2)`` (rounded to cents), years
     and points int64, yes/no bool, a date date32, a text string, and hours
     ``decimal128(38, 10)``: hours are exact, so a column whose cells need more decimals (a
     werktijdfactor with more than about six) gets as many as they need (:data:`HOURS`, made
     a type by :func:`arrow_type`).
 
     With ``dictionary``, ``error`` and every rule's status, unit, edition, confidence,
-    citation and reason are :func:`labels` (dictionary-encoded text) instead.
+    citation, reason, interpretation and notes are :func:`labels` (dictionary-encoded text) instead.
     """
     import pyarrow as pa
 
@@ -262,7 +268,7 @@ def arrow_types(
 
 def labels() -> Any:
     """The pyarrow type of a batch table's label columns (``error``, and each rule's status,
-    unit, edition, confidence, citation and reason) made with ``dictionary=True``:
+    unit, edition, confidence, citation, reason, interpretation and notes) made with ``dictionary=True``:
     ``dictionary<values=string, indices=int32>``. A few distinct texts repeated over every row
     are kept once (a pandas ``category``, a polars ``Categorical``)."""
     import pyarrow as pa

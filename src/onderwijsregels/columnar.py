@@ -20,7 +20,7 @@ cell for cell, as reading it row by row:
   then rounded half-up to cents as the outcome rounds it. The replay is the
   rule's own recorded arithmetic: there is no second definition of a rule;
 - **output**: every other cell of a group (status, unit, edition, confidence,
-  citation, reason) is the group's, taken per row in Arrow.
+  citation, reason, interpretation, notes) is the group's, taken per row in Arrow.
 
 What the integers cannot replay exactly (a traced rule that divides, or whose
 value is hours rather than money, a number beyond 64-bit integers, a

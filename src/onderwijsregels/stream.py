@@ -26,7 +26,7 @@ passes; nothing partial is left behind.
 Output columns are those of :attr:`onderwijsregels.batch.Batch.columns`:
 ``index`` (the data row, from 0), the ``id``/``name``/kept columns, ``error``
 (empty unless skipped), and per rule its value, status, unit, edition,
-confidence, citation and reason. CSV cells are safe for spreadsheets (see
+confidence, citation, reason, interpretation and notes. CSV cells are safe for spreadsheets (see
 :mod:`onderwijsregels.present.csv`); money and hours are exact decimals with
 a point (``360.00``), yes/no as ``true``/``false``.
 """
@@ -100,7 +100,7 @@ class StreamReport:
     noted_scales: tuple[tuple[str, int, str], ...] = ()
     """Per salary scale an edition removed but still accepts on the reference day, how many
     rows were evaluated with it and the edition's note on each of their results (the employee
-    must be regraded), which no column shows: ``(scale, rows, note)``."""
+    must be regraded), as each rule's ``R.notes`` column says: ``(scale, rows, note)``."""
 
 
 def _no_progress(items: Iterator[Any], _label: str, _total: int | None) -> Iterator[Any]:
