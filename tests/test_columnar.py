@@ -779,6 +779,71 @@ def test_names_read_from_arrow_buffers_fit_as_the_rows_check_them(
     assert _names_fit(column, shape, 2) == expected
 
 
+_NEAR_FACTORS = st.one_of(
+    st.from_regex(r"[01]?\.[0-9]{0,14}|[0-2]|1\.0{0,14}|0\.0{0,13}[0-9]", fullmatch=True),
+    st.decimals(0, 2, allow_nan=False, allow_infinity=False).map(str),  # 1E-7 and such too
+    st.sampled_from(["0,5", " 0.5", "0.5 ", "+0.5", "1e0", "0.5E-1", "00.5", "١", ""]),
+)
+_NEAR_DAYS = st.one_of(
+    st.from_regex(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", fullmatch=True),
+    st.dates(date(1850, 1, 1), date(3050, 12, 31)).map(date.isoformat),
+    st.sampled_from(["2020-1-01", " 2020-01-01", "2020-01-01 ", "20200101", "２０２０-01-01", ""]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(cells=st.lists(st.none() | _NEAR_FACTORS, max_size=8), large=st.booleans())
+def test_a_plain_werktijdfactor_found_in_arrow_is_the_one_an_employee_reads(
+    cells: list[str | None], large: bool
+) -> None:
+    # A fresh table's distinct werktijdfactors written plainly (0.9233, 1) are read in Arrow,
+    # all at once; each must be one the Employee's check accepts, with the same digits and
+    # exponent (what the replay multiplies by). Any other is left to that check.
+    from onderwijsregels.columnar import _plain_factors
+    from onderwijsregels.model import to_werktijdfactor
+
+    column = pa.array(cells, pa.large_string() if large else pa.string())
+    plain, coefficients, exponents = _plain_factors(column, np.arange(len(cells)))
+    for cell, found, coefficient, exponent in zip(
+        cells, plain, coefficients, exponents, strict=True
+    ):
+        if not found:
+            continue
+        read = to_werktijdfactor(cell)  # raises if the check refuses it
+        _, digits, written = read.as_tuple()
+        assert (int("".join(map(str, digits))), written) == (coefficient, exponent)
+        assert -12 <= exponent <= 0
+
+
+def test_plain_werktijdfactors_are_most_of_an_export() -> None:
+    from onderwijsregels.columnar import _plain_factors
+
+    cells = ["0.6", "1", "1.00", "0.9233", "0.000000000001", "0.0", "1.5", ".5", " 0.5", "0,5"]
+    plain, coefficients, exponents = _plain_factors(pa.array(cells), np.arange(len(cells)))
+    assert plain.tolist() == [True] * 5 + [False] * 5
+    assert coefficients[:5].tolist() == [6, 1, 100, 9233, 1]
+    assert exponents[:5].tolist() == [-1, 0, -2, -4, -12]
+
+
+@settings(max_examples=300, deadline=None)
+@given(cells=st.lists(st.none() | _NEAR_DAYS, max_size=8))
+def test_a_plain_day_found_in_arrow_is_one_the_rows_accept(cells: list[str | None]) -> None:
+    # A birth date written YYYY-MM-DD, from 1900-01-01 to 2999-12-31, that is a day of the
+    # calendar: found in Arrow exactly when parse_day accepts it (2020-02-30, 2100-02-29 and
+    # 1899-12-31 are refused both ways).
+    from onderwijsregels.columnar import _plain_days
+    from onderwijsregels.convert import parse_day
+
+    plain = _plain_days(pa.array(cells, pa.string()), np.arange(len(cells)))
+    for cell, found in zip(cells, plain, strict=True):
+        try:
+            parse_day(cell, "birth_date")  # type: ignore[arg-type]
+            accepted = True
+        except owr.InvalidInputError:
+            accepted = False
+        assert found == accepted, cell
+
+
 def test_many_groups_read_their_cells_one_at_a_time_then_the_column(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

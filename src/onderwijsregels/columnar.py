@@ -715,6 +715,90 @@ def _remember_cells(
     )
 
 
+_PLAIN_FACTOR = r"^(?:0\.[0-9]{1,12}|1(?:\.0{1,12})?)$"
+"""A werktijdfactor written plainly: ``0.`` and one to twelve decimals, or ``1`` (``1.0``,
+``1.00``, ...). Read as an Employee reads it (stripped of nothing, a Decimal of that text),
+each is a number in [0, 1] with at most twelve decimals; with a digit other than 0 it is in
+(0, 1], so it fits."""
+
+_PLAIN_ZERO = r"^0\.0+$"
+
+_PLAIN_DAY = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+"""A day written as ``YYYY-MM-DD``, which :func:`~onderwijsregels.convert.parse_day` reads."""
+
+
+def _texts(dictionary: Any, places: Any) -> Any | None:
+    """The cells of a text ``dictionary`` at ``places``; ``None`` for any other type."""
+    import pyarrow as pa
+
+    kinds = pa.types
+    if not (kinds.is_string(dictionary.type) or kinds.is_large_string(dictionary.type)):
+        return None
+    return dictionary.take(pa.array(places, pa.int64()))
+
+
+def _plain_factors(dictionary: Any, places: Any) -> tuple[Any, Any, Any]:
+    """Of the cells of ``dictionary`` at ``places``, which are werktijdfactors written plainly
+    (:data:`_PLAIN_FACTOR`, not all zeros), with their coefficients and exponents as the
+    Decimal of the text has them (``"0.50"``: 50 and -2; ``"1"``: 1 and 0). Found in Arrow,
+    for every cell at once; these cells fit, as the rows' check would find one by one (a
+    property test holds both ways to it). Any other cell (spaces, a decimal comma, ``.5``, an
+    exponent, another type) is left to that check."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    size = len(places)
+    coefficients = np.zeros(size, dtype=np.int64)
+    exponents = np.zeros(size, dtype=np.int64)
+    cells = _texts(dictionary, places)
+    if cells is None:
+        return np.zeros(size, dtype=bool), coefficients, exponents
+    plain = pc.and_(
+        pc.match_substring_regex(cells, _PLAIN_FACTOR),
+        pc.invert(pc.match_substring_regex(cells, _PLAIN_ZERO)),
+    )
+    mask = plain.fill_null(False).to_numpy(zero_copy_only=False)
+    if mask.any():
+        chosen = cells.filter(plain.fill_null(False))
+        written = pc.cast(pc.replace_substring(chosen, ".", ""), pa.int64())
+        coefficients[mask] = written.to_numpy(zero_copy_only=False)
+        decimals = pc.utf8_length(chosen).to_numpy(zero_copy_only=False).astype(np.int64) - 2
+        exponents[mask] = -np.maximum(decimals, 0)  # "1" alone has none
+    return mask, coefficients, exponents
+
+
+def _plain_days(dictionary: Any, places: Any) -> Any:
+    """Of the cells of ``dictionary`` at ``places``, which are days written plainly
+    (:data:`_PLAIN_DAY`) from 1900-01-01 to 2999-12-31 (the range
+    :func:`~onderwijsregels.convert.check_day` accepts: written so, text order is day order)
+    that name a day of the calendar (Arrow reads the text as a day and writes it back the
+    same). These cells fit; any other is left to the rows' check."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from onderwijsregels.limits import FIRST_DAY, LAST_DAY
+
+    cells = _texts(dictionary, places)
+    if cells is None:
+        return np.zeros(len(places), dtype=bool)
+    plain = pc.and_(
+        pc.match_substring_regex(cells, _PLAIN_DAY),
+        pc.and_(
+            pc.greater_equal(cells, pa.scalar(FIRST_DAY.isoformat())),
+            pc.less_equal(cells, pa.scalar(LAST_DAY.isoformat())),
+        ),
+    ).fill_null(False)
+    mask = plain.to_numpy(zero_copy_only=False)
+    if mask.any():
+        chosen = cells.filter(plain)
+        read = pc.strptime(chosen, format="%Y-%m-%d", unit="s", error_is_null=True)
+        again = pc.cast(pc.cast(read, pa.date32()), pa.string())  # ISO: YYYY-MM-DD
+        mask[mask] = pc.equal(again, chosen).fill_null(False).to_numpy(zero_copy_only=False)
+    return mask
+
+
 def _independent_fit(
     shape: TableShape,
     at: int,
@@ -734,17 +818,27 @@ def _independent_fit(
         unknown = np.flatnonzero(found[1].is_null().to_numpy(zero_copy_only=False))
     if not len(unknown):
         return True
-    cells = values[at]
-    for place in unknown.tolist():
-        cell = cells[place]
-        fits = checked.get((at, cell if type(cell) is str else cell_key(cell)))
-        if fits is None:
-            fits = cell_fits(shape, at, cell, checked)
-        if not fits:
-            return False
-    nulls = [place for place in unknown.tolist() if cells[place] is None]
-    if nulls:  # a missing cell is looked up by the rows' cache, never in Arrow
-        unknown = np.setdiff1d(unknown, nulls)
+    column = shape.columns[at]
+    plain = (
+        _plain_days(dictionary, unknown)
+        if column == "birth_date"
+        else _plain_factors(dictionary, unknown)[0]
+        if column == "werktijdfactor"
+        else np.zeros(len(unknown), dtype=bool)
+    )
+    others = unknown[~plain]
+    if len(others):
+        cells = values[at] if len(others) > _SINGLE else None
+        for place in others.tolist():
+            cell = cells[place] if cells is not None else values.cell(at, place)
+            fits = checked.get((at, cell if type(cell) is str else cell_key(cell)))
+            if fits is None:
+                fits = cell_fits(shape, at, cell, checked)
+            if not fits:
+                return False
+        nulls = np.flatnonzero(dictionary.is_null().to_numpy(zero_copy_only=False))
+        if len(nulls):  # a missing cell is looked up by the rows' cache, never in Arrow
+            unknown = np.setdiff1d(unknown, nulls)
     _remember_cells(parts, "fits", at, dictionary, unknown)
     return True
 
@@ -807,9 +901,13 @@ def _numbers(
         exponents = np.where(missing, 0, known_exponents[index])
         unknown = np.flatnonzero(missing)
     if len(unknown):
-        cells = values[at]
-        for place in unknown.tolist():
-            cell = cells[place]
+        plain, plain_coefficients, plain_exponents = _plain_factors(dictionary, unknown)
+        coefficients[unknown[plain]] = plain_coefficients[plain]
+        exponents[unknown[plain]] = plain_exponents[plain]
+        others = unknown[~plain]
+        cells = values[at] if len(others) > _SINGLE else None
+        for place in others.tolist():
+            cell = cells[place] if cells is not None else values.cell(at, place)
             key = cell if type(cell) is str else cell_key(cell)
             number = werktijdfactor_of(shape, cell, key, numbers)
             if number is None:
