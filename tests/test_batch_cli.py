@@ -65,8 +65,14 @@ def test_jsonl_and_json(export: Path, capsys: pytest.CaptureFixture[str]) -> Non
     lines = [json.loads(line) for line in out.splitlines()]
     assert lines[0]["individueel_budget"] == "315.00"  # 525 × 0.6 (carried over into 2025-2027)
     assert lines[0]["individueel_budget.confidence"] == "interpretation"
+    # the reading the value rests on and the agreement's unconfirmed legal force, in the row
+    assert lines[0]["individueel_budget.interpretation"] == (
+        "the PDI budget of CAO PO 2024-2025 (€ 525 and 123 hours) carries over into 2025-2027"
+    )
+    assert lines[0]["individueel_budget.notes"].startswith("Provisional: ")
     assert lines[1]["individueel_budget"] is None  # the directie amount from 2025 is not given
     assert lines[1]["individueel_budget.status"] == "not_encoded"
+    assert lines[1]["individueel_budget.notes"] is None
     code, out, _ = run([*argv, "--format", "json"], capsys)
     assert code == 0
     document = json.loads(out)
