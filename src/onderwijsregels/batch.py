@@ -493,7 +493,7 @@ class Batch(Generic[_R]):
         parts = _RowParts.of(self, shape, plan, reader.key_at) if number_at is not None else None
         limit = MEMO_ENTRIES
         if parts is not None:  # whole rows are cheap to make from their parts: keep fewer
-            limit = max(1_000, MEMO_ENTRIES * 8 // (1 + len(RULE_COLUMNS) * len(rule_ids)))
+            limit = _whole_rows(rule_ids)
         for index, cells in enumerate(table.rows):
             failed, passthrough, key = reader.check(index, cells)
             if failed is not None:
@@ -656,12 +656,30 @@ class Batch(Generic[_R]):
                 )
                 yield row, failure
             return
+        # A row's cells converted once per cells object (rows the memo answers share one);
+        # as few as the whole rows kept: each entry keeps its row alive, and a row made from
+        # its parts is a new object that no later row shares.
         converted: dict[int, tuple[Cells, Cells]] = {}
+        limit = _whole_rows(self.rule_ids)
+        texts: dict[str, object] = {}  # a text converted once: labels repeat on every row
+        empty = convert(None)
         for index, passthrough, cells, failure in self._table_cells(table):
             cached = converted.get(id(cells))
             if cached is None or cached[0] is not cells:
-                cached = (cells, tuple([convert(cell) for cell in cells]))
-                remember(converted, id(cells), cached)
+                made: list[object] = []
+                for cell in cells:
+                    if cell is None:
+                        made.append(empty)
+                    elif type(cell) is str:
+                        text = texts.get(cell)
+                        if text is None:
+                            text = convert(cell)
+                            remember(texts, cell, text)
+                        made.append(text)
+                    else:
+                        made.append(convert(cell))
+                cached = (cells, tuple(made))
+                remember(converted, id(cells), cached, limit)
             yield (index, *[convert(cell) for cell in passthrough], *cached[1]), failure
 
     def _record_errors(self) -> Iterator[tuple[int, RecordError | None]]:
@@ -1461,6 +1479,12 @@ def _text_column(cells: Sequence[object], pa: Any) -> Any | None:
 
 _MISSING = (float, type(None))
 """Types of a missing cell of a column of texts (None, NaN); pandas' NA is one too."""
+
+
+def _whole_rows(rule_ids: Sequence[str]) -> int:
+    """How many whole rows of result cells a cache keeps: fewer the wider a row is (every rule
+    of an edition makes rows of hundreds of cells), from :data:`MEMO_ENTRIES` cells' worth."""
+    return max(1_000, MEMO_ENTRIES * 8 // (1 + len(RULE_COLUMNS) * len(rule_ids)))
 
 
 def _flag(value: object, name: str) -> None:
