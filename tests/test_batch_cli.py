@@ -900,3 +900,20 @@ def test_a_closed_stdout_is_one_line_not_a_traceback(export: Path, tmp_path: Pat
     )
     assert done.returncode == 1
     assert done.stderr.decode() == "onderwijsregels: cannot write the output: stdout is closed\n"
+
+
+def test_a_cell_with_a_line_break_stays_in_its_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A lone carriage return (or a line feed) in a copied cell is quoted, so a reader of the
+    # output does not start a row there (from a review: "\rX" split its row in two).
+    path = tmp_path / "breaks.csv"
+    path.write_bytes(b'name,function,werktijdfactor\n"\rX",leraar,0.6\n"a\nb",oop,1\n')
+    code, out, err = run(
+        ["evaluate", str(path), "--year", "2020", "--rules", "individueel_budget"], capsys
+    )
+    assert code == 0, err
+    rows = list(csv.reader(io.StringIO(out, newline="")))
+    assert [row[:2] for row in rows[1:]] == [["0", "'\rX"], ["1", "a\nb"]]  # "'": no formula
+    assert [row[3] for row in rows[1:]] == ["360.00", "600.00"]  # (500 + 100) × 0.6; × 1
+    assert out.count("\r") == 1  # the cell's own: every row ends in "\n"

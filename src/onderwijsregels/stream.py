@@ -467,13 +467,27 @@ def _file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+class _LineFeeds:
+    """Where the CSV writer writes: its rows end in ``\r\n``, which makes it quote a cell
+    holding either character (with ``\n`` alone it leaves a lone ``\r`` bare, and a reader
+    would start a row there); each row is written to ``out`` ending in ``\n``."""
+
+    __slots__ = ("out",)
+
+    def __init__(self, out: IO[str]) -> None:
+        self.out = out
+
+    def write(self, line: str) -> int:
+        return self.out.write(line[:-2] + "\n")
+
+
 def _writer(
     out: IO[str], columns: Sequence[str], form: Format, receipt: Receipt
 ) -> Callable[[Any], None]:
     """A function writing one row (``None``: the end) in ``form``; JSON (one document) holds
     the receipt beside the rows."""
     if form == "csv":
-        writer = csv.writer(out, lineterminator="\n")
+        writer = csv.writer(_LineFeeds(out), lineterminator="\r\n")
         writer.writerow([safe_cell(name) for name in columns])
 
         def write_csv(row: Sequence[object] | None) -> None:
