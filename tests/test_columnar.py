@@ -1059,3 +1059,33 @@ def test_dictionary_labels_hold_the_cells_of_the_plain_table(
             else:
                 assert field.type == plain.schema.field(name).type, name
     assert pa.concat_tables([by_columns, row_way]).num_rows == 2 * plain.num_rows
+    assert by_columns.equals(row_way)  # the same dictionaries, in the same order
+
+
+def test_a_dictionary_lists_its_texts_in_the_order_the_rows_show_them() -> None:
+    # Three teachers whose groups (by scale and trede) are found in another order than their
+    # rows: the rule's reason column lists its texts as the rows read one by one do, so the
+    # two tables are equal as Arrow tables, not only cell for cell (from a review).
+    table = pa.table(
+        {
+            "function": ["leraar"] * 3,
+            "werktijdfactor": ["0.5117", "0.9826", "0.4400"],
+            "scale": ["L12", "L10", "L12"],
+            "trede": ["1", "11", "5"],
+            "birth_date": ["1962-12-05", "1989-10-28", "1982-02-19"],
+        }
+    )
+    options: dict[str, Any] = {
+        "year": 2026,
+        "rules": "duurzame_inzetbaarheid_startende_leraar_uren",
+    }
+    by_columns = RULEBOOK.evaluate_many(table, **options)
+    rows = RULEBOOK.evaluate_many(table, **options)
+    rows._by_column = False
+    found, expected = by_columns.to_arrow(dictionary=True), rows.to_arrow(dictionary=True)
+    assert found.equals(expected)
+    reasons = found.column("duurzame_inzetbaarheid_startende_leraar_uren.reason").combine_chunks()
+    assert (
+        reasons.to_pylist()
+        == expected.column("duurzame_inzetbaarheid_startende_leraar_uren.reason").to_pylist()
+    )

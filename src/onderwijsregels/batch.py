@@ -318,11 +318,12 @@ class Batch(Generic[_R]):
     def noted_scales(self) -> dict[str, int]:
         """Per salary scale an edition of this batch removed but still accepts on its
         reference day (D11 and A10 in 2025, before the regrading deadline), how many rows of a
-        table read so far were evaluated with it: each of their results carries the edition's
-        note that the employee must be regraded (:func:`scale_note`), in each rule's ``R.notes``
-        column: this counts them for a summary. Counted for every row or subject evaluated, however the batch is read
-        (rows, records, a frame, or iterating its Evaluations, which show the note too), as
-        they are read: empty before the batch is read, and when no row has such a scale.
+        table read so far were evaluated with it: the results of that edition's rules carry its
+        note that the employee must be regraded (:func:`scale_note`), in their ``R.notes``
+        column; this counts the rows for a summary. Counted for every row or subject
+        evaluated, however the batch is read (rows, records, a frame, or iterating its
+        Evaluations, which show the note too), as they are read: empty before the batch is
+        read, and when no row has such a scale.
 
         >>> import onderwijsregels as owr
         >>> table = {"function": ["directeur"] * 2, "werktijdfactor": ["1"] * 2, "scale": ["D11", "D12"]}
@@ -604,8 +605,11 @@ class Batch(Generic[_R]):
         Values are Python objects: a Decimal for money and hours (rounded as the
         outcome is), an int, a bool, a ``datetime.date`` or a text; ``None`` in
         an empty cell. ``convert``, when given, is applied to every cell but
-        ``index`` (e.g. to text for a CSV writer); rows that share a result
-        share its converted cells, so it runs once per distinct result.
+        ``index`` (e.g. to text for a CSV writer). It must be a pure function: rows
+        that share a result share its converted cells, and a text or ``None`` among the
+        result cells is converted once for the whole batch, its converted object shared
+        by every cell that holds it (the same object twice in a row if it returns a
+        list, say).
         """
         self._start()
         if self._table is not None:
@@ -1308,7 +1312,8 @@ def noted_scales_of(plan: Plan) -> frozenset[str]:
 
 
 def scale_note(plan: Plan, scale: str) -> str | None:
-    """The note an edition of ``plan`` attaches to every result of an employee in ``scale``
+    """The note an edition of ``plan`` attaches to each result of its rules that gives a
+    value for an employee in ``scale``
     (a scale it removed, still accepted on the reference day); ``None`` when no edition
     notes it (not removed, or refused)."""
     for use in plan.uses:

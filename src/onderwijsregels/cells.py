@@ -282,18 +282,25 @@ def labels() -> Any:
     return pa.dictionary(pa.int32(), pa.string())
 
 
-def label_array(cells: Sequence[object], rows: Any = None) -> Any:
+def label_array(cells: Sequence[object], rows: Any = None, order: Any = None) -> Any:
     """A :func:`labels` column of ``cells`` (texts or ``None``; each distinct text once in
-    the dictionary), taken at ``rows`` (an integer numpy array) when given."""
+    the dictionary, in the order the rows first show it), taken at ``rows`` (an integer numpy
+    array) when given; ``order`` then lists the cells the rows use, in the order of the first
+    row that uses each, so the dictionary is the one the rows read one by one make."""
     import numpy as np
     import pyarrow as pa
 
     codes: dict[object, int] = {}
-    mapped = np.fromiter(
-        (-1 if cell is None else codes.setdefault(cell, len(codes)) for cell in text_cells(cells)),
-        dtype=np.int32,
-        count=len(cells),
-    )
+    texts = text_cells(cells)
+    if order is None:
+        found = (-1 if text is None else codes.setdefault(text, len(codes)) for text in texts)
+    else:
+        for place in order.tolist():
+            text = texts[place]
+            if text is not None:
+                codes.setdefault(text, len(codes))
+        found = (-1 if text is None else codes.get(text, -1) for text in texts)
+    mapped = np.fromiter(found, dtype=np.int32, count=len(cells))
     if rows is not None:
         mapped = mapped[rows]
     return pa.DictionaryArray.from_arrays(

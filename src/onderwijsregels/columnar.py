@@ -244,14 +244,17 @@ def _ids(codes: Sequence[Any], sizes: Sequence[int], size: int) -> tuple[Any, An
     return ids.astype(np.int64), first
 
 
-def _column(values: list[object], rows: Any, kind: Any = None) -> Any:
+def _column(
+    values: list[object], rows: Any, kind: Any = None, order: Callable[[], Any] | None = None
+) -> Any:
     """Per-result cells taken per row, as a pyarrow array of ``kind`` (or, for ``None``, typed
-    as a pyarrow array of every row's cells would be)."""
+    as a pyarrow array of every row's cells would be); a dictionary column's texts in the
+    order the rows first show them (``order()``: the results by their first row)."""
     import pyarrow as pa
 
     kind = arrow_type(kind, values)
     if kind is not None and pa.types.is_dictionary(kind):
-        return label_array(values, rows)
+        return label_array(values, rows, None if order is None else order())
     if kind is not None:
         return pa.array(arrow_cells(values, kind), type=kind).take(pa.array(rows))
     kinds = {type(cell) for cell in values if cell is not None}
@@ -526,7 +529,16 @@ class _Results:
     """Every row's cells: per row the result it has (``rows``: an index into ``cells``), and
     per value cell of a traced money rule the cents replayed for the rows of its groups."""
 
-    __slots__ = ("apart", "cells", "group", "groups", "number_code", "replayed", "rows")
+    __slots__ = (
+        "apart",
+        "by_first_row",
+        "cells",
+        "group",
+        "groups",
+        "number_code",
+        "replayed",
+        "rows",
+    )
 
     def __init__(self) -> None:
         self.cells: list[Cells] = []
@@ -536,6 +548,7 @@ class _Results:
         self.apart: Any = None  # rows worked out one distinct werktijdfactor at a time
         self.number_code: Any = None
         self.replayed: dict[int, tuple[Any, Any]] = {}  # value cell -> (groups, cents table)
+        self.by_first_row: Any = None  # the results some row has, by the first such row
 
     @classmethod
     def of(
@@ -636,6 +649,19 @@ class _Results:
             found.cells.append(cells_now)
         return found
 
+    def order(self) -> Any:
+        """The results some row has, in the order of the first row that has each (worked out
+        once): a dictionary column then lists its texts as the rows read one by one do."""
+        import numpy as np
+
+        if self.by_first_row is None:
+            size = len(self.rows)
+            first = np.full(len(self.cells), size, dtype=np.int64)
+            np.minimum.at(first, self.rows, np.arange(size, dtype=np.int64))
+            used = np.flatnonzero(first < size)
+            self.by_first_row = used[np.argsort(first[used], kind="stable")]
+        return self.by_first_row
+
     def column(self, at: int, kind: Any) -> Any | None:
         """The column of the cells at ``at`` (of :data:`RULE_COLUMNS`' place), as ``kind``;
         ``None`` if its money values are not all cents (then the rows' way)."""
@@ -643,7 +669,7 @@ class _Results:
 
         cells = [found[at] for found in self.cells]
         if at not in self.replayed:
-            return _column(cells, self.rows, kind)
+            return _column(cells, self.rows, kind, self.order)
         money = _money_cents(cells)
         if money is None:
             return None
