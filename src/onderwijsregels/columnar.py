@@ -256,6 +256,8 @@ def _column(
     if kind is not None and pa.types.is_dictionary(kind):
         return label_array(values, rows, None if order is None else order())
     if kind is not None:
+        if all(cell is None for cell in values):  # no row has a cell here: nothing to take
+            return pa.nulls(len(rows), type=kind)
         return pa.array(arrow_cells(values, kind), type=kind).take(pa.array(rows))
     kinds = {type(cell) for cell in values if cell is not None}
     if len(kinds) > 1 or tuple in kinds:  # as Batch.to_arrow: a mixed column is text
