@@ -365,9 +365,16 @@ def test_table_rows_equal_evaluate_for_every_edition(day: date, people: list[owr
             readings = [reading.summary for reading in outcome.interpretations]
             assert record[f"{rule}.interpretation"] == ("; ".join(readings) or None)
             assert record[f"{rule}.notes"] == ("; ".join(outcome.notes) or None)
+        for skipped in expected.not_applicable:
+            assert record[f"{skipped.rule_id}.reason"] == skipped.reason
+        for absent in expected.not_encoded:  # the reason, and the parameter that is missing
+            assert record[f"{absent.rule_id}.reason"] == (
+                absent.reason
+                if absent.parameter is None
+                else f"{absent.reason} (parameter {absent.parameter!r})"
+            )
         for missing in (*expected.not_applicable, *expected.not_encoded):
             assert record[missing.rule_id] is None
-            assert record[f"{missing.rule_id}.reason"] == missing.reason
             assert record[f"{missing.rule_id}.interpretation"] is None
             assert record[f"{missing.rule_id}.notes"] is None
 

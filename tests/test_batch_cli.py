@@ -73,6 +73,10 @@ def test_jsonl_and_json(export: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert lines[1]["individueel_budget"] is None  # the directie amount from 2025 is not given
     assert lines[1]["individueel_budget.status"] == "not_encoded"
     assert lines[1]["individueel_budget.notes"] is None
+    # the reason names the parameter an edition plugin with the CAO text could supply
+    assert lines[1]["individueel_budget.reason"].endswith(
+        "under this parameter id (parameter 'individueel_budget_directie')"
+    )
     code, out, _ = run([*argv, "--format", "json"], capsys)
     assert code == 0
     document = json.loads(out)
@@ -287,6 +291,27 @@ def test_a_decimal_comma_in_a_comma_file_gets_a_hint(
     code, _, err = run(["evaluate", str(path), "--year", "2020"], capsys)
     assert code == 2
     assert "'0,6' has a decimal comma; write a decimal point (0.6)" in err
+
+
+def test_an_unquoted_decimal_comma_that_splits_the_row_gets_a_hint(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 0,6 unquoted between commas makes two cells (0 and 6) and the row one cell too long:
+    # the error says so, not only that the row is too long (from a new-user trial).
+    path = tmp_path / "split.csv"
+    path.write_text("name,function,werktijdfactor,scale\nAns,leraar,0,6,L11\n", encoding="utf-8")
+    code, out, err = run(["evaluate", str(path), "--year", "2020"], capsys)
+    assert (code, out) == (2, "")
+    assert (
+        "line 2: has 5 cells where the header has 4 columns; is the werktijdfactor 0,6 written "
+        "with a decimal comma? In a file with commas between the cells write a decimal point "
+        "(0.6)"
+    ) in err
+    # a row too long for another reason gets no such guess
+    path.write_text("name,function,werktijdfactor\nAns,leraar,0.6,x\n", encoding="utf-8")
+    code, _, err = run(["evaluate", str(path), "--year", "2020"], capsys)
+    assert code == 2
+    assert "has 4 cells where the header has 3 columns\n" in err
 
 
 def test_a_column_given_twice_is_refused_not_guessed(

@@ -361,9 +361,16 @@ def test_table_rows_replayed_by_werktijdfactor_equal_evaluate(
             assert record[f"{rule}.edition"] == outcome.edition.id
             assert record[f"{rule}.confidence"] == outcome.confidence.value
             assert record[f"{rule}.citation"] == outcome.citation.reference
-        for missing in (*expected.not_applicable, *expected.not_encoded):
-            assert record[missing.rule_id] is None
-            assert record[f"{missing.rule_id}.reason"] == missing.reason
+        for skipped in expected.not_applicable:
+            assert record[skipped.rule_id] is None
+            assert record[f"{skipped.rule_id}.reason"] == skipped.reason
+        for absent in expected.not_encoded:  # the reason, and the parameter that is missing
+            assert record[absent.rule_id] is None
+            assert record[f"{absent.rule_id}.reason"] == (
+                absent.reason
+                if absent.parameter is None
+                else f"{absent.reason} (parameter {absent.parameter!r})"
+            )
 
 
 def test_a_table_replays_values_for_new_werktijdfactors() -> None:

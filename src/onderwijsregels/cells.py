@@ -16,7 +16,7 @@ from typing import Any
 
 from onderwijsregels.columns import TableShape
 from onderwijsregels.errors import InvalidInputError
-from onderwijsregels.evaluate import Evaluation, Outcome
+from onderwijsregels.evaluate import Evaluation, NotEncodedResult, Outcome
 from onderwijsregels.limits import MEMO_ENTRIES
 from onderwijsregels.model import Employee, School
 from onderwijsregels.plan import Plan, RecordError
@@ -37,6 +37,7 @@ __all__ = [
     "copied_column",
     "label_array",
     "labels",
+    "missing_reason",
     "remember",
     "rule_cells",
     "text_cells",
@@ -78,11 +79,20 @@ def rule_cells(result: Result, rule_ids: Sequence[str]) -> Cells:
         found[skipped.rule_id] += (None, None, skipped.reason, None, None)
     for missing in result.not_encoded:
         found[missing.rule_id] = (None, "not_encoded", None, missing.edition)
-        found[missing.rule_id] += (None, None, missing.reason, None, None)
+        found[missing.rule_id] += (None, None, missing_reason(missing), None, None)
     cells: list[object] = [None]
     for rule_id in rule_ids:
         cells.extend(found.get(rule_id, (None,) * len(RULE_COLUMNS)))
     return tuple(cells)
+
+
+def missing_reason(missing: NotEncodedResult) -> str:
+    """The ``R.reason`` cell of a value not encoded: its reason, and the parameter an edition
+    plugin can supply the value under (as :class:`~onderwijsregels.errors.NotEncodedError`
+    names it)."""
+    if missing.parameter is None:
+        return missing.reason
+    return f"{missing.reason} (parameter {missing.parameter!r})"
 
 
 def outcome_cells(outcome: Outcome) -> tuple[object, ...]:

@@ -108,6 +108,7 @@ _BOOLEANS = frozenset({"statutair_bestuurder"})
 _TRUE = frozenset({"true", "ja", "yes", "1"})
 _FALSE = frozenset({"false", "nee", "no", "0"})
 _WHOLE = re.compile(r"[0-9]{1,12}", re.ASCII)
+_DIGITS = re.compile(r"[0-9]+", re.ASCII)
 
 
 def _missing(value: object) -> bool:
@@ -193,7 +194,9 @@ class TableShape:
         """What is wrong with a row's shape (its number of cells, a cell under no column)."""
         if len(cells) != len(self.columns):
             return InvalidInputError(
-                "", f"has {len(cells)} cells where the header has {len(self.columns)} columns"
+                "",
+                f"has {len(cells)} cells where the header has {len(self.columns)} columns"
+                + self._split_comma(cells),
             )
         for at in self.blank:
             if not _missing(cells[at]):
@@ -203,6 +206,26 @@ class TableShape:
                     "name the column, or leave its cells empty",
                 )
         return None
+
+    def _split_comma(self, cells: Sequence[object]) -> str:
+        """A hint for a row with one cell too many whose werktijdfactor reads as two whole
+        numbers (``0,6`` unquoted between commas: the cells ``0`` and ``6``)."""
+        if len(cells) != len(self.columns) + 1 or "werktijdfactor" not in self.columns:
+            return ""
+        at = self.columns.index("werktijdfactor")
+        whole, fraction = cells[at], cells[at + 1]
+        if not (
+            isinstance(whole, str)
+            and isinstance(fraction, str)
+            and _DIGITS.fullmatch(whole.strip())
+            and _DIGITS.fullmatch(fraction.strip())
+        ):
+            return ""
+        written = f"{whole.strip()},{fraction.strip()}"
+        return (
+            f"; is the werktijdfactor {written} written with a decimal comma? In a file with "
+            f"commas between the cells write a decimal point ({written.replace(',', '.')})"
+        )
 
     @property
     def passthrough_columns(self) -> tuple[str, ...]:
