@@ -73,7 +73,12 @@ def test_jsonl_and_json(export: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert lines[1]["individueel_budget"] is None  # the directie amount from 2025 is not given
     assert lines[1]["individueel_budget.status"] == "not_encoded"
     assert lines[1]["individueel_budget.notes"] is None
-    # the reason names the parameter an edition plugin with the CAO text could supply
+    # why 'elke werknemer' does not settle the directie's amount, and the parameter an edition
+    # plugin with the CAO text could supply it under
+    assert (
+        "before the merger the directie had a budget of its own (art. 9.6 lid 3"
+        in (lines[1]["individueel_budget.reason"])
+    )
     assert lines[1]["individueel_budget.reason"].endswith(
         "under this parameter id (parameter 'individueel_budget_directie')"
     )

@@ -49,6 +49,7 @@ from onderwijsregels import (
 from onderwijsregels.amounts import dated, pro_rata
 
 __all__ = [
+    "DIRECTIE_BUDGET_UNKNOWN",
     "EDITION",
     "INDEXATION_UNKNOWN",
     "MERGED_CHAPTER_UNKNOWN",
@@ -127,8 +128,18 @@ MERGED_CHAPTER_UNKNOWN = (
     "guessed; an edition plugin that has the CAO text can supply it under this parameter id"
 )
 
+DIRECTIE_BUDGET_UNKNOWN = (
+    "CAO PO 2024-2025 merged chapters 8A (duurzame inzetbaarheid) and 9 (professionalisering) "
+    "into one PDI chapter; our source gives 'elke werknemer' € 525 and 123 PDI hours a year, "
+    "pro rata, but before the merger the directie had a budget of its own (art. 9.6 lid 3 of "
+    "CAO PO 2019-2020: € 3000 a year, not pro rata), and whether the merged chapter keeps, "
+    "changes or drops it is not in our sources, so neither amount is guessed; an edition "
+    "plugin that has the CAO text can supply it under this parameter id"
+)
+"""Why the directie's budget in euros is not encoded from 1 October 2024 (the PDI hours are:
+the source gives them to every employee, and the directie had no hours of its own)."""
+
 _NOT_GIVEN = (
-    "individueel_budget_directie",
     "di_startende_leraar_uren",
     "di_oudere_werknemer_uren",
     "di_maximale_opname_oudere_werknemer",
@@ -214,6 +225,9 @@ EDITION = CAO_PO_2023_2024.derive(
             _FROM, Decimal("525"), PDI_BUDGET
         ),
         PDI_UREN,
+        CAO_PO_2023_2024.parameter("individueel_budget_directie").changed(
+            _FROM, None, None, missing=DIRECTIE_BUDGET_UNKNOWN
+        ),
         *(
             CAO_PO_2023_2024.parameter(name).changed(
                 _FROM, None, None, missing=MERGED_CHAPTER_UNKNOWN
