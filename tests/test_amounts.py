@@ -132,7 +132,7 @@ def test_plus_adds_the_amount_with_its_own_citation() -> None:
 
 def test_plus_with_none_uses_the_absent_text() -> None:
     base = dated(known("500"), "Base")
-    absent = "No top-up in calendar year 2022 (art. 9.8 covers 2020 and 2021)"
+    absent = "No top-up in calendar year 2022 (art. 9.8 of CAO PO 2019-2020 covers 2020 and 2021)"
     total = plus(base, None, "Top-up", absent)
     assert total.value == Decimal("500")
     assert total.steps[-1] == Step(absent)

@@ -73,7 +73,10 @@ def individueel_budget(ctx: RuleContext) -> Computation:
     employee = ctx.employee
     year = ctx.calendar_year
     top_up = f"Top-up for calendar year {year.year}"
-    no_top_up = f"No top-up in calendar year {year.year} (art. 9.8 covers 2020 and 2021)"
+    no_top_up = (
+        f"No top-up in calendar year {year.year} "
+        "(art. 9.8 of CAO PO 2019-2020 covers 2020 and 2021)"
+    )
     notes = [sources.STATUTAIR_BESTUURDER_NOTE] if employee.statutair_bestuurder else []
     if employee.function.is_directie:
         # Art. 9.6 lid 3 (€ 3000, not pro rata), plus art. 9.8 (€ 100 in 2020 and 2021).
