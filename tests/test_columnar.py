@@ -815,6 +815,30 @@ def test_a_plain_werktijdfactor_found_in_arrow_is_the_one_an_employee_reads(
         assert -12 <= exponent <= 0
 
 
+def test_many_cells_not_written_plainly_are_checked_as_the_rows_check_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # 100 distinct werktijdfactors and birth dates with a space before them: none is plain,
+    # so each is checked the rows' way (past _SINGLE of them, from the column converted at
+    # once), and read without its spaces. (500 + 100) × 0.5 = 300.00 for the first (2020).
+    from onderwijsregels.columnar import _SINGLE
+
+    size = 100
+    assert size > _SINGLE
+    table = pa.table(
+        {
+            "function": ["oop"] * size,
+            "werktijdfactor": [f" 0.5{number:02d}" for number in range(size)],
+            "birth_date": [f" 19{60 + number % 40}-0{1 + number % 9}-01" for number in range(size)],
+        }
+    )
+    options: dict[str, Any] = {"year": 2020, "rules": "individueel_budget"}
+    expected = rows_way(table, **options)
+    found = columns_way(table, monkeypatch, **options)
+    assert found.equals(expected)
+    assert found.column("individueel_budget")[0].as_py() == D("300.00")
+
+
 def test_plain_werktijdfactors_are_most_of_an_export() -> None:
     from onderwijsregels.columnar import _plain_factors
 

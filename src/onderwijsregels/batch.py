@@ -842,8 +842,8 @@ class Batch(Generic[_R]):
 
         ``dictionary=True`` makes the label columns (``error``, and each rule's status, unit,
         edition, confidence, citation, reason, interpretation and notes) pandas ``category``
-        columns: each distinct
-        text kept once, a fraction of the memory for a frame of many rules.
+        columns: each distinct text kept once, a fraction of the memory for a frame of many
+        rules.
         """
         _flag(dictionary, "dictionary")
         pandas = _optional("pandas")
@@ -928,8 +928,8 @@ class Batch(Generic[_R]):
         of reading a batch, this reads it (once).
 
         ``dictionary=True`` makes the label columns (``error``, and each rule's status, unit,
-        edition, confidence, citation, reason, interpretation and notes) ``dictionary<values=string,
-        indices=int32>``: each distinct text kept once, the rows holding a number. Those
+        edition, confidence, citation, reason, interpretation and notes)
+        ``dictionary<values=string, indices=int32>``: each distinct text kept once, the rows holding a number. Those
         columns hold a few distinct texts over every row, so a table of every rule takes
         about a sixth of the memory. Tables made with the same ``dictionary`` concatenate.
         """
@@ -1313,9 +1313,8 @@ def noted_scales_of(plan: Plan) -> frozenset[str]:
 
 def scale_note(plan: Plan, scale: str) -> str | None:
     """The note an edition of ``plan`` attaches to each result of its rules that gives a
-    value for an employee in ``scale``
-    (a scale it removed, still accepted on the reference day); ``None`` when no edition
-    notes it (not removed, or refused)."""
+    value for an employee in ``scale`` (a scale it removed, still accepted on the reference
+    day); ``None`` when no edition notes it (not removed, or refused)."""
     for use in plan.uses:
         try:
             note = check_scale(use.edition, scale, plan.reference_day)

@@ -260,15 +260,16 @@ def arrow_types(
     The types follow from the rules' units, never from the rows, so the tables of two
     batches (two years, two partitions) concatenate: ``index`` int64; ``name`` text, any other
     copied column as its cells are (``None``; a table from Arrow keeps its column as given);
-    ``error`` and every rule's status, unit, edition, confidence,
-    citation, reason, interpretation and notes text; a value money ``decimal128(38, 2)`` (rounded to cents), years
-    and points int64, yes/no bool, a date date32, a text string, and hours
+    ``error`` and every rule's status, unit, edition, confidence, citation, reason,
+    interpretation and notes text; a value money ``decimal128(38, 2)`` (rounded to cents),
+    years and points int64, yes/no bool, a date date32, a text string, and hours
     ``decimal128(38, 10)``: hours are exact, so a column whose cells need more decimals (a
     werktijdfactor with more than about six) gets as many as they need (:data:`HOURS`, made
     a type by :func:`arrow_type`).
 
     With ``dictionary``, ``error`` and every rule's status, unit, edition, confidence,
-    citation, reason, interpretation and notes are :func:`labels` (dictionary-encoded text) instead.
+    citation, reason, interpretation and notes are :func:`labels` (dictionary-encoded text)
+    instead.
     """
     import pyarrow as pa
 
@@ -284,8 +285,8 @@ def arrow_types(
 
 def labels() -> Any:
     """The pyarrow type of a batch table's label columns (``error``, and each rule's status,
-    unit, edition, confidence, citation, reason, interpretation and notes) made with ``dictionary=True``:
-    ``dictionary<values=string, indices=int32>``. A few distinct texts repeated over every row
+    unit, edition, confidence, citation, reason, interpretation and notes) made with
+    ``dictionary=True``: ``dictionary<values=string, indices=int32>``. A few distinct texts repeated over every row
     are kept once (a pandas ``category``, a polars ``Categorical``)."""
     import pyarrow as pa
 

@@ -34,7 +34,7 @@ property tests compare both ways on random tables.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -699,6 +699,14 @@ class _Cells:
             found = self._values[at] = self._dictionaries[at].to_pylist()
         return found
 
+    def some(self, at: int, codes: list[int]) -> Iterator[tuple[int, object]]:
+        """The distinct cells of column ``at`` at ``codes``, each with its code: read one at a
+        time for a few (:meth:`cell`), from the whole column converted for more."""
+        if len(codes) > _SINGLE:
+            cells = self[at]
+            return ((code, cells[code]) for code in codes)
+        return ((code, self.cell(at, code)) for code in codes)
+
     def cell(self, at: int, code: int) -> object:
         """One distinct cell of column ``at``, without converting the others (after
         :data:`_SINGLE` such reads of a column, the whole column is converted)."""
@@ -856,9 +864,7 @@ def _independent_fit(
     )
     others = unknown[~plain]
     if len(others):
-        cells = values[at] if len(others) > _SINGLE else None
-        for place in others.tolist():
-            cell = cells[place] if cells is not None else values.cell(at, place)
+        for _, cell in values.some(at, others.tolist()):
             fits = checked.get((at, cell if type(cell) is str else cell_key(cell)))
             if fits is None:
                 fits = cell_fits(shape, at, cell, checked)
@@ -933,9 +939,7 @@ def _numbers(
         coefficients[unknown[plain]] = plain_coefficients[plain]
         exponents[unknown[plain]] = plain_exponents[plain]
         others = unknown[~plain]
-        cells = values[at] if len(others) > _SINGLE else None
-        for place in others.tolist():
-            cell = cells[place] if cells is not None else values.cell(at, place)
+        for place, cell in values.some(at, others.tolist()):
             key = cell if type(cell) is str else cell_key(cell)
             number = werktijdfactor_of(shape, cell, key, numbers)
             if number is None:
