@@ -96,23 +96,18 @@ def missing_reason(missing: NotEncodedResult) -> str:
 
 
 def outcome_cells(outcome: Outcome) -> tuple[object, ...]:
-    """An outcome's cells (see :data:`RULE_COLUMNS`), made once per outcome: the rows an
-    outcome of the memo answers share one text of its notes, not a copy each."""
-    found = outcome._cells
-    if found is None:
-        found = (
-            outcome.value,
-            "ok",
-            outcome.unit.value,
-            outcome.edition.id,
-            outcome.confidence.value,
-            outcome.citation.reference,
-            None,
-            "; ".join([reading.summary for reading in outcome.interpretations]) or None,
-            "; ".join(outcome.notes) or None,
-        )
-        object.__setattr__(outcome, "_cells", found)  # the same every time: a race is harmless
-    return found
+    """An outcome's cells (see :data:`RULE_COLUMNS`)."""
+    return (
+        outcome.value,
+        "ok",
+        outcome.unit.value,
+        outcome.edition.id,
+        outcome.confidence.value,
+        outcome.citation.reference,
+        None,
+        "; ".join([reading.summary for reading in outcome.interpretations]) or None,
+        "; ".join(outcome.notes) or None,
+    )
 
 
 class Group:

@@ -263,9 +263,6 @@ class Outcome:
     interpretations: tuple[Interpretation, ...] = ()
     nawerking: bool = False
     _confidence: Confidence | None = attrs.field(default=None, init=False, eq=False, repr=False)
-    _cells: tuple[object, ...] | None = attrs.field(default=None, init=False, eq=False, repr=False)
-    """Its cells in a batch table (:func:`onderwijsregels.cells.outcome_cells`), made once: an
-    outcome the memo shares among many rows then shares its texts too."""
 
     @property
     def steps(self) -> tuple[Step, ...]:
